@@ -1,0 +1,164 @@
+// The shape of pnyx.config.yaml. Secrets never live in the file: providers name the environment variable that
+// holds their key (`apiKeyEnv`), so the file can be committed and shared.
+import { z } from 'zod';
+
+const ms = z.number().int().positive();
+
+export const TimeoutsSchema = z
+  .object({
+    /** Longest wait for the first piece of text. */
+    firstTokenMs: ms.default(30_000),
+    /** Longest silence between two pieces of text once streaming started. */
+    chunkMs: ms.default(20_000),
+    /** Longest whole reply. */
+    totalMs: ms.default(180_000),
+  })
+  .strict();
+
+const OpenAICompatibleProvider = z
+  .object({
+    type: z.literal('openai-compatible'),
+    baseURL: z.string().url({ message: 'must be a URL such as https://api.openai.com/v1' }),
+    /** Name of the environment variable holding the API key (never the key itself). */
+    apiKeyEnv: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/, { message: 'must be an environment variable NAME such as OPENAI_API_KEY, not the key' })
+      .optional(),
+    headers: z.record(z.string(), z.string()).default({}),
+    /** Retries after 429/5xx, with backoff; `Retry-After` is honoured. */
+    maxRetries: z.number().int().min(0).max(10).default(2),
+    timeouts: TimeoutsSchema.default(TimeoutsSchema.parse({})),
+    /** Requests in flight at once to this provider. */
+    maxConcurrency: z.number().int().positive().default(8),
+  })
+  .strict();
+
+const LlamaCppProvider = z
+  .object({
+    type: z.literal('llama-cpp'),
+    /** CPU threads per loaded model; one is fastest on small machines (see README). */
+    threads: z.number().int().positive().default(1),
+    timeouts: TimeoutsSchema.default(TimeoutsSchema.parse({})),
+  })
+  .strict();
+
+const DemoProvider = z
+  .object({
+    type: z.literal('demo'),
+    /** Simulated speed, so streaming looks like a real model; 0 = instant (tests, benchmarks). */
+    tokensPerSecond: z.number().min(0).default(40),
+    timeouts: TimeoutsSchema.default(TimeoutsSchema.parse({})),
+  })
+  .strict();
+
+export const ProviderSchema = z.discriminatedUnion('type', [OpenAICompatibleProvider, LlamaCppProvider, DemoProvider]);
+export type ProviderConfig = z.infer<typeof ProviderSchema>;
+
+export const ModelSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9._:-]*$/i, { message: 'use letters, digits, . _ : - (it is stored in votes)' }),
+    provider: z.string(),
+    /** The provider's own model name (OpenAI-compatible `model`, demo persona); defaults to `id`. */
+    model: z.string().optional(),
+    /** Path to a .gguf file (llama-cpp provider). */
+    path: z.string().optional(),
+    displayName: z.string().optional(),
+    organisation: z.string().optional(),
+    licence: z.string().optional(),
+    totalParamsB: z.number().positive().optional(),
+    activeParamsB: z.number().positive().optional(),
+    weight: z.number().min(0).default(1),
+    enabled: z.boolean().default(true),
+    systemPrompt: z.string().optional(),
+    maxOutputTokens: z.number().int().positive().default(1024),
+    temperature: z.number().min(0).max(2).optional(),
+    contextSize: z.number().int().positive().optional(),
+  })
+  .strict();
+export type ModelConfig = z.infer<typeof ModelSchema>;
+
+export const RevealPolicySchema = z.discriminatedUnion('after', [
+  z.object({ after: z.literal('votes'), votes: z.number().int().positive() }).strict(),
+  z.object({ after: z.literal('minutes'), minutes: z.number().positive() }).strict(),
+]);
+export type RevealPolicy = z.infer<typeof RevealPolicySchema>;
+
+export const BattleSchema = z
+  .object({
+    maxPromptChars: z.number().int().positive().default(4000),
+    maxTurns: z.number().int().positive().default(10),
+    reveal: z
+      .object({
+        private: RevealPolicySchema.default({ after: 'votes', votes: 1 }),
+        group: RevealPolicySchema.default({ after: 'minutes', minutes: 10 }),
+      })
+      .strict()
+      .default({ private: { after: 'votes', votes: 1 }, group: { after: 'minutes', minutes: 10 } }),
+    /** Under-voted models are boosted as compar:IA does: w = weight / (votes + 50)^0.4, capped at 3× the smallest. */
+    boostUnderVoted: z.boolean().default(true),
+    /** Extra names that flag a battle when a reply says them (configured model names are always included). */
+    identityTerms: z.array(z.string()).default([]),
+  })
+  .strict();
+
+export const ConfigSchema = z
+  .object({
+    /** Default language of the bot's messages when neither chat nor person says otherwise. */
+    locale: z.enum(['en', 'fr']).default('en'),
+    providers: z.record(z.string(), ProviderSchema).default({}),
+    models: z.array(ModelSchema).default([]),
+    battle: BattleSchema.default(BattleSchema.parse({})),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.models.forEach((model, i) => {
+      if (seen.has(model.id)) {
+        ctx.addIssue({ code: 'custom', path: ['models', i, 'id'], message: `duplicate model id "${model.id}"` });
+      }
+      seen.add(model.id);
+      const provider = config.providers[model.provider];
+      if (!provider) {
+        const known = Object.keys(config.providers);
+        ctx.addIssue({
+          code: 'custom',
+          path: ['models', i, 'provider'],
+          message: `unknown provider "${model.provider}"${known.length ? ` (known: ${known.join(', ')})` : ' (no providers are defined)'}`,
+        });
+      } else if (provider.type === 'llama-cpp' && !model.path) {
+        ctx.addIssue({ code: 'custom', path: ['models', i, 'path'], message: 'a llama-cpp model needs `path` to a .gguf file' });
+      }
+    });
+    const battling = config.models.filter((m) => m.enabled && m.weight > 0);
+    if (battling.length < 2) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['models'],
+        message: `a battle needs at least two enabled models with weight > 0; found ${battling.length}`,
+      });
+    }
+  });
+
+export type PnyxConfig = z.infer<typeof ConfigSchema>;
+
+/** Environment variables Pnyx reads. Platform tokens and API keys are secrets: never logged. */
+export const EnvSchema = z.object({
+  PNYX_CONFIG: z.string().default('pnyx.config.yaml'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, { message: 'must start with file: (SQLite) or postgresql:// (PostgreSQL)' })
+    .default('file:./data/pnyx.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+  TELEGRAM_API_ROOT: z.string().url().optional(),
+  TELEGRAM_WEBHOOK_URL: z.string().url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: 'Telegram allows 1-256 characters A-Z a-z 0-9 _ -' })
+    .optional(),
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().positive().default(8443),
+  WEB_ENABLED: z.enum(['true', 'false', '1', '0']).optional(),
+  WEB_HOST: z.string().default('127.0.0.1'),
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+});
+export type PnyxEnv = z.infer<typeof EnvSchema>;

@@ -1,0 +1,145 @@
+// What the engine needs from storage. Implemented with Prisma on SQLite and PostgreSQL (core/store/prisma-store.ts);
+// every method is one short transaction, safe to call concurrently from many events.
+import type { ChatAddress, Person, ReactionKind, ReactionReason, Side, VoteChoice } from '../port/types';
+import type { FinishReason, ModelCard } from '../providers/types';
+
+export type BattleStatus = 'streaming' | 'open' | 'closed' | 'failed';
+
+export interface ChatRow {
+  id: string;
+  platform: string;
+  externalId: string;
+  kind: 'private' | 'group';
+  title: string | null;
+  locale: string | null;
+  timezone: string | null;
+  /** Raw JSON; parse with core/config/chat-settings.ts */
+  settings: string;
+  enabled: boolean;
+}
+
+export interface UserRow {
+  id: string;
+  platform: string;
+  externalId: string;
+  locale: string | null;
+  consent: 'unknown' | 'granted' | 'declined' | 'withdrawn';
+}
+
+export interface BattleRow {
+  id: string;
+  token: string;
+  chatId: string;
+  initiatorId: string;
+  modelAId: string;
+  modelBId: string;
+  mode: string;
+  language: string | null;
+  campaignId: string | null;
+  status: BattleStatus;
+  identityLeak: boolean;
+  leakTerms: string[];
+  failure: string | null;
+  voteCount: number;
+  openedAt: Date;
+  closesAt: Date | null;
+  closedAt: Date | null;
+}
+
+export interface ReplyRow {
+  id: string;
+  side: Side;
+  modelId: string;
+  text: string;
+  tokensIn: number | null;
+  tokensOut: number | null;
+  ttftMs: number | null;
+  latencyMs: number | null;
+  finishReason: string | null;
+  error: string | null;
+}
+
+export interface TurnRow {
+  id: string;
+  index: number;
+  authorId: string;
+  prompt: string;
+  replies: Partial<Record<Side, ReplyRow>>;
+}
+
+export interface NewBattle {
+  token: string;
+  chatId: string;
+  initiatorId: string;
+  modelAId: string;
+  modelBId: string;
+  mode: string;
+  language: string | null;
+  campaignId?: string | null;
+}
+
+export interface ReplyResult {
+  modelId: string;
+  text: string;
+  finishReason: FinishReason;
+  error?: string;
+  tokensIn?: number;
+  tokensOut?: number;
+  ttftMs?: number;
+  latencyMs: number;
+}
+
+export type CastVoteResult =
+  | { status: 'counted'; voteCount: number }
+  | { status: 'duplicate'; choice: VoteChoice }
+  | { status: 'not_open'; battleStatus: BattleStatus };
+
+export interface BattleStore {
+  upsertChat(chat: ChatAddress): Promise<ChatRow>;
+  updateChat(chatId: string, patch: { settings?: string; locale?: string | null; timezone?: string | null; enabled?: boolean }): Promise<ChatRow>;
+  getChat(chatId: string): Promise<ChatRow | null>;
+  upsertUser(person: Person): Promise<UserRow>;
+  /** Insert or update model cards from the configuration; never deletes. */
+  syncModels(cards: ModelCard[]): Promise<void>;
+  /** Counted votes per model (battles not flagged), for boosting under-voted models. */
+  voteCountsByModel(): Promise<Map<string, number>>;
+
+  createBattle(battle: NewBattle): Promise<BattleRow>;
+  getBattle(id: string): Promise<BattleRow | null>;
+  getBattleByToken(token: string): Promise<BattleRow | null>;
+  /** The battle that a platform message (by the adapter's ref) belongs to, in a chat. */
+  getBattleByMessageRef(chatId: string, ref: string): Promise<BattleRow | null>;
+  addMessageRef(battleId: string, chatId: string, ref: string, role: string): Promise<void>;
+  /** Replace the model on one side (before it produced any text). */
+  swapModel(battleId: string, side: Side, modelId: string): Promise<void>;
+  /** Battle status moves; `from` makes the move conditional (returns false when the battle was not in `from`). */
+  setStatus(
+    battleId: string,
+    to: BattleStatus,
+    options?: { from?: BattleStatus[]; failure?: string; closesAt?: Date | null; at?: Date },
+  ): Promise<boolean>;
+  flagIdentityLeak(battleId: string, terms: string[]): Promise<void>;
+
+  /** Adds the next turn (index = previous + 1) and returns it. */
+  addTurn(battleId: string, authorId: string, prompt: string): Promise<TurnRow>;
+  saveReply(turnId: string, side: Side, result: ReplyResult): Promise<ReplyRow>;
+  /** Turns in order with their replies. */
+  getTurns(battleId: string): Promise<TurnRow[]>;
+
+  /** One vote per voter per battle, enforced by the database; counts only while the battle is open. */
+  castVote(battleId: string, voterId: string, choice: VoteChoice, reasons?: string[], comment?: string): Promise<CastVoteResult>;
+  getVote(battleId: string, voterId: string): Promise<VoteChoice | null>;
+  /** Tally of choices for a battle. */
+  tally(battleId: string): Promise<Record<VoteChoice, number>>;
+
+  /** One reaction per person per reply; pressing again updates it. */
+  react(replyId: string, userId: string, kind: ReactionKind, reasons?: ReactionReason[], comment?: string): Promise<void>;
+  getReply(battleId: string, side: Side, turnIndex?: number): Promise<ReplyRow | null>;
+
+  /** Open battles whose close time has passed. */
+  dueBattles(now: Date): Promise<BattleRow[]>;
+  /** Battles in a given status (recovery after restart). */
+  battlesInStatus(status: BattleStatus): Promise<BattleRow[]>;
+
+  close(): Promise<void>;
+}
