@@ -27,6 +27,8 @@ const OpenAICompatibleProvider = z
     headers: z.record(z.string(), z.string()).default({}),
     /** Retries after 429/5xx, with backoff; `Retry-After` is honoured. */
     maxRetries: z.number().int().min(0).max(10).default(2),
+    /** First backoff delay when no `Retry-After` is given; doubles on each retry. */
+    retryBaseMs: z.number().int().min(0).max(60_000).optional(),
     timeouts: TimeoutsSchema.default(TimeoutsSchema.parse({})),
     /** Requests in flight at once to this provider. */
     maxConcurrency: z.number().int().positive().default(8),
@@ -98,6 +100,9 @@ export const BattleSchema = z
     boostUnderVoted: z.boolean().default(true),
     /** Extra names that flag a battle when a reply says them (configured model names are always included). */
     identityTerms: z.array(z.string()).default([]),
+    /** Battles one person / one chat may start per minute; the person is told when to try again. */
+    perUserPerMinute: z.number().int().positive().default(6),
+    perChatPerMinute: z.number().int().positive().default(30),
   })
   .strict();
 

@@ -39,8 +39,6 @@ export interface Person {
   displayName?: string;
   /** BCP-47 locale reported by the platform, if any. */
   locale?: string;
-  /** Whether this person may change chat settings (adapter checks platform roles). */
-  isChatAdmin?: boolean;
 }
 
 export type VoteChoice = 'a' | 'b' | 'tie' | 'both_bad';
@@ -92,6 +90,8 @@ interface EventBase {
   from: Person;
   /** Platform reference of the message the event came from, when there is one. */
   messageRef?: string;
+  /** Asks the platform whether `from` administers this chat (called only for settings; may cost an API call). */
+  isAdmin?: () => Promise<boolean>;
 }
 
 /** A prompt: a new battle, or a follow-up when `replyTo` points at one of a battle's messages. */
@@ -99,6 +99,10 @@ export interface PromptEvent extends EventBase {
   type: 'prompt';
   text: string;
   replyTo?: string;
+  /** True when the message was clearly meant for the bot: a private chat, a command, a mention, a reply to the
+   * bot. Group messages that are not addressed are passed too; the core acts on them only when the chat's trigger
+   * setting says so. */
+  addressed: boolean;
 }
 
 /** A button press; `data` is the opaque string from a core `Button`. */

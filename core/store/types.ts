@@ -135,6 +135,7 @@ export interface BattleStore {
   /** One reaction per person per reply; pressing again updates it. */
   react(replyId: string, userId: string, kind: ReactionKind, reasons?: ReactionReason[], comment?: string): Promise<void>;
   getReply(battleId: string, side: Side, turnIndex?: number): Promise<ReplyRow | null>;
+  getReaction(replyId: string, userId: string): Promise<{ kind: ReactionKind; reasons: ReactionReason[] } | null>;
 
   /** Open battles whose close time has passed. */
   dueBattles(now: Date): Promise<BattleRow[]>;

@@ -1,0 +1,71 @@
+// Composition root: configuration, logging, database, models and the arena, wired once for every entry point
+// (npm start, the terminal battle, tests, benchmarks).
+import { dirname, resolve } from 'node:path';
+import type { Logger } from 'pino';
+import { checkSecrets, loadConfigFile, parseConfig, parseEnv } from './config/load';
+import type { PnyxConfig, PnyxEnv } from './config/schema';
+import { createArena, type LeaderboardSource } from './engine/arena';
+import type { Arena } from './engine/types';
+import { createI18n, type I18n } from './i18n';
+import { createLogger } from './log';
+import { createModelRegistry, type ModelRegistry } from './providers/registry';
+import { openDatabase, type Db } from './store/database';
+import { createPrismaStore } from './store/prisma-store';
+import type { BattleStore } from './store/types';
+
+export interface PnyxApp {
+  arena: Arena;
+  i18n: I18n;
+  log: Logger;
+  config: PnyxConfig;
+  env: PnyxEnv;
+  db: Db;
+  store: BattleStore;
+  models: ModelRegistry;
+  close(): Promise<void>;
+}
+
+export interface CreatePnyxOptions {
+  env?: NodeJS.ProcessEnv;
+  /** An already-parsed configuration (tests); otherwise the file at PNYX_CONFIG / configPath is loaded. */
+  config?: PnyxConfig | unknown;
+  configPath?: string;
+  logger?: Logger;
+  leaderboard?: (app: Omit<PnyxApp, 'arena' | 'close'>) => LeaderboardSource;
+  random?: () => number;
+  sweepMs?: number;
+}
+
+export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxApp> {
+  const rawEnv = options.env ?? process.env;
+  const env = parseEnv(rawEnv);
+  const log = options.logger ?? createLogger({ level: env.LOG_LEVEL });
+  const configPath = options.configPath ?? env.PNYX_CONFIG;
+  const config = options.config !== undefined ? parseConfig(options.config) : loadConfigFile(configPath);
+  checkSecrets(config, rawEnv);
+  const i18n = createI18n({ fallback: config.locale });
+  const models = createModelRegistry(config, rawEnv, log, { baseDir: dirname(resolve(configPath)) });
+  const db = await openDatabase(env.DATABASE_URL, { log });
+  const store = createPrismaStore(db);
+  await store.syncModels(models.cards);
+  const base = { i18n, log, config, env, db, store, models };
+  const arena = createArena({
+    store,
+    models,
+    config,
+    i18n,
+    log,
+    leaderboard: options.leaderboard?.(base),
+    random: options.random,
+    sweepMs: options.sweepMs,
+  });
+  return {
+    ...base,
+    arena,
+    async close() {
+      await arena.stop();
+      await models.close();
+      await store.close();
+    },
+  };
+}

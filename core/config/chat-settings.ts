@@ -1,0 +1,30 @@
+// Per-chat settings, changed by chat admins through the settings menu and stored as JSON on the chat.
+import { z } from 'zod';
+import { RevealPolicySchema, type PnyxConfig, type RevealPolicy } from './schema';
+
+export const ChatSettingsSchema = z.object({
+  /** Whether the arena answers in this chat at all. */
+  enabled: z.boolean().default(true),
+  /** 'addressed': commands, mentions and replies start battles; 'all': every message in the group does. */
+  trigger: z.enum(['addressed', 'all']).default('addressed'),
+  /** null: the configuration's default for the chat's kind. */
+  reveal: RevealPolicySchema.nullable().default(null),
+  locale: z.enum(['en', 'fr']).nullable().default(null),
+  /** Models allowed to battle here; null: all configured models. */
+  models: z.array(z.string()).nullable().default(null),
+});
+export type ChatSettings = z.infer<typeof ChatSettingsSchema>;
+
+export function parseChatSettings(json: string | null | undefined): ChatSettings {
+  try {
+    const parsed = ChatSettingsSchema.safeParse(JSON.parse(json || '{}'));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Stored by us, so this only happens after a manual edit; fall through to defaults rather than break the chat.
+  }
+  return ChatSettingsSchema.parse({});
+}
+
+export function revealPolicyFor(settings: ChatSettings, kind: 'private' | 'group', config: PnyxConfig): RevealPolicy {
+  return settings.reveal ?? config.battle.reveal[kind];
+}

@@ -1,0 +1,63 @@
+// Button payloads. They are short (Telegram allows 64 bytes), opaque (a battle token, never a model name) and
+// validated on the way back in: forged or stale data is refused politely, never trusted.
+import { z } from 'zod';
+import { NEGATIVE_REASONS, POSITIVE_REASONS, type ReactionReason } from '../port/types';
+
+const token = z.string().regex(/^[A-Za-z0-9]{6,16}$/);
+const side = z.enum(['a', 'b']);
+export const REASONS: readonly ReactionReason[] = [...POSITIVE_REASONS, ...NEGATIVE_REASONS];
+
+export type Action =
+  | { kind: 'vote'; token: string; choice: 'a' | 'b' | 'tie' | 'both_bad' }
+  | { kind: 'react'; token: string; turn: number; side: 'a' | 'b'; reaction: 'like' | 'dislike' }
+  | { kind: 'reason'; token: string; turn: number; side: 'a' | 'b'; reason: ReactionReason }
+  | { kind: 'setting'; key: string; value: string };
+
+const VOTE_CODES = { a: 'a', b: 'b', t: 'tie', x: 'both_bad' } as const;
+const VOTE_LETTERS = { a: 'a', b: 'b', tie: 't', both_bad: 'x' } as const;
+
+export function encodeAction(action: Action): string {
+  switch (action.kind) {
+    case 'vote':
+      return `v:${action.token}:${VOTE_LETTERS[action.choice]}`;
+    case 'react':
+      return `r:${action.token}:${action.turn}:${action.side}:${action.reaction === 'like' ? '+' : '-'}`;
+    case 'reason':
+      return `q:${action.token}:${action.turn}:${action.side}:${REASONS.indexOf(action.reason)}`;
+    case 'setting':
+      return `s:${action.key}:${action.value}`;
+  }
+}
+
+const turnIndex = z.coerce.number().int().min(0).max(999);
+
+const schemas: Record<string, (parts: string[]) => Action | null> = {
+  v: ([t, c]) => {
+    const choice = c && Object.hasOwn(VOTE_CODES, c) ? VOTE_CODES[c as keyof typeof VOTE_CODES] : undefined;
+    return token.safeParse(t).success && choice ? { kind: 'vote', token: t!, choice } : null;
+  },
+  r: ([t, n, s, r]) => {
+    const parsed = z.tuple([token, turnIndex, side, z.enum(['+', '-'])]).safeParse([t, n, s, r]);
+    if (!parsed.success) return null;
+    const [tk, turn, sd, sign] = parsed.data;
+    return { kind: 'react', token: tk, turn, side: sd, reaction: sign === '+' ? 'like' : 'dislike' };
+  },
+  q: ([t, n, s, i]) => {
+    const parsed = z.tuple([token, turnIndex, side, z.coerce.number().int().min(0).max(REASONS.length - 1)]).safeParse([t, n, s, i]);
+    if (!parsed.success) return null;
+    const [tk, turn, sd, index] = parsed.data;
+    return { kind: 'reason', token: tk, turn, side: sd, reason: REASONS[index]! };
+  },
+  s: ([key, value]) => {
+    const parsed = z.tuple([z.string().regex(/^[a-z]{1,8}$/), z.string().regex(/^[A-Za-z0-9._-]{1,40}$/)]).safeParse([key, value]);
+    return parsed.success ? { kind: 'setting', key: parsed.data[0], value: parsed.data[1] } : null;
+  },
+};
+
+/** Parses button data; null for anything malformed or unknown. */
+export function decodeAction(data: string): Action | null {
+  if (typeof data !== 'string' || data.length > 100) return null;
+  const [kind, ...parts] = data.split(':');
+  const parse = kind ? schemas[kind] : undefined;
+  return parse ? parse(parts) : null;
+}

@@ -1,0 +1,77 @@
+// Every user-visible string comes from Fluent catalogs in core/i18n/locales/<locale>/*.ftl (one file per area, so
+// adapters keep their own strings). Fluent handles plurals and variables; nothing is built by concatenation.
+import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
+import { negotiateLanguages } from '@fluent/langneg';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const SUPPORTED_LOCALES = ['en', 'fr'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
+
+export type Args = Record<string, FluentVariable>;
+export type Translate = (id: string, args?: Args) => string;
+
+export interface I18n {
+  /** Best supported locale for the requested ones (BCP-47 tags, most preferred first). */
+  negotiate(...requested: Array<string | null | undefined>): Locale;
+  /** A translator for one locale; falls back to English for a missing message and to the id as a last resort. */
+  t(locale: string | null | undefined): Translate;
+  /** Whether a message exists (in English, the reference catalog). */
+  has(id: string): boolean;
+  /** All message ids of the English catalog (tests check the other locales against it). */
+  ids(locale?: Locale): string[];
+}
+
+const localesDir = fileURLToPath(new URL('./locales', import.meta.url));
+
+function loadBundle(locale: Locale, dir: string): FluentBundle {
+  // Unicode isolation marks around placeables confuse chat platforms' Markdown; Pnyx's strings are short and
+  // left-to-right-safe, so they are turned off.
+  const bundle = new FluentBundle(locale, { useIsolating: false });
+  const folder = join(dir, locale);
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.ftl')).sort()) {
+    const resource = new FluentResource(readFileSync(join(folder, file), 'utf8'));
+    const errors = bundle.addResource(resource);
+    if (errors.length) throw new Error(`i18n: ${locale}/${file}: ${errors.map((e) => e.message).join('; ')}`);
+  }
+  return bundle;
+}
+
+export function createI18n(options: { dir?: string; fallback?: Locale } = {}): I18n {
+  const dir = options.dir ?? localesDir;
+  const fallback = options.fallback ?? DEFAULT_LOCALE;
+  const bundles = new Map<Locale, FluentBundle>(SUPPORTED_LOCALES.map((l) => [l, loadBundle(l, dir)]));
+
+  const format = (bundle: FluentBundle, id: string, args?: Args): string | undefined => {
+    const message = bundle.getMessage(id);
+    if (!message?.value) return undefined;
+    return bundle.formatPattern(message.value, args);
+  };
+
+  const negotiate = (...requested: Array<string | null | undefined>): Locale => {
+    const wanted = requested.filter((r): r is string => typeof r === 'string' && r.length > 0);
+    const [best] = negotiateLanguages(wanted, [...SUPPORTED_LOCALES], { defaultLocale: fallback, strategy: 'lookup' });
+    return (best as Locale | undefined) ?? fallback;
+  };
+
+  return {
+    negotiate,
+    t(locale) {
+      const primary = bundles.get(negotiate(locale))!;
+      const english = bundles.get(DEFAULT_LOCALE)!;
+      return (id, args) => format(primary, id, args) ?? format(english, id, args) ?? id;
+    },
+    has: (id) => bundles.get(DEFAULT_LOCALE)!.hasMessage(id),
+    ids(locale = DEFAULT_LOCALE) {
+      const folder = join(dir, locale);
+      const ids: string[] = [];
+      for (const file of readdirSync(folder).filter((f) => f.endsWith('.ftl'))) {
+        const resource = new FluentResource(readFileSync(join(folder, file), 'utf8'));
+        for (const entry of resource.body) if (!entry.id.startsWith('-')) ids.push(entry.id);
+      }
+      return ids.sort();
+    },
+  };
+}

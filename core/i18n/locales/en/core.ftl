@@ -1,0 +1,151 @@
+## Battle messages — shown to everyone in the chat
+
+model-demo-name = { $name } (demo model)
+reply-header = **Model { $side }**
+reply-header-revealed = **Model { $side }** · { $model }
+reply-waiting = _Thinking…_
+reply-empty = _(empty reply)_
+reply-failed = ⚠️ This reply failed: { $reason }
+react-like = 👍 { $side }
+react-dislike = 👎 { $side }
+
+vote-a = 👈 A is better
+vote-b = 👉 B is better
+vote-tie = 🤝 Tie
+vote-both_bad = 👎 Both are bad
+
+choice-a = A is better
+choice-b = B is better
+choice-tie = Tie
+choice-both_bad = Both are bad
+
+ballot-question = **Which reply is better?** Vote below; the models are revealed after you vote.
+ballot-votes = { $votes ->
+    [0] 🗳️ No votes yet.
+    [one] 🗳️ 1 vote so far.
+   *[other] 🗳️ { $votes } votes so far.
+}
+ballot-closes-in = Voting closes in { $minutes ->
+    [one] 1 minute.
+   *[other] { $minutes } minutes.
+}
+ballot-closes-after = Voting closes after { $votes } votes.
+ballot-moved = ⬇️ The conversation continued: vote on the newest ballot below.
+ballot-closed = **Voting closed** · { $votes ->
+    [0] no votes
+    [one] 1 vote
+   *[other] { $votes } votes
+}
+ballot-tally = A better: { $a } · B better: { $b } · Tie: { $tie } · Both bad: { $bothBad }
+ballot-leak = ⚠️ A reply named a model or a lab, so this battle does not count in the leaderboard.
+
+reveal-line = **{ $side }** was **{ $model }**{ $details } — { $seconds } s, { $tokens } tokens
+reveal-params = { $billions }B parameters
+
+battle-failed = ⚠️ This battle could not complete ({ $reason }). No votes are taken on it; please ask again.
+battle-interrupted = ⚠️ A battle was interrupted because Pnyx restarted. No votes are taken on it; please ask again.
+failure-no-models = not enough models are available right now
+failure-model = model { $side } did not answer: { $error }
+failure-restart = Pnyx restarted while the models were answering
+failure-timeout = it took too long
+failure-stopped = Pnyx is shutting down
+
+## Private answers — shown only to the person who acted
+
+prompt-empty = Write a question or a task after the command, for example: /arena What is a black hole?
+prompt-too-long = Your message is { $length } characters long; the limit is { $max }. Please shorten it.
+rate-limited = You are going a bit fast. Please try again in { $seconds ->
+    [one] 1 second.
+   *[other] { $seconds } seconds.
+}
+chat-rate-limited = This chat has started many battles in the last minute. Please try again in { $seconds ->
+    [one] 1 second.
+   *[other] { $seconds } seconds.
+}
+arena-paused = The arena is paused in this chat. An admin can turn it back on with /settings.
+no-models = Not enough models are available right now to run a battle. Please try again later.
+battle-max-turns = This battle has reached { $max } turns. Start a new one to keep going.
+battle-not-open = This battle is over. Send a new message to start another one.
+vote-counted = You voted: { $choice }.
+vote-duplicate = You already voted on this battle: { $choice }. Each person votes once.
+vote-closed = Voting on this battle is closed.
+vote-too-early = Please wait until both replies are finished before voting.
+vote-failed = This battle could not complete, so it takes no votes.
+vote-reveal = { $reveal }
+action-stale = This button is no longer valid. Start a new battle to vote.
+reaction-saved = Thanks! You { $kind ->
+    [like] liked
+   *[dislike] disliked
+} reply { $side }. Add reasons if you like:
+reason-saved = Reason saved: { $reason }.
+
+reason-useful = Useful
+reason-complete = Complete
+reason-creative = Creative
+reason-clear_formatting = Clear formatting
+reason-incorrect = Incorrect
+reason-superficial = Superficial
+reason-instructions_not_followed = Instructions not followed
+
+## Commands
+
+help-text =
+    **Pnyx — a blind arena for language models** 🏛️
+
+    Ask anything: two anonymous models answer side by side as **A** and **B**. Vote for the better reply with the buttons — 👈 A, 👉 B, 🤝 tie or 👎 both bad. The models are revealed to you right after your vote, and to everyone when voting closes.
+
+    • In a private chat, just write your message.
+    • In a group, use /arena followed by your message, mention me, or reply to a battle to continue it.
+    • 👍/👎 under a reply tell us what you liked or not.
+    • /leaderboard shows the ranking built from everyone's votes.
+    • /privacy says what is stored and why. /settings (group admins) configures the arena here.
+start-text = Welcome to Pnyx! { help-text }
+privacy-text =
+    **What Pnyx stores, and why**
+
+    • Your messages to the arena and both models' replies, to show the battle and to build open datasets of conversations.
+    • Your votes and reactions, to compute the leaderboard.
+    • A pseudonymous id for you. Your platform id is kept only to deliver messages and is never published.
+
+    Published datasets exclude conversations flagged as containing personal data. Do not write personal information (names, addresses, health or financial details) in your prompts.
+unknown-command = I don't know that command. Try /help.
+
+settings-title = **Arena settings for this chat**
+settings-admins-only = Only the chat's admins can change the arena settings.
+settings-saved = Settings saved.
+settings-enabled = Arena: { $on ->
+    [yes] ✅ on
+   *[no] ⏸ paused
+}
+settings-trigger = Battles start on: { $trigger ->
+    [all] every message
+   *[addressed] commands, mentions and replies
+}
+settings-reveal = Voting closes: { $policy }
+settings-language = Language: { $language }
+settings-models = Models allowed: { $count } of { $total }
+settings-btn-toggle = { $on ->
+    [yes] ⏸ Pause the arena
+   *[no] ▶️ Turn the arena on
+}
+settings-btn-trigger-addressed = Commands & mentions
+settings-btn-trigger-all = Every message
+settings-btn-model = { $on ->
+    [yes] ✅
+   *[no] ⬜
+} { $model }
+policy-votes = { $votes ->
+    [one] after the first vote
+   *[other] after { $votes } votes
+}
+policy-minutes = { $minutes ->
+    [one] after 1 minute
+   *[other] after { $minutes } minutes
+}
+policy-default = default ({ $policy })
+language-auto = automatic
+language-en = English
+language-fr = Français
+
+leaderboard-empty = No votes yet — the leaderboard appears after the first battles are voted on.
+leaderboard-title = **Leaderboard** ({ $votes } votes)

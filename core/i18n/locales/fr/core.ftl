@@ -1,0 +1,151 @@
+## Messages de bataille — visibles de tous dans la discussion
+
+model-demo-name = { $name } (modèle de démo)
+reply-header = **Modèle { $side }**
+reply-header-revealed = **Modèle { $side }** · { $model }
+reply-waiting = _Réflexion…_
+reply-empty = _(réponse vide)_
+reply-failed = ⚠️ Cette réponse a échoué : { $reason }
+react-like = 👍 { $side }
+react-dislike = 👎 { $side }
+
+vote-a = 👈 A est meilleur
+vote-b = 👉 B est meilleur
+vote-tie = 🤝 Égalité
+vote-both_bad = 👎 Les deux sont mauvais
+
+choice-a = A est meilleur
+choice-b = B est meilleur
+choice-tie = Égalité
+choice-both_bad = Les deux sont mauvais
+
+ballot-question = **Quelle réponse est la meilleure ?** Votez ci-dessous ; les modèles sont dévoilés après votre vote.
+ballot-votes = { $votes ->
+    [0] 🗳️ Aucun vote pour l’instant.
+    [one] 🗳️ 1 vote pour l’instant.
+   *[other] 🗳️ { $votes } votes pour l’instant.
+}
+ballot-closes-in = Le vote se termine dans { $minutes ->
+    [one] 1 minute.
+   *[other] { $minutes } minutes.
+}
+ballot-closes-after = Le vote se termine après { $votes } votes.
+ballot-moved = ⬇️ La conversation a continué : votez sur le dernier bulletin ci-dessous.
+ballot-closed = **Vote terminé** · { $votes ->
+    [0] aucun vote
+    [one] 1 vote
+   *[other] { $votes } votes
+}
+ballot-tally = A meilleur : { $a } · B meilleur : { $b } · Égalité : { $tie } · Les deux mauvais : { $bothBad }
+ballot-leak = ⚠️ Une réponse a nommé un modèle ou un laboratoire : cette bataille ne compte pas dans le classement.
+
+reveal-line = **{ $side }** était **{ $model }**{ $details } — { $seconds } s, { $tokens } jetons
+reveal-params = { $billions } Md de paramètres
+
+battle-failed = ⚠️ Cette bataille n’a pas pu aboutir ({ $reason }). Elle n’accepte aucun vote ; veuillez reposer votre question.
+battle-interrupted = ⚠️ Une bataille a été interrompue par un redémarrage de Pnyx. Elle n’accepte aucun vote ; veuillez reposer votre question.
+failure-no-models = pas assez de modèles disponibles pour le moment
+failure-model = le modèle { $side } n’a pas répondu : { $error }
+failure-restart = Pnyx a redémarré pendant que les modèles répondaient
+failure-timeout = cela a pris trop de temps
+failure-stopped = Pnyx s’arrête
+
+## Réponses privées — visibles seulement de la personne concernée
+
+prompt-empty = Écrivez une question ou une tâche après la commande, par exemple : /arena Qu’est-ce qu’un trou noir ?
+prompt-too-long = Votre message fait { $length } caractères ; la limite est de { $max }. Merci de le raccourcir.
+rate-limited = Vous allez un peu vite. Réessayez dans { $seconds ->
+    [one] 1 seconde.
+   *[other] { $seconds } secondes.
+}
+chat-rate-limited = Cette discussion a lancé beaucoup de batailles dans la dernière minute. Réessayez dans { $seconds ->
+    [one] 1 seconde.
+   *[other] { $seconds } secondes.
+}
+arena-paused = L’arène est en pause dans cette discussion. Un administrateur peut la réactiver avec /settings.
+no-models = Pas assez de modèles disponibles pour lancer une bataille. Réessayez plus tard.
+battle-max-turns = Cette bataille a atteint { $max } tours. Lancez-en une nouvelle pour continuer.
+battle-not-open = Cette bataille est terminée. Envoyez un nouveau message pour en lancer une autre.
+vote-counted = Votre vote : { $choice }.
+vote-duplicate = Vous avez déjà voté sur cette bataille : { $choice }. Chaque personne vote une fois.
+vote-closed = Le vote sur cette bataille est terminé.
+vote-too-early = Attendez que les deux réponses soient terminées avant de voter.
+vote-failed = Cette bataille n’a pas pu aboutir : elle n’accepte aucun vote.
+vote-reveal = { $reveal }
+action-stale = Ce bouton n’est plus valable. Lancez une nouvelle bataille pour voter.
+reaction-saved = Merci ! Vous avez { $kind ->
+    [like] aimé
+   *[dislike] pas aimé
+} la réponse { $side }. Ajoutez des raisons si vous le souhaitez :
+reason-saved = Raison enregistrée : { $reason }.
+
+reason-useful = Utile
+reason-complete = Complète
+reason-creative = Créative
+reason-clear_formatting = Mise en forme claire
+reason-incorrect = Incorrecte
+reason-superficial = Superficielle
+reason-instructions_not_followed = Consignes non suivies
+
+## Commandes
+
+help-text =
+    **Pnyx — une arène à l’aveugle pour les modèles de langage** 🏛️
+
+    Posez n’importe quelle question : deux modèles anonymes répondent côte à côte, **A** et **B**. Votez pour la meilleure réponse avec les boutons — 👈 A, 👉 B, 🤝 égalité ou 👎 les deux mauvais. Les modèles vous sont dévoilés juste après votre vote, et à tous quand le vote se termine.
+
+    • En discussion privée, écrivez simplement votre message.
+    • Dans un groupe, utilisez /arena suivi de votre message, mentionnez-moi, ou répondez à une bataille pour la poursuivre.
+    • 👍/👎 sous une réponse nous disent ce que vous avez aimé ou non.
+    • /leaderboard affiche le classement construit à partir des votes de tous.
+    • /privacy explique ce qui est conservé et pourquoi. /settings (administrateurs du groupe) configure l’arène ici.
+start-text = Bienvenue sur Pnyx ! { help-text }
+privacy-text =
+    **Ce que Pnyx conserve, et pourquoi**
+
+    • Vos messages à l’arène et les réponses des deux modèles, pour afficher la bataille et constituer des jeux de données ouverts de conversations.
+    • Vos votes et réactions, pour calculer le classement.
+    • Un identifiant pseudonyme. Votre identifiant sur la plateforme sert seulement à vous répondre et n’est jamais publié.
+
+    Les jeux de données publiés excluent les conversations signalées comme contenant des données personnelles. N’écrivez pas d’informations personnelles (noms, adresses, santé, finances) dans vos messages.
+unknown-command = Je ne connais pas cette commande. Essayez /help.
+
+settings-title = **Réglages de l’arène pour cette discussion**
+settings-admins-only = Seuls les administrateurs de la discussion peuvent modifier les réglages de l’arène.
+settings-saved = Réglages enregistrés.
+settings-enabled = Arène : { $on ->
+    [yes] ✅ active
+   *[no] ⏸ en pause
+}
+settings-trigger = Les batailles démarrent sur : { $trigger ->
+    [all] chaque message
+   *[addressed] commandes, mentions et réponses
+}
+settings-reveal = Fin du vote : { $policy }
+settings-language = Langue : { $language }
+settings-models = Modèles autorisés : { $count } sur { $total }
+settings-btn-toggle = { $on ->
+    [yes] ⏸ Mettre l’arène en pause
+   *[no] ▶️ Activer l’arène
+}
+settings-btn-trigger-addressed = Commandes et mentions
+settings-btn-trigger-all = Chaque message
+settings-btn-model = { $on ->
+    [yes] ✅
+   *[no] ⬜
+} { $model }
+policy-votes = { $votes ->
+    [one] après le premier vote
+   *[other] après { $votes } votes
+}
+policy-minutes = { $minutes ->
+    [one] après 1 minute
+   *[other] après { $minutes } minutes
+}
+policy-default = par défaut ({ $policy })
+language-auto = automatique
+language-en = English
+language-fr = Français
+
+leaderboard-empty = Pas encore de votes — le classement apparaîtra après les premières batailles votées.
+leaderboard-title = **Classement** ({ $votes } votes)
