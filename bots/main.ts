@@ -1,0 +1,73 @@
+// `npm start`: runs every platform whose token is set, and the web playground when none is (or WEB_ENABLED=true).
+import { ConfigError } from '../core/config/load';
+import { createPnyx, type PnyxApp } from '../core/app';
+
+interface Running {
+  name: string;
+  stop(): Promise<void>;
+}
+
+async function startPlatforms(app: PnyxApp): Promise<Running[]> {
+  const running: Running[] = [];
+  const { env } = app;
+  if (env.TELEGRAM_BOT_TOKEN) {
+    const { startTelegramBot } = await import('./telegram/bot');
+    const bot = await startTelegramBot({
+      app,
+      token: env.TELEGRAM_BOT_TOKEN,
+      apiRoot: env.TELEGRAM_API_ROOT,
+      webhook: env.TELEGRAM_WEBHOOK_URL
+        ? { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET, port: env.TELEGRAM_WEBHOOK_PORT, host: '0.0.0.0' }
+        : undefined,
+    });
+    running.push({ name: 'telegram', stop: () => bot.stop() });
+    app.log.info({ mode: env.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'polling' }, 'Telegram bot running');
+  }
+  const webWanted = env.WEB_ENABLED === 'true' || env.WEB_ENABLED === '1';
+  const webForbidden = env.WEB_ENABLED === 'false' || env.WEB_ENABLED === '0';
+  if (webWanted || (running.length === 0 && !webForbidden)) {
+    const { startWebPlayground } = await import('./web/server');
+    const web = await startWebPlayground({ app, host: env.WEB_HOST, port: env.WEB_PORT });
+    running.push({ name: 'web', stop: () => web.close() });
+    process.stdout.write(`\n  Pnyx playground: ${web.url}\n\n`);
+  }
+  return running;
+}
+
+async function main() {
+  let app: PnyxApp;
+  try {
+    app = await createPnyx();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`pnyx: cannot start — ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const running = await startPlatforms(app);
+  if (running.length === 0) {
+    app.log.error('nothing to run: set a platform token or WEB_ENABLED=true');
+    await app.close();
+    process.exit(2);
+  }
+  await app.arena.start();
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    // Stop taking events first, then let the arena finish or fail battles in flight cleanly.
+    await Promise.allSettled(running.map((r) => r.stop()));
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`pnyx: fatal: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
