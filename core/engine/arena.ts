@@ -173,7 +173,8 @@ export function createArena(options: ArenaOptions): Arena {
 
   const runTurn = async (battle: BattleRow, state: LiveBattle, turn: TurnRow, replyTo: string | undefined, t: Translate): Promise<boolean> => {
     const { presenter } = portFor(state.chat.platform);
-    const turns = await store.getTurns(battle.id);
+    // Perf (bench/engine.ts): a first turn's history is just its prompt, so skip the store round trip.
+    const turns = turn.index === 0 ? [turn] : await store.getTurns(battle.id);
     const modelsNow: Record<Side, string> = { a: battle.modelAId, b: battle.modelBId };
     void portFor(state.chat.platform).port.typing?.(state.chat)?.catch(() => undefined);
     state.replies.clear();
@@ -266,6 +267,18 @@ export function createArena(options: ArenaOptions): Arena {
     live.delete(battle.token);
   };
 
+  // Perf (bench/engine.ts): the under-voted boost needs vote totals per model, two GROUP BYs over every battle; a
+  // total a few seconds old samples just as well, so one query serves every battle started meanwhile.
+  let voteCountsCache: { at: number; counts: Promise<Map<string, number>> } | undefined;
+  const voteCounts = (): Promise<Map<string, number>> => {
+    if (!voteCountsCache || Date.now() - voteCountsCache.at > 10_000) {
+      const counts = store.voteCountsByModel();
+      voteCountsCache = { at: Date.now(), counts };
+      counts.catch(() => (voteCountsCache = undefined));
+    }
+    return voteCountsCache.counts;
+  };
+
   const policyOf = (chatRow: ChatRow): RevealPolicy => revealPolicyFor(parseChatSettings(chatRow.settings), chatRow.kind, config);
 
   const ballotView = (battle: BattleRow, t: Translate, policy: RevealPolicy) =>
@@ -288,7 +301,7 @@ export function createArena(options: ArenaOptions): Arena {
 
   const startBattle = async (event: PromptEvent, chatRow: ChatRow, user: UserRow, settings: ChatSettings, text: string, pt: Translate): Promise<HandleResult> => {
     const t = chatT(chatRow, settings);
-    const [healthy, votes] = await Promise.all([models.healthy(), config.battle.boostUnderVoted ? store.voteCountsByModel() : Promise.resolve(new Map<string, number>())]);
+    const [healthy, votes] = await Promise.all([models.healthy(), config.battle.boostUnderVoted ? voteCounts() : Promise.resolve(new Map<string, number>())]);
     const pair = samplePair({ cards: models.cards, allowed: settings.models, healthy, votes, boostUnderVoted: config.battle.boostUnderVoted, random });
     if (!pair) {
       log.warn({ chat: chatRow.id, healthy: [...healthy] }, 'no pair of models available');
@@ -382,9 +395,14 @@ export function createArena(options: ArenaOptions): Arena {
     return revealLines(t, { a: sideInfo('a', battle.modelAId), b: sideInfo('b', battle.modelBId) });
   };
 
-  const closeBattle = async (battle: BattleRow): Promise<void> => {
+  /** Both names in one line: fits a Telegram popup (200 characters) with the vote confirmation. */
+  const shortReveal = (battle: BattleRow, t: Translate): string =>
+    t('reveal-short', { a: modelName(t, cards.get(battle.modelAId), battle.modelAId), b: modelName(t, cards.get(battle.modelBId), battle.modelBId) });
+
+  /** `known`: a caller that already holds the chat's row spares the store that read (bench/engine.ts). */
+  const closeBattle = async (battle: BattleRow, known?: ChatRow): Promise<void> => {
     if (!(await store.setStatus(battle.id, 'closed', { from: ['open'] }))) return;
-    const chatRow = await store.getChat(battle.chatId);
+    const chatRow = known ?? (await store.getChat(battle.chatId));
     if (!chatRow) return;
     const entry = ports.get(chatRow.platform);
     log.info({ battle: battle.id, votes: battle.voteCount }, 'battle closed');
@@ -412,26 +430,26 @@ export function createArena(options: ArenaOptions): Arena {
     }
   };
 
-  const onVote = async (action: Action & { kind: 'vote' }, battle: BattleRow, user: UserRow, pt: Translate): Promise<HandleResult> => {
+  const onVote = async (action: Action & { kind: 'vote' }, battle: BattleRow, chatRow: ChatRow, user: UserRow, pt: Translate): Promise<HandleResult> => {
     if (battle.status === 'streaming') return { notice: { text: pt('vote-too-early') } };
     if (battle.status === 'failed') return { notice: { text: pt('vote-failed') } };
     if (battle.status === 'closed') {
-      return { notice: { text: `${pt('vote-closed')}\n${await revealFor(battle, pt)}`, alert: true } };
+      return { notice: { text: `${pt('vote-closed')}\n${shortReveal(battle, pt)}`, alert: true } };
     }
     const result = await store.castVote(battle.id, user.id, action.choice);
     if (result.status === 'not_open') {
       return { notice: { text: result.battleStatus === 'failed' ? pt('vote-failed') : pt('vote-closed') } };
     }
-    const reveal = await revealFor(battle, pt);
+    const reveal = shortReveal(battle, pt);
     if (result.status === 'duplicate') {
       return { notice: { text: `${pt('vote-duplicate', { choice: pt(`choice-${result.choice}`) })}\n${reveal}`, alert: true } };
     }
     log.info({ battle: battle.id, voter: user.id, votes: result.voteCount }, 'vote counted');
     battle.voteCount = result.voteCount;
-    const chatRow = (await store.getChat(battle.chatId))!;
+    // The event's chat row is the battle's (onAction refuses tokens from other chats) and settings changes refresh it.
     const policy = policyOf(chatRow);
     if (policy.after === 'votes' && result.voteCount >= policy.votes) {
-      await closeBattle(battle);
+      await closeBattle(battle, chatRow);
     } else {
       const state = live.get(battle.token);
       const settings = parseChatSettings(chatRow.settings);
@@ -481,7 +499,7 @@ export function createArena(options: ArenaOptions): Arena {
       log.warn({ chat: chatRow.id, user: user.id, kind: action.kind }, 'stale or forged battle token refused');
       return { notice: { text: pt('action-stale') } };
     }
-    if (action.kind === 'vote') return onVote(action, battle, user, pt);
+    if (action.kind === 'vote') return onVote(action, battle, chatRow, user, pt);
     return onReaction(action, battle, user, pt);
   };
 
@@ -586,6 +604,18 @@ export function createArena(options: ArenaOptions): Arena {
         const t = i18n.t(i18n.negotiate(event.from.locale, config.locale));
         return { notice: { text: t('battle-failed', { reason: t('failure-model', { side: '?', error: 'internal error' }) }) } };
       }
+    },
+
+    async postLeaderboard(chatId) {
+      const chatRow = await store.getChat(chatId);
+      const entry = chatRow && ports.get(chatRow.platform);
+      if (!chatRow || !entry || !options.leaderboard || !chatRow.enabled) return false;
+      const settings = parseChatSettings(chatRow.settings);
+      const locale = i18n.negotiate(settings.locale, chatRow.locale, config.locale);
+      const board = await options.leaderboard.render({ chat: chatRow, t: i18n.t(locale), locale });
+      const message = entry.presenter.open(chatAddressOf(chatRow), { text: board.text, image: board.image });
+      await message.settled();
+      return !message.error && message.refs.length > 0;
     },
 
     async start() {

@@ -7,6 +7,8 @@ export interface Arena {
   /** The single entry point: a platform event in, the person's private answer out (posts go through the port).
    * Resolves once the work the event started is finished (a battle streamed, a vote stored). */
   handle(event: PnyxEvent): Promise<HandleResult>;
+  /** Posts the leaderboard into a chat (scheduled posts); false when nothing could be posted there. */
+  postLeaderboard(chatId: string): Promise<boolean>;
   /** Close overdue battles, fail battles interrupted by a restart, start the close timer. */
   start(): Promise<void>;
   /** Stop timers, abort generations in flight and mark their battles failed cleanly. */

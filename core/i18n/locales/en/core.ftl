@@ -40,6 +40,7 @@ ballot-tally = A better: { $a } · B better: { $b } · Tie: { $tie } · Both bad
 ballot-leak = ⚠️ A reply named a model or a lab, so this battle does not count in the leaderboard.
 
 reveal-line = **{ $side }** was **{ $model }**{ $details } — { $seconds } s, { $tokens } tokens
+reveal-short = A was { $a } · B was { $b }
 reveal-params = { $billions }B parameters
 
 battle-failed = ⚠️ This battle could not complete ({ $reason }). No votes are taken on it; please ask again.

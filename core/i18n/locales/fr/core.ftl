@@ -40,6 +40,7 @@ ballot-tally = A meilleur : { $a } · B meilleur : { $b } · Égalité : { $tie 
 ballot-leak = ⚠️ Une réponse a nommé un modèle ou un laboratoire : cette bataille ne compte pas dans le classement.
 
 reveal-line = **{ $side }** était **{ $model }**{ $details } — { $seconds } s, { $tokens } jetons
+reveal-short = A était { $a } · B était { $b }
 reveal-params = { $billions } Md de paramètres
 
 battle-failed = ⚠️ Cette bataille n’a pas pu aboutir ({ $reason }). Elle n’accepte aucun vote ; veuillez reposer votre question.
