@@ -1,0 +1,333 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VoteChoice } from '../port/types';
+import type { ModelCard } from '../providers/types';
+import { openDatabase, type Db } from './database';
+import { createPrismaStore } from './prisma-store';
+import { databaseCases } from './test-databases';
+import type { BattleRow, BattleStore, ReplyResult } from './types';
+
+const CARDS: ModelCard[] = [
+  { id: 'alpha', provider: 'demo', displayName: 'Alpha', organisation: 'Pnyx', licence: 'Apache-2.0', totalParamsB: 1.5, demo: true, weight: 1 },
+  { id: 'beta', provider: 'demo', displayName: 'Beta', demo: true, weight: 1 },
+  { id: 'gamma', provider: 'openai-compatible', displayName: 'Gamma', demo: false, weight: 0 },
+];
+
+const token = () => randomBytes(6).toString('base64url');
+
+const reply = (modelId: string, text: string): ReplyResult => ({
+  modelId,
+  text,
+  finishReason: 'stop',
+  tokensIn: 12,
+  tokensOut: 34,
+  ttftMs: 56,
+  latencyMs: 789,
+});
+
+for (const db of databaseCases()) {
+  describe.skipIf(db.skip)(`BattleStore on ${db.name}`, () => {
+    let store: BattleStore;
+    let database: Db;
+    let chatId: string;
+    let initiatorId: string;
+
+    beforeAll(async () => {
+      database = await openDatabase(await db.fresh());
+      store = createPrismaStore(database);
+      await store.syncModels(CARDS);
+      chatId = (await store.upsertChat({ platform: 'web', id: 'room-1', kind: 'group', title: 'Room' })).id;
+      initiatorId = (await store.upsertUser({ platform: 'web', id: 'ann' })).id;
+    });
+    afterAll(async () => {
+      await store?.close();
+    });
+
+    const newBattle = (overrides: Partial<{ modelAId: string; modelBId: string }> = {}) =>
+      store.createBattle({
+        token: token(),
+        chatId,
+        initiatorId,
+        modelAId: overrides.modelAId ?? 'alpha',
+        modelBId: overrides.modelBId ?? 'beta',
+        mode: 'random',
+        language: 'en',
+      });
+
+    const openBattle = async (overrides?: Partial<{ modelAId: string; modelBId: string }>): Promise<BattleRow> => {
+      const battle = await newBattle(overrides);
+      expect(await store.setStatus(battle.id, 'open', { from: ['streaming'] })).toBe(true);
+      return battle;
+    };
+
+    const voters = async (n: number, prefix = token()) => {
+      const users = [];
+      for (let i = 0; i < n; i++) users.push(await store.upsertUser({ platform: 'web', id: `${prefix}-${i}` }));
+      return users;
+    };
+
+    it('upserts a chat by platform id, follows renames and keeps its settings', async () => {
+      const first = await store.upsertChat({ platform: 'telegram', id: '-100', kind: 'group', title: 'Old', locale: 'fr' });
+      expect(first).toMatchObject({ platform: 'telegram', externalId: '-100', kind: 'group', title: 'Old', locale: 'fr', settings: '{}', enabled: true });
+      const updated = await store.updateChat(first.id, { settings: '{"trigger":"mention"}', locale: 'de', timezone: 'Europe/Berlin' });
+      expect(updated).toMatchObject({ settings: '{"trigger":"mention"}', locale: 'de', timezone: 'Europe/Berlin' });
+      const again = await store.upsertChat({ platform: 'telegram', id: '-100', kind: 'group', title: 'New', locale: 'en' });
+      expect(again).toMatchObject({ id: first.id, title: 'New', locale: 'de', settings: '{"trigger":"mention"}' });
+      expect(await store.getChat(first.id)).toEqual(again);
+      expect(await store.getChat('missing')).toBeNull();
+      // The same external id on another platform is another chat.
+      const other = await store.upsertChat({ platform: 'discord', id: '-100', kind: 'group' });
+      expect(other.id).not.toBe(first.id);
+    });
+
+    it('upserts a user by platform id', async () => {
+      const first = await store.upsertUser({ platform: 'slack', id: 'U1', displayName: 'Ann', locale: 'en-GB' });
+      expect(first).toMatchObject({ platform: 'slack', externalId: 'U1', locale: 'en-GB', consent: 'unknown' });
+      const again = await store.upsertUser({ platform: 'slack', id: 'U1', locale: 'fr' });
+      expect(again).toMatchObject({ id: first.id, locale: 'fr' });
+      const unchanged = await store.upsertUser({ platform: 'slack', id: 'U1' });
+      expect(unchanged.locale).toBe('fr');
+    });
+
+    it('syncs model cards without deleting old ones', async () => {
+      await store.syncModels([{ ...CARDS[1]!, displayName: 'Beta 2' }]);
+      const battle = await newBattle({ modelAId: 'alpha', modelBId: 'gamma' });
+      expect(battle.modelBId).toBe('gamma');
+      const cards = await database.prisma.model.findMany({ orderBy: { id: 'asc' } });
+      expect(cards.map((m) => [m.id, m.displayName, m.enabled, m.demo])).toEqual([
+        ['alpha', 'Alpha', true, true],
+        ['beta', 'Beta 2', true, true],
+        ['gamma', 'Gamma', false, false],
+      ]);
+      expect(cards[0]).toMatchObject({ organisation: 'Pnyx', licence: 'Apache-2.0', totalParamsB: 1.5, activeParamsB: null });
+      await expect(store.createBattle({ token: token(), chatId, initiatorId, modelAId: 'nope', modelBId: 'beta', mode: 'random', language: null })).rejects.toThrow();
+    });
+
+    it('creates a battle and finds it by id, token and message reference', async () => {
+      const battle = await newBattle();
+      expect(battle).toMatchObject({
+        chatId,
+        initiatorId,
+        modelAId: 'alpha',
+        modelBId: 'beta',
+        status: 'streaming',
+        identityLeak: false,
+        leakTerms: [],
+        failure: null,
+        voteCount: 0,
+        campaignId: null,
+        closesAt: null,
+        closedAt: null,
+        language: 'en',
+      });
+      expect(battle.openedAt).toBeInstanceOf(Date);
+      expect(await store.getBattle(battle.id)).toEqual(battle);
+      expect(await store.getBattleByToken(battle.token)).toEqual(battle);
+      expect(await store.getBattleByToken('nope')).toBeNull();
+
+      await store.addMessageRef(battle.id, chatId, 'msg-a', 'a');
+      await store.addMessageRef(battle.id, chatId, 'msg-b', 'b');
+      expect((await store.getBattleByMessageRef(chatId, 'msg-b'))?.id).toBe(battle.id);
+      expect(await store.getBattleByMessageRef(chatId, 'unknown')).toBeNull();
+      const otherChat = await store.upsertChat({ platform: 'web', id: 'room-2', kind: 'group' });
+      expect(await store.getBattleByMessageRef(otherChat.id, 'msg-b')).toBeNull();
+      // Storing the same ref again is not an error.
+      await store.addMessageRef(battle.id, chatId, 'msg-b', 'ballot');
+    });
+
+    it('numbers turns, saves replies and reads them back in order', async () => {
+      const battle = await newBattle();
+      const first = await store.addTurn(battle.id, initiatorId, 'Hello?');
+      expect(first).toMatchObject({ index: 0, authorId: initiatorId, prompt: 'Hello?', replies: {} });
+      // Written with raw SQL: the row must read back through the client like any other (timestamp format included).
+      const stored = await database.prisma.turn.findUniqueOrThrow({ where: { id: first.id } });
+      expect(stored).toMatchObject({ battleId: battle.id, index: 0, prompt: 'Hello?' });
+      expect(Math.abs(stored.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
+      const window = { gte: new Date(Date.now() - 60_000), lte: new Date() };
+      expect(await database.prisma.turn.count({ where: { id: first.id, createdAt: window } })).toBe(1);
+      const a = await store.saveReply(first.id, 'a', reply('alpha', 'Hi from A'));
+      expect(a).toMatchObject({ side: 'a', modelId: 'alpha', text: 'Hi from A', tokensIn: 12, tokensOut: 34, ttftMs: 56, latencyMs: 789, finishReason: 'stop', error: null });
+      await store.saveReply(first.id, 'b', { modelId: 'beta', text: 'partial', finishReason: 'error', error: 'upstream 500', latencyMs: 10 });
+      const second = await store.addTurn(battle.id, initiatorId, 'And then?');
+      expect(second.index).toBe(1);
+      await store.saveReply(second.id, 'a', reply('alpha', 'Then A'));
+      await store.saveReply(second.id, 'b', reply('beta', 'Then B'));
+
+      const turns = await store.getTurns(battle.id);
+      expect(turns.map((t) => [t.index, t.prompt, t.replies.a?.text, t.replies.b?.text])).toEqual([
+        [0, 'Hello?', 'Hi from A', 'partial'],
+        [1, 'And then?', 'Then A', 'Then B'],
+      ]);
+      expect(turns[0]?.replies.b).toMatchObject({ finishReason: 'error', error: 'upstream 500', tokensIn: null, ttftMs: null });
+
+      expect((await store.getReply(battle.id, 'b'))?.text).toBe('Then B');
+      expect((await store.getReply(battle.id, 'b', 0))?.text).toBe('partial');
+      expect(await store.getReply(battle.id, 'a', 7)).toBeNull();
+
+      // Saving a side again (a retry) replaces it.
+      await store.saveReply(second.id, 'b', reply('beta', 'Then B, again'));
+      expect((await store.getReply(battle.id, 'b'))?.text).toBe('Then B, again');
+    });
+
+    it('gives concurrent follow-ups distinct turn numbers', async () => {
+      const battle = await newBattle();
+      const turns = await Promise.all(Array.from({ length: 8 }, (_, i) => store.addTurn(battle.id, initiatorId, `q${i}`)));
+      expect(turns.map((t) => t.index).sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    });
+
+    it('swaps the model on one side', async () => {
+      const battle = await newBattle();
+      await store.swapModel(battle.id, 'b', 'gamma');
+      expect(await store.getBattle(battle.id)).toMatchObject({ modelAId: 'alpha', modelBId: 'gamma' });
+    });
+
+    it('moves status only from the given states and stamps the close', async () => {
+      const battle = await newBattle();
+      const closesAt = new Date(Date.now() + 60_000);
+      expect(await store.setStatus(battle.id, 'open', { from: ['streaming'], closesAt })).toBe(true);
+      expect(await store.setStatus(battle.id, 'open', { from: ['streaming'] })).toBe(false);
+      expect(await store.getBattle(battle.id)).toMatchObject({ status: 'open', closesAt, closedAt: null });
+      const at = new Date('2030-01-02T03:04:05.678Z');
+      expect(await store.setStatus(battle.id, 'closed', { from: ['open'], at })).toBe(true);
+      expect(await store.getBattle(battle.id)).toMatchObject({ status: 'closed', closedAt: at });
+
+      const failed = await newBattle();
+      expect(await store.setStatus(failed.id, 'failed', { failure: 'both models timed out' })).toBe(true);
+      expect(await store.getBattle(failed.id)).toMatchObject({ status: 'failed', failure: 'both models timed out' });
+      expect((await store.getBattle(failed.id))?.closedAt).toBeInstanceOf(Date);
+      expect(await store.setStatus('missing', 'closed')).toBe(false);
+    });
+
+    it('flags an identity leak and keeps every term', async () => {
+      const battle = await newBattle();
+      await store.flagIdentityLeak(battle.id, ['OpenAI']);
+      await store.flagIdentityLeak(battle.id, ['GPT', 'OpenAI']);
+      expect(await store.getBattle(battle.id)).toMatchObject({ identityLeak: true, leakTerms: ['OpenAI', 'GPT'] });
+    });
+
+    it('counts one vote per voter, reports the first choice to a second press, and tallies', async () => {
+      const battle = await openBattle();
+      const [u1, u2, u3] = await voters(3);
+      expect(await store.castVote(battle.id, u1!.id, 'a', ['clear'])).toEqual({ status: 'counted', voteCount: 1 });
+      expect(await store.castVote(battle.id, u2!.id, 'tie')).toEqual({ status: 'counted', voteCount: 2 });
+      expect(await store.castVote(battle.id, u1!.id, 'b')).toEqual({ status: 'duplicate', choice: 'a' });
+      expect(await store.castVote(battle.id, u3!.id, 'a', [], 'nice')).toEqual({ status: 'counted', voteCount: 3 });
+      expect(await store.getVote(battle.id, u1!.id)).toBe('a');
+      expect(await store.getVote(battle.id, initiatorId)).toBeNull();
+      expect(await store.tally(battle.id)).toEqual({ a: 2, b: 0, tie: 1, both_bad: 0 });
+      expect((await store.getBattle(battle.id))?.voteCount).toBe(3);
+    });
+
+    it('refuses votes unless the battle is open', async () => {
+      const [u1] = await voters(1);
+      const streaming = await newBattle();
+      expect(await store.castVote(streaming.id, u1!.id, 'a')).toEqual({ status: 'not_open', battleStatus: 'streaming' });
+      const closed = await openBattle();
+      await store.setStatus(closed.id, 'closed', { from: ['open'] });
+      expect(await store.castVote(closed.id, u1!.id, 'a')).toEqual({ status: 'not_open', battleStatus: 'closed' });
+      expect(await store.tally(closed.id)).toEqual({ a: 0, b: 0, tie: 0, both_bad: 0 });
+      expect((await store.getBattle(closed.id))?.voteCount).toBe(0);
+      await expect(store.castVote('missing', u1!.id, 'a')).rejects.toThrow(/does not exist/);
+    });
+
+    it('counts 50 simultaneous votes from 50 people exactly once each', async () => {
+      const battle = await openBattle();
+      const people = await voters(50);
+      const choices: VoteChoice[] = ['a', 'b', 'tie', 'both_bad'];
+      const results = await Promise.all(people.map((p, i) => store.castVote(battle.id, p.id, choices[i % 4]!)));
+      expect(results.every((r) => r.status === 'counted')).toBe(true);
+      const counts = results.map((r) => (r.status === 'counted' ? r.voteCount : 0)).sort((x, y) => x - y);
+      expect(counts).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      expect((await store.getBattle(battle.id))?.voteCount).toBe(50);
+      const tally = await store.tally(battle.id);
+      expect(tally).toEqual({ a: 13, b: 13, tie: 12, both_bad: 12 });
+    });
+
+    it('counts one person pressing twice at once once, and tells the second press the first choice', async () => {
+      const battle = await openBattle();
+      const [person] = await voters(1);
+      const results = await Promise.all([
+        store.castVote(battle.id, person!.id, 'a'),
+        store.castVote(battle.id, person!.id, 'b'),
+      ]);
+      const counted = results.filter((r) => r.status === 'counted');
+      const duplicate = results.find((r) => r.status === 'duplicate');
+      expect(counted).toEqual([{ status: 'counted', voteCount: 1 }]);
+      const first = results[0]?.status === 'counted' ? 'a' : 'b';
+      expect(duplicate).toEqual({ status: 'duplicate', choice: first });
+      expect(await store.getVote(battle.id, person!.id)).toBe(first);
+      expect((await store.getBattle(battle.id))?.voteCount).toBe(1);
+    });
+
+    it('keeps voteCount equal to the stored votes when votes race a close', async () => {
+      const battle = await openBattle();
+      const people = await voters(30);
+      const votes = people.map((p) => store.castVote(battle.id, p.id, 'a'));
+      const close = store.setStatus(battle.id, 'closed', { from: ['open'] });
+      const results = await Promise.all(votes);
+      expect(await close).toBe(true);
+      const counted = results.filter((r) => r.status === 'counted').length;
+      expect(results.every((r) => r.status === 'counted' || (r.status === 'not_open' && r.battleStatus === 'closed'))).toBe(true);
+      const stored = await store.tally(battle.id);
+      expect(stored.a).toBe(counted);
+      expect((await store.getBattle(battle.id))?.voteCount).toBe(counted);
+    });
+
+    it('counts votes per model on both sides, leaving out flagged battles', async () => {
+      const before = await store.voteCountsByModel();
+      const [u1, u2, u3] = await voters(3);
+      const clean = await openBattle({ modelAId: 'alpha', modelBId: 'gamma' });
+      await store.castVote(clean.id, u1!.id, 'a');
+      await store.castVote(clean.id, u2!.id, 'b');
+      const flagged = await openBattle({ modelAId: 'gamma', modelBId: 'beta' });
+      await store.castVote(flagged.id, u3!.id, 'a');
+      await store.flagIdentityLeak(flagged.id, ['Gamma']);
+      const after = await store.voteCountsByModel();
+      const delta = (id: string) => (after.get(id) ?? 0) - (before.get(id) ?? 0);
+      expect([delta('alpha'), delta('gamma'), delta('beta')]).toEqual([2, 2, 0]);
+    });
+
+    it('keeps one reaction per person and reply, updated when pressed again', async () => {
+      const battle = await newBattle();
+      const turn = await store.addTurn(battle.id, initiatorId, 'Tell me a joke');
+      const a = await store.saveReply(turn.id, 'a', reply('alpha', 'Knock knock'));
+      const [person] = await voters(1);
+      expect(await store.getReaction(a.id, person!.id)).toBeNull();
+      await store.react(a.id, person!.id, 'like');
+      expect(await store.getReaction(a.id, person!.id)).toEqual({ kind: 'like', reasons: [] });
+      await store.react(a.id, person!.id, 'like', ['creative', 'useful']);
+      expect(await store.getReaction(a.id, person!.id)).toEqual({ kind: 'like', reasons: ['creative', 'useful'] });
+      // Pressing like again without reasons keeps the reasons given.
+      await store.react(a.id, person!.id, 'like');
+      expect(await store.getReaction(a.id, person!.id)).toEqual({ kind: 'like', reasons: ['creative', 'useful'] });
+      // Changing one's mind drops the reasons that belonged to the other kind.
+      await store.react(a.id, person!.id, 'dislike');
+      expect(await store.getReaction(a.id, person!.id)).toEqual({ kind: 'dislike', reasons: [] });
+      await expect(store.react(a.id, person!.id, 'dislike', ['creative'])).rejects.toThrow(/do not fit a dislike/);
+      // Two presses at once still leave one reaction.
+      const [other] = await voters(1);
+      await Promise.all([store.react(a.id, other!.id, 'like'), store.react(a.id, other!.id, 'dislike')]);
+      expect(['like', 'dislike']).toContain((await store.getReaction(a.id, other!.id))?.kind);
+    });
+
+    it('lists open battles whose close time has passed, and battles by status', async () => {
+      const now = new Date();
+      const due = await openBattle();
+      await store.setStatus(due.id, 'open', { closesAt: new Date(now.getTime() - 1_000) });
+      const later = await openBattle();
+      await store.setStatus(later.id, 'open', { closesAt: new Date(now.getTime() + 60_000) });
+      const closed = await openBattle();
+      await store.setStatus(closed.id, 'open', { closesAt: new Date(now.getTime() - 1_000) });
+      await store.setStatus(closed.id, 'closed');
+      const dueIds = (await store.dueBattles(now)).map((b) => b.id);
+      expect(dueIds).toContain(due.id);
+      expect(dueIds).not.toContain(later.id);
+      expect(dueIds).not.toContain(closed.id);
+
+      const streaming = await newBattle();
+      const streamingIds = (await store.battlesInStatus('streaming')).map((b) => b.id);
+      expect(streamingIds).toContain(streaming.id);
+      expect(streamingIds).not.toContain(due.id);
+    });
+  });
+}
