@@ -271,6 +271,7 @@ export function createArena(options: ArenaOptions): Arena {
   // total a few seconds old samples just as well, so one query serves every battle started meanwhile.
   let voteCountsCache: { at: number; counts: Promise<Map<string, number>> } | undefined;
   const voteCounts = (): Promise<Map<string, number>> => {
+    if (!config.battle.boostUnderVoted) return Promise.resolve(new Map());
     if (!voteCountsCache || Date.now() - voteCountsCache.at > 10_000) {
       const counts = store.voteCountsByModel();
       voteCountsCache = { at: Date.now(), counts };
