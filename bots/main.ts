@@ -7,7 +7,7 @@ interface Running {
   stop(): Promise<void>;
 }
 
-async function startPlatforms(app: PnyxApp): Promise<Running[]> {
+async function startPlatforms(app: PnyxApp, onFatal: (error: unknown) => void): Promise<Running[]> {
   const running: Running[] = [];
   const { env } = app;
   if (env.TELEGRAM_BOT_TOKEN) {
@@ -19,6 +19,7 @@ async function startPlatforms(app: PnyxApp): Promise<Running[]> {
       webhook: env.TELEGRAM_WEBHOOK_URL
         ? { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET, port: env.TELEGRAM_WEBHOOK_PORT, host: '0.0.0.0' }
         : undefined,
+      onFatal,
     });
     running.push({ name: 'telegram', stop: () => bot.stop() });
     app.log.info({ mode: env.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'polling' }, 'Telegram bot running');
@@ -45,7 +46,8 @@ async function main() {
     }
     throw error;
   }
-  const running = await startPlatforms(app);
+  let shutdown: (signal: string, code?: number) => Promise<void> = async () => undefined;
+  const running = await startPlatforms(app, () => void shutdown('fatal', 1));
   if (running.length === 0) {
     app.log.error('nothing to run: set a platform token or WEB_ENABLED=true');
     await app.close();
@@ -54,14 +56,14 @@ async function main() {
   await app.arena.start();
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     // Stop taking events first, then let the arena finish or fail battles in flight cleanly.
     await Promise.allSettled(running.map((r) => r.stop()));
     await app.close();
-    process.exit(0);
+    process.exit(code);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -29,6 +29,21 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('every message in every catalog file parses (Fluent drops broken ones silently)', async () => {
+    const { createI18n, SUPPORTED_LOCALES } = await import('../core/i18n');
+    const i18n = createI18n();
+    const broken: string[] = [];
+    for (const locale of SUPPORTED_LOCALES) {
+      const folder = join(root, 'core/i18n/locales', locale);
+      for (const file of readdirSync(folder).filter((f) => f.endsWith('.ftl'))) {
+        for (const match of readFileSync(join(folder, file), 'utf8').matchAll(/^([a-z][a-z0-9_-]*)\s*=/gm)) {
+          if (!i18n.ids(locale).includes(match[1]!)) broken.push(`${locale}/${file}: ${match[1]}`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
   it('every English message has a French translation and no extra ones', async () => {
     const { createI18n } = await import('../core/i18n');
     const i18n = createI18n();

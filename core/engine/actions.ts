@@ -29,7 +29,10 @@ export function encodeAction(action: Action): string {
   }
 }
 
-const turnIndex = z.coerce.number().int().min(0).max(999);
+// Fix: digits only. z.coerce.number() also took '', ' 1', '1e0' and '0x1', so garbled data ("q:<token>:0:a:") was
+// accepted as a real reaction reason.
+const digits = z.string().regex(/^\d{1,3}$/).transform(Number);
+const turnIndex = digits.pipe(z.number().int().min(0).max(999));
 
 const schemas: Record<string, (parts: string[]) => Action | null> = {
   v: ([t, c]) => {
@@ -43,7 +46,7 @@ const schemas: Record<string, (parts: string[]) => Action | null> = {
     return { kind: 'react', token: tk, turn, side: sd, reaction: sign === '+' ? 'like' : 'dislike' };
   },
   q: ([t, n, s, i]) => {
-    const parsed = z.tuple([token, turnIndex, side, z.coerce.number().int().min(0).max(REASONS.length - 1)]).safeParse([t, n, s, i]);
+    const parsed = z.tuple([token, turnIndex, side, digits.pipe(z.number().int().min(0).max(REASONS.length - 1))]).safeParse([t, n, s, i]);
     if (!parsed.success) return null;
     const [tk, turn, sd, index] = parsed.data;
     return { kind: 'reason', token: tk, turn, side: sd, reason: REASONS[index]! };
@@ -54,10 +57,15 @@ const schemas: Record<string, (parts: string[]) => Action | null> = {
   },
 };
 
+const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, s: 2 };
+
 /** Parses button data; null for anything malformed or unknown. */
 export function decodeAction(data: string): Action | null {
   if (typeof data !== 'string' || data.length > 100) return null;
   const [kind, ...parts] = data.split(':');
-  const parse = kind ? schemas[kind] : undefined;
-  return parse ? parse(parts) : null;
+  // Fix: look the kind up as an own key only. `schemas[kind]` also found Object.prototype members, so forged data such
+  // as "constructor" decoded to a non-action and "__proto__:x" threw, and the presser got an internal error instead of
+  // the polite refusal. Extra fields ("v:<token>:a:junk") are refused too: nothing the core encodes has them.
+  if (!kind || !Object.hasOwn(schemas, kind) || parts.length !== ARITY[kind]) return null;
+  return schemas[kind]!(parts);
 }

@@ -24,7 +24,8 @@ import { decodeAction, encodeAction, REASONS, type Action } from './actions';
 import { createIdentityGuard } from './identity-guard';
 import { detectLanguage } from './language';
 import { samplePair, sampleReplacement, type Random } from './sampling';
-import { renderSettings, applySetting } from './settings';
+import { isTimeZone, SCHEDULE_PRESETS } from '../leaderboard/scheduler';
+import { applySetting, renderSettings, type SchedulePreset } from './settings';
 import type { Arena } from './types';
 import { ballotMessage, modelName, replyMessage, revealLines, type ReplyState } from './views';
 
@@ -524,11 +525,23 @@ export function createArena(options: ArenaOptions): Arena {
 
   const onSetting = async (event: ActionEvent, action: Action & { kind: 'setting' }, chatRow: ChatRow, settings: ChatSettings, pt: Translate): Promise<HandleResult> => {
     if (!(await isAdmin(event))) return { notice: { text: pt('settings-admins-only') } };
-    const next = applySetting(settings, action, models.cards);
-    if (!next) return { notice: { text: pt('action-stale') } };
-    const row = await updateSettings(chatRow, next);
+    let row = chatRow;
+    let next: ChatSettings | null = settings;
+    if (action.key === 'lb') {
+      // Leaderboard posts live in their own table (the scheduler reads it), not in the settings JSON.
+      const value = action.value as SchedulePreset;
+      if (value !== 'off' && !(value in SCHEDULE_PRESETS)) return { notice: { text: pt('action-stale') } };
+      await store.setChatSchedule(chatRow.id, value === 'off' ? null : { cron: SCHEDULE_PRESETS[value], timezone: chatRow.timezone ?? 'UTC' });
+    } else {
+      next = applySetting(settings, action, models.cards);
+      if (!next) return { notice: { text: pt(action.key === 'm' ? 'settings-models-minimum' : 'action-stale') } };
+      row = await updateSettings(chatRow, next);
+    }
     const t = chatT(row, next);
-    if (event.messageRef) await portFor(event.chat.platform).port.edit(event.chat, event.messageRef, renderSettings(t, next, row, config, models.cards));
+    if (event.messageRef) {
+      const menu = renderSettings(t, next, row, config, models.cards, await store.chatSchedule(row.id));
+      await portFor(event.chat.platform).port.edit(event.chat, event.messageRef, menu);
+    }
     log.info({ chat: chatRow.id, key: action.key, value: action.value }, 'chat settings changed');
     return { notice: { text: pt('settings-saved') } };
   };
@@ -551,10 +564,23 @@ export function createArena(options: ArenaOptions): Arena {
       case 'privacy':
         await say(event, t('privacy-text'));
         return {};
-      case 'settings':
+      case 'settings': {
         if (!(await isAdmin(event))) return { notice: { text: pt('settings-admins-only') } };
-        await portFor(event.chat.platform).presenter.open(event.chat, renderSettings(t, settings, chatRow, config, models.cards), { replyTo: event.messageRef }).settled();
+        let row = chatRow;
+        // `/settings timezone Europe/Paris`: the one setting a button cannot offer.
+        const zone = event.args.trim().match(/^(?:tz|timezone)\s+(\S+)$/i)?.[1];
+        if (event.args.trim() && !zone) return { notice: { text: pt('settings-usage') } };
+        if (zone) {
+          if (!isTimeZone(zone)) return { notice: { text: pt('settings-bad-timezone', { zone }) } };
+          row = await store.updateChat(chatRow.id, { timezone: zone });
+          chatCache.set(`${row.platform}\u0000${row.externalId}`, row);
+          const schedule = await store.chatSchedule(row.id);
+          if (schedule) await store.setChatSchedule(row.id, { ...schedule, timezone: zone });
+        }
+        const menu = renderSettings(t, settings, row, config, models.cards, await store.chatSchedule(row.id));
+        await portFor(event.chat.platform).presenter.open(event.chat, menu, { replyTo: event.messageRef }).settled();
         return {};
+      }
       case 'leaderboard': {
         if (!options.leaderboard) {
           await say(event, t('leaderboard-empty'));

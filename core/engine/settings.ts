@@ -6,6 +6,7 @@ import type { Translate } from '../i18n';
 import type { Button, OutMessage } from '../port/types';
 import type { ModelCard } from '../providers/types';
 import type { ChatRow } from '../store/types';
+import { SCHEDULE_PRESETS } from '../leaderboard/scheduler';
 import { encodeAction, type Action } from './actions';
 import { modelName } from './views';
 
@@ -28,7 +29,22 @@ const button = (label: string, key: string, value: string, active = false): Butt
   style: active ? 'primary' : 'secondary',
 });
 
-export function renderSettings(t: Translate, settings: ChatSettings, chat: ChatRow, config: PnyxConfig, cards: ModelCard[]): OutMessage {
+export type SchedulePreset = keyof typeof SCHEDULE_PRESETS | 'off';
+
+export function presetOf(schedule: { cron: string } | null): SchedulePreset | 'custom' {
+  if (!schedule) return 'off';
+  const preset = (Object.keys(SCHEDULE_PRESETS) as Array<keyof typeof SCHEDULE_PRESETS>).find((k) => SCHEDULE_PRESETS[k] === schedule.cron);
+  return preset ?? 'custom';
+}
+
+export function renderSettings(
+  t: Translate,
+  settings: ChatSettings,
+  chat: ChatRow,
+  config: PnyxConfig,
+  cards: ModelCard[],
+  schedule: { cron: string; timezone: string } | null = null,
+): OutMessage {
   const policy = settings.reveal ?? config.battle.reveal[chat.kind];
   const battling = cards.filter((c) => c.weight > 0);
   const allowed = settings.models ? new Set(settings.models) : null;
@@ -40,7 +56,10 @@ export function renderSettings(t: Translate, settings: ChatSettings, chat: ChatR
     t('settings-reveal', { policy: settings.reveal ? describePolicy(t, policy) : t('policy-default', { policy: describePolicy(t, policy) }) }),
     t('settings-language', { language: settings.locale ? t(`language-${settings.locale}`) : t('language-auto') }),
     t('settings-models', { count: allowed ? battling.filter((c) => allowed.has(c.id)).length : battling.length, total: battling.length }),
+    t('settings-schedule', { preset: presetOf(schedule), cron: schedule?.cron ?? '', timezone: chat.timezone ?? 'UTC' }),
+    t('settings-timezone-hint'),
   ].join('\n');
+  const preset = presetOf(schedule);
   const rows: Button[][] = [
     [button(t('settings-btn-toggle', { on: settings.enabled ? 'yes' : 'no' }), 'on', settings.enabled ? '0' : '1')],
     [
@@ -62,6 +81,9 @@ export function renderSettings(t: Translate, settings: ChatSettings, chat: ChatR
       button(t('language-fr'), 'lang', 'fr', settings.locale === 'fr'),
     ],
   ];
+  rows.push(
+    (['off', 'daily', 'weekly'] as const).map((p) => button(t('settings-btn-schedule', { preset: p }), 'lb', p, preset === p)),
+  );
   // One toggle per model, two per row; indexes keep the payload short whatever the model ids are.
   const modelButtons = battling.map((card) =>
     button(t('settings-btn-model', { on: !allowed || allowed.has(card.id) ? 'yes' : 'no', model: modelName(t, card, card.id) }), 'm', String(cards.indexOf(card))),

@@ -160,6 +160,18 @@ export function createPrismaStore(db: Db): BattleStore {
       return toChatRow(await prisma.chat.update({ where: { id: chatId }, data }));
     },
 
+    async chatSchedule(chatId) {
+      const row = await prisma.schedule.findFirst({ where: { chatId, campaignId: null, enabled: true }, orderBy: { createdAt: 'desc' } });
+      return row ? { cron: row.cron, timezone: row.timezone } : null;
+    },
+
+    async setChatSchedule(chatId, schedule) {
+      await prisma.$transaction([
+        prisma.schedule.deleteMany({ where: { chatId, campaignId: null } }),
+        ...(schedule ? [prisma.schedule.create({ data: { chatId, cron: schedule.cron, timezone: schedule.timezone } })] : []),
+      ]);
+    },
+
     async getChat(chatId: string): Promise<ChatRow | null> {
       const chat = await prisma.chat.findUnique({ where: { id: chatId } });
       return chat ? toChatRow(chat) : null;

@@ -98,6 +98,10 @@ export interface BattleStore {
   upsertChat(chat: ChatAddress): Promise<ChatRow>;
   updateChat(chatId: string, patch: { settings?: string; locale?: string | null; timezone?: string | null; enabled?: boolean }): Promise<ChatRow>;
   getChat(chatId: string): Promise<ChatRow | null>;
+  /** The chat's own leaderboard posting schedule, if any (campaign schedules are managed by organizers). */
+  chatSchedule(chatId: string): Promise<{ cron: string; timezone: string } | null>;
+  /** Replaces the chat's schedule; null removes it. */
+  setChatSchedule(chatId: string, schedule: { cron: string; timezone: string } | null): Promise<void>;
   upsertUser(person: Person): Promise<UserRow>;
   /** Insert or update model cards from the configuration; never deletes. */
   syncModels(cards: ModelCard[]): Promise<void>;

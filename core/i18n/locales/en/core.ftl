@@ -90,8 +90,7 @@ reason-instructions_not_followed = Instructions not followed
 
 ## Commands
 
-help-text =
-    **Pnyx — a blind arena for language models** 🏛️
+help-text = **Pnyx — a blind arena for language models** 🏛️
 
     Ask anything: two anonymous models answer side by side as **A** and **B**. Vote for the better reply with the buttons — 👈 A, 👉 B, 🤝 tie or 👎 both bad. The models are revealed to you right after your vote, and to everyone when voting closes.
 
@@ -101,8 +100,7 @@ help-text =
     • /leaderboard shows the ranking built from everyone's votes.
     • /privacy says what is stored and why. /settings (group admins) configures the arena here.
 start-text = Welcome to Pnyx! { help-text }
-privacy-text =
-    **What Pnyx stores, and why**
+privacy-text = **What Pnyx stores, and why**
 
     • Your messages to the arena and both models' replies, to show the battle and to build open datasets of conversations.
     • Your votes and reactions, to compute the leaderboard.
@@ -135,6 +133,21 @@ settings-btn-model = { $on ->
     [yes] ✅
    *[no] ⬜
 } { $model }
+settings-schedule = Leaderboard posts: { $preset ->
+    [daily] every day at 18:00 ({ $timezone })
+    [weekly] every Monday at 18:00 ({ $timezone })
+    [custom] on schedule { $cron } ({ $timezone })
+   *[off] off
+}
+settings-timezone-hint = _Time zone: /settings timezone Europe/Paris_
+settings-btn-schedule = 📊 { $preset ->
+    [daily] Daily
+    [weekly] Weekly
+   *[off] No posts
+}
+settings-usage = Use /settings alone for the menu, or /settings timezone Area/City (for example Europe/Paris).
+settings-bad-timezone = “{ $zone }” is not a time zone I know. Use a name such as Europe/Paris or America/New_York.
+settings-models-minimum = At least two models must stay allowed for battles to run.
 policy-votes = { $votes ->
     [one] after the first vote
    *[other] after { $votes } votes

@@ -90,8 +90,7 @@ reason-instructions_not_followed = Consignes non suivies
 
 ## Commandes
 
-help-text =
-    **Pnyx — une arène à l’aveugle pour les modèles de langage** 🏛️
+help-text = **Pnyx — une arène à l’aveugle pour les modèles de langage** 🏛️
 
     Posez n’importe quelle question : deux modèles anonymes répondent côte à côte, **A** et **B**. Votez pour la meilleure réponse avec les boutons — 👈 A, 👉 B, 🤝 égalité ou 👎 les deux mauvais. Les modèles vous sont dévoilés juste après votre vote, et à tous quand le vote se termine.
 
@@ -101,8 +100,7 @@ help-text =
     • /leaderboard affiche le classement construit à partir des votes de tous.
     • /privacy explique ce qui est conservé et pourquoi. /settings (administrateurs du groupe) configure l’arène ici.
 start-text = Bienvenue sur Pnyx ! { help-text }
-privacy-text =
-    **Ce que Pnyx conserve, et pourquoi**
+privacy-text = **Ce que Pnyx conserve, et pourquoi**
 
     • Vos messages à l’arène et les réponses des deux modèles, pour afficher la bataille et constituer des jeux de données ouverts de conversations.
     • Vos votes et réactions, pour calculer le classement.
@@ -135,6 +133,21 @@ settings-btn-model = { $on ->
     [yes] ✅
    *[no] ⬜
 } { $model }
+settings-schedule = Publication du classement : { $preset ->
+    [daily] chaque jour à 18 h ({ $timezone })
+    [weekly] chaque lundi à 18 h ({ $timezone })
+    [custom] selon le calendrier { $cron } ({ $timezone })
+   *[off] désactivée
+}
+settings-timezone-hint = _Fuseau horaire : /settings timezone Europe/Paris_
+settings-btn-schedule = 📊 { $preset ->
+    [daily] Chaque jour
+    [weekly] Chaque semaine
+   *[off] Aucune publication
+}
+settings-usage = Utilisez /settings seul pour le menu, ou /settings timezone Zone/Ville (par exemple Europe/Paris).
+settings-bad-timezone = « { $zone } » n’est pas un fuseau horaire connu. Utilisez un nom comme Europe/Paris ou America/New_York.
+settings-models-minimum = Au moins deux modèles doivent rester autorisés pour que les batailles aient lieu.
 policy-votes = { $votes ->
     [one] après le premier vote
    *[other] après { $votes } votes

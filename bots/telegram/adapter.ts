@@ -1,0 +1,289 @@
+// The translation table between Telegram updates and the core's events. Decisions about battles, votes and
+// settings belong to the core; this file only says what a Telegram update means and shows the core's answers.
+import { Bot, GrammyError, type Context } from 'grammy';
+import { autoRetry } from '@grammyjs/auto-retry';
+import type { Chat, Message, MessageEntity, User } from 'grammy/types';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Arena } from '../../core/engine/types';
+import type { I18n, Translate } from '../../core/i18n';
+import type { ChatAddress, CommandName, HandleResult, Notice, Person, PnyxEvent } from '../../core/port/types';
+import { ChatUnreachableError, createTelegramPort, type TelegramPort } from './port';
+
+export const COMMANDS: readonly CommandName[] = ['start', 'help', 'arena', 'leaderboard', 'privacy', 'settings'];
+
+/** What the adapter needs from the application (a subset of core/app.ts's PnyxApp). */
+export interface TelegramAppParts {
+  arena: Arena;
+  i18n: I18n;
+  log: Logger;
+}
+
+export interface CreateTelegramBotOptions {
+  app: TelegramAppParts;
+  token: string;
+  /** Bot API base URL without trailing slash (self-hosted Bot API servers, tests). */
+  apiRoot?: string;
+  /** Longest wait for a 429's retry_after before an API call gives up (seconds). */
+  maxRetryDelaySeconds?: number;
+}
+
+export interface TelegramBot {
+  bot: Bot;
+  port: TelegramPort;
+  /** Resolves when every update being handled is finished. */
+  idle(): Promise<void>;
+  /** Highest update_id handled (long polling confirms it on stop). */
+  lastUpdateId(): number;
+}
+
+// Telegram sends messages of anonymous group admins from this account, with the group as sender_chat.
+const GROUP_ANONYMOUS_BOT_ID = 1087968824;
+const MAX_POPUP_CHARS = 200;
+const callbackData = z.string().min(1).max(64);
+
+export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBot {
+  const { app } = options;
+  const log = app.log.child({ platform: 'telegram' });
+  const bot = new Bot(options.token, { client: options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, '') } : {} });
+  // 429 → wait retry_after and send again; 5xx and network errors → back off. Throttling of edits is the core's
+  // (limits.minEditIntervalMs), so no throttler transformer: it would delay votes behind streaming edits.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: options.maxRetryDelaySeconds ?? 300 }));
+
+  const port = createTelegramPort(bot.api, log);
+  app.arena.attach(port);
+
+  const inflight = new Set<Promise<unknown>>();
+  let lastUpdateId = 0;
+
+  // === Translation helpers ==========================================================================
+
+  const person = (user: User): Person => ({
+    platform: 'telegram',
+    id: String(user.id),
+    displayName: [user.first_name, user.last_name].filter(Boolean).join(' ') || user.username || String(user.id),
+    ...(user.language_code ? { locale: user.language_code } : {}),
+  });
+
+  const address = (chat: Chat, message?: Pick<Message, 'is_topic_message' | 'message_thread_id'>): ChatAddress => ({
+    platform: 'telegram',
+    id: String(chat.id),
+    kind: chat.type === 'private' ? 'private' : 'group',
+    ...('title' in chat && chat.title ? { title: chat.title } : {}),
+    ...(message?.is_topic_message && message.message_thread_id !== undefined ? { thread: String(message.message_thread_id) } : {}),
+  });
+
+  const adminCheck = (ctx: Context, chat: Chat, user: User, senderChat?: Chat) => async (): Promise<boolean> => {
+    if (chat.type === 'private') return true;
+    if (user.id === GROUP_ANONYMOUS_BOT_ID && senderChat?.id === chat.id) return true;
+    try {
+      const member = await ctx.api.getChatMember(chat.id, user.id);
+      return member.status === 'creator' || member.status === 'administrator';
+    } catch (error) {
+      log.warn({ chat: chat.id, err: error }, 'telegram: getChatMember failed; treating the person as not an admin');
+      return false;
+    }
+  };
+
+  const translate = (user: User | undefined): Translate => app.i18n.t(user?.language_code);
+
+  /** Shows a notice addressed to one person when there is no popup to carry it (messages, not button presses). */
+  const replyNotice = async (chat: ChatAddress, notice: Notice | undefined, replyTo: number): Promise<void> => {
+    if (!notice?.text) return;
+    await port.send(chat, { text: notice.text, source: 'core', ...(notice.buttons ? { buttons: notice.buttons } : {}) }, { replyTo: String(replyTo) });
+  };
+
+  const say = async (chat: ChatAddress, text: string, replyTo: number): Promise<void> => {
+    await port.send(chat, { text, source: 'core' }, { replyTo: String(replyTo) });
+  };
+
+  /** Runs an event through the core. A chat that cannot be reached ends quietly (the port logged it once). */
+  const handle = async (event: PnyxEvent, onError: () => Promise<void>): Promise<HandleResult | undefined> => {
+    try {
+      return await app.arena.handle(event);
+    } catch (error) {
+      if (error instanceof ChatUnreachableError) return undefined;
+      log.error({ err: error, event: event.type, chat: event.chat.id }, 'telegram: the core failed to handle an event');
+      await onError().catch(() => undefined);
+      return undefined;
+    }
+  };
+
+  // === Middleware =====================================================================================
+
+  bot.use(async (ctx, next) => {
+    lastUpdateId = Math.max(lastUpdateId, ctx.update.update_id);
+    const work = next();
+    inflight.add(work);
+    try {
+      await work;
+    } finally {
+      inflight.delete(work);
+    }
+  });
+
+  // Added to or removed from a chat, blocked or unblocked by a person: worth one info line, nothing more.
+  bot.on('my_chat_member', (ctx) => {
+    const { chat, new_chat_member: member, from } = ctx.myChatMember;
+    log.info({ chat: chat.id, kind: chat.type, status: member.status, by: from.id }, 'telegram: membership changed');
+  });
+
+  bot.on('callback_query', async (ctx) => {
+    const query = ctx.callbackQuery;
+    const t = translate(query.from);
+    const message = query.message;
+    const data = callbackData.safeParse(query.data);
+    if (!message || !data.success) {
+      await ctx.answerCallbackQuery({ text: clip(t('telegram-button-stale'), MAX_POPUP_CHARS) }).catch(logAnswerError);
+      return;
+    }
+    const chat = address(message.chat, 'is_topic_message' in message ? message : undefined);
+    const ref = port.refOf(message.chat.id, message.message_id);
+    const result = await handle(
+      {
+        type: 'action',
+        data: data.data,
+        chat,
+        from: person(query.from),
+        messageRef: ref,
+        isAdmin: adminCheck(ctx, message.chat, query.from),
+      },
+      async () => undefined,
+    );
+    const notice = result?.notice;
+    await ctx
+      .answerCallbackQuery({
+        text: clip(notice?.text ?? (result ? '' : t('telegram-error')), MAX_POPUP_CHARS),
+        ...(notice?.alert ? { show_alert: true } : {}),
+      })
+      .catch(logAnswerError);
+    if (notice?.buttons?.length) {
+      // Telegram has no private buttons: the reason tags follow as a small keyboard replying to the message.
+      const name = person(query.from).displayName ?? '';
+      await port
+        .send(chat, { text: t('telegram-reasons-prompt', { name }), buttons: notice.buttons, source: 'core' }, { replyTo: ref })
+        .catch((error: unknown) => {
+          if (!(error instanceof ChatUnreachableError)) log.error({ err: error, chat: chat.id }, 'telegram: reason keyboard failed');
+        });
+    }
+  });
+
+  bot.on('message', async (ctx) => {
+    const message = ctx.message;
+    const from = message.from;
+    if (from.is_bot && from.id !== GROUP_ANONYMOUS_BOT_ID) return; // never talk to bots: no loops
+    const me = ctx.me;
+    const chat = address(message.chat, message);
+    const t = translate(from);
+    const base = {
+      chat,
+      from: person(from),
+      messageRef: String(message.message_id),
+      isAdmin: adminCheck(ctx, message.chat, from, message.sender_chat),
+    };
+    const replyToBot = message.reply_to_message?.from?.id === me.id ? message.reply_to_message : undefined;
+    const isPrivate = message.chat.type === 'private';
+    const fail = () => say(chat, t('telegram-error'), message.message_id);
+
+    const text = message.text;
+    if (text === undefined) {
+      // Service messages (joins, pins, titles…) are not for us; other media get a hint when meant for the bot.
+      const media = ['photo', 'sticker', 'document', 'voice', 'video', 'audio', 'animation', 'video_note', 'location', 'contact', 'poll'];
+      const isMedia = media.some((k) => k in message);
+      const mentioned = mentions(message.caption ?? '', message.caption_entities, me);
+      if (isMedia && (isPrivate || replyToBot || mentioned)) await say(chat, t('telegram-hint-text-only'), message.message_id);
+      return;
+    }
+
+    const command = parseCommand(text, message.entities);
+    if (command) {
+      if (command.target && command.target.toLowerCase() !== me.username.toLowerCase()) return; // another bot's
+      const name = command.name.toLowerCase();
+      if (!(COMMANDS as readonly string[]).includes(name)) {
+        // In groups, bare unknown commands are usually for other bots: only answer when clearly meant for us.
+        if (isPrivate || command.target) {
+          await say(chat, t('telegram-hint-unknown-command', { command: `/${command.name}` }), message.message_id);
+        }
+        return;
+      }
+      const result = await handle({ type: 'command', name: name as CommandName, args: command.args.trim(), ...base }, fail);
+      await replyNotice(chat, result?.notice, message.message_id);
+      return;
+    }
+
+    const mentioned = mentions(text, message.entities, me);
+    const addressed = isPrivate || mentioned || replyToBot !== undefined;
+    const prompt = mentioned ? stripMentions(text, message.entities, me) : text.trim();
+    if (addressed && !prompt) {
+      await say(chat, t('telegram-hint-empty-mention', { example: `@${me.username} …` }), message.message_id);
+      return;
+    }
+    const result = await handle(
+      {
+        type: 'prompt',
+        text: prompt,
+        addressed,
+        ...(replyToBot ? { replyTo: port.refOf(message.chat.id, replyToBot.message_id) } : {}),
+        ...base,
+      },
+      addressed ? fail : async () => undefined,
+    );
+    await replyNotice(chat, result?.notice, message.message_id);
+  });
+
+  bot.catch((error) => {
+    const cause = error.error;
+    if (cause instanceof ChatUnreachableError) return;
+    log.error({ err: cause, update: error.ctx.update.update_id }, 'telegram: update handling failed');
+  });
+
+  function logAnswerError(error: unknown): void {
+    // A query older than ~15 minutes cannot be answered any more; the vote itself was handled.
+    const level = error instanceof GrammyError && error.error_code === 400 ? 'info' : 'warn';
+    log[level]({ err: error }, 'telegram: answerCallbackQuery failed');
+  }
+
+  return {
+    bot,
+    port,
+    lastUpdateId: () => lastUpdateId,
+    async idle() {
+      while (inflight.size) await Promise.allSettled([...inflight]);
+    },
+  };
+}
+
+// === Parsing ==============================================================================================
+
+export function parseCommand(text: string, entities: MessageEntity[] | undefined): { name: string; target?: string; args: string } | undefined {
+  const first = entities?.find((e) => e.offset === 0 && e.type === 'bot_command');
+  if (!first) return undefined;
+  const match = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]{1,64}))?$/.exec(text.slice(0, first.length));
+  if (!match) return undefined;
+  return { name: match[1]!, ...(match[2] ? { target: match[2] } : {}), args: text.slice(first.length) };
+}
+
+function isMention(text: string, e: MessageEntity, me: User & { username: string }): boolean {
+  if (e.type === 'text_mention') return e.user.id === me.id;
+  return e.type === 'mention' && text.slice(e.offset + 1, e.offset + e.length).toLowerCase() === me.username.toLowerCase();
+}
+
+function mentions(text: string, entities: MessageEntity[] | undefined, me: User & { username: string }): boolean {
+  return (entities ?? []).some((e) => isMention(text, e, me));
+}
+
+/** The prompt without the bot's @name (from the end, so earlier offsets stay valid). */
+function stripMentions(text: string, entities: MessageEntity[] | undefined, me: User & { username: string }): string {
+  let out = text;
+  for (const e of [...(entities ?? [])].filter((e) => isMention(text, e, me)).sort((a, b) => b.offset - a.offset)) {
+    if (e.type === 'mention') out = out.slice(0, e.offset) + out.slice(e.offset + e.length);
+  }
+  return out.replace(/^[\s,:]+/, '').replace(/[ \t]{2,}/g, ' ').trim();
+}
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const code = cut.charCodeAt(cut.length - 1);
+  return `${code >= 0xd800 && code <= 0xdbff ? cut.slice(0, -1) : cut}…`;
+}
