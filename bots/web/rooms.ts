@@ -1,0 +1,213 @@
+// Rooms of the playground: what each room shows now, a ring buffer of recent events for Server-Sent Events replay
+// (Last-Event-ID), and who is connected. In memory only: the battles themselves live in the core's store; a restart
+// empties the rooms, and reconnecting browsers get a fresh snapshot because the event ids carry a per-process epoch.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Button } from '../../core/port/types';
+
+export interface WebMessage {
+  /** The port's opaque ref (what the core stores and what follow-ups point at). */
+  ref: string;
+  kind: 'bot' | 'member';
+  /** Member messages: who wrote it. `tag` is a public pseudonym of the member id (the id itself is a credential). */
+  author?: { tag: string; name: string };
+  /** Member messages: plain text, shown with textContent. */
+  text?: string;
+  /** Bot messages: HTML rendered by markdown-it with raw HTML disabled. */
+  html?: string;
+  source?: 'model' | 'core';
+  buttons: Button[][];
+  image?: { src: string; alt: string };
+  replyTo?: string;
+  /** Replies to the same member prompt are shown side by side: `id` is the first reply's ref, `index` the slot. */
+  pair?: { id: string; index: number };
+  at: number;
+  editedAt?: number;
+}
+
+export type RoomEvent =
+  | { type: 'message'; message: WebMessage }
+  | { type: 'edit'; message: WebMessage }
+  | { type: 'typing' }
+  | { type: 'presence'; members: Array<{ tag: string; name: string }> };
+
+/** One Server-Sent Events frame. Frames without an id (typing, presence) are not replayed. */
+export interface SseFrame {
+  id?: string;
+  event: string;
+  data: string;
+}
+
+export interface Member {
+  tag: string;
+  name: string;
+}
+
+interface Room {
+  id: string;
+  messages: Map<string, WebMessage>;
+  ring: Array<{ seq: number; frame: SseFrame }>;
+  seq: number;
+  listeners: Map<symbol, { member: Member | undefined; send: (frame: SseFrame) => void; end: () => void }>;
+  /** Member prompts not shown yet: they appear when the core answers them, and vanish if it refuses them. */
+  pending: Map<string, WebMessage>;
+  lastActive: number;
+}
+
+export interface RoomHubOptions {
+  /** Events kept per room for replay after a reconnect. */
+  ringSize?: number;
+  /** Messages kept per room for the snapshot a new member receives. */
+  maxMessages?: number;
+  /** Rooms kept in memory; the least recently active room without listeners is forgotten first. */
+  maxRooms?: number;
+}
+
+export type RoomHub = ReturnType<typeof createRoomHub>;
+
+/** A public, stable pseudonym for a member id: lets a page recognise its own messages without revealing the id. */
+export function memberTag(memberId: string): string {
+  return createHash('sha256').update(`pnyx-web:${memberId}`).digest('base64url').slice(0, 12);
+}
+
+export function createRoomHub(options: RoomHubOptions = {}) {
+  const ringSize = options.ringSize ?? 2000;
+  const maxMessages = options.maxMessages ?? 500;
+  const maxRooms = options.maxRooms ?? 200;
+  const epoch = randomBytes(4).toString('hex');
+  const rooms = new Map<string, Room>();
+  let refSeq = 0;
+
+  const room = (id: string): Room => {
+    let r = rooms.get(id);
+    if (!r) {
+      r = { id, messages: new Map(), ring: [], seq: 0, listeners: new Map(), pending: new Map(), lastActive: Date.now() };
+      rooms.set(id, r);
+      if (rooms.size > maxRooms) evictOneRoom(id);
+    }
+    r.lastActive = Date.now();
+    return r;
+  };
+
+  const evictOneRoom = (keep: string) => {
+    let oldest: Room | undefined;
+    for (const r of rooms.values()) {
+      if (r.id === keep || r.listeners.size > 0) continue;
+      if (!oldest || r.lastActive < oldest.lastActive) oldest = r;
+    }
+    if (oldest) rooms.delete(oldest.id);
+  };
+
+  const broadcast = (r: Room, frame: SseFrame) => {
+    for (const listener of r.listeners.values()) listener.send(frame);
+  };
+
+  const frameOf = (event: RoomEvent, id?: string): SseFrame => {
+    const { type, ...payload } = event;
+    return { ...(id ? { id } : {}), event: type, data: JSON.stringify(payload) };
+  };
+
+  /** Records and broadcasts a message or an edit (replayable). */
+  const publish = (roomId: string, event: Extract<RoomEvent, { type: 'message' | 'edit' }>) => {
+    const r = room(roomId);
+    r.messages.set(event.message.ref, event.message);
+    if (r.messages.size > maxMessages) {
+      const first = r.messages.keys().next();
+      if (!first.done) r.messages.delete(first.value);
+    }
+    r.seq += 1;
+    const frame = frameOf(event, `${epoch}-${r.seq}`);
+    r.ring.push({ seq: r.seq, frame });
+    if (r.ring.length > ringSize) r.ring.splice(0, r.ring.length - ringSize);
+    broadcast(r, frame);
+  };
+
+  /** Broadcasts a passing signal (not replayed). */
+  const signal = (roomId: string, event: Extract<RoomEvent, { type: 'typing' | 'presence' }>) => {
+    broadcast(room(roomId), frameOf(event));
+  };
+
+  const presence = (r: Room) => signal(r.id, { type: 'presence', members: currentMembers(r) });
+
+  const snapshotFrame = (r: Room): SseFrame => ({
+    id: `${epoch}-${r.seq}`,
+    event: 'snapshot',
+    data: JSON.stringify({ messages: [...r.messages.values()] }),
+  });
+
+  return {
+    epoch,
+    nextRef: () => `${epoch}.${++refSeq}`,
+    getMessage: (roomId: string, ref: string) => rooms.get(roomId)?.messages.get(ref),
+    messages: (roomId: string) => [...(rooms.get(roomId)?.messages.values() ?? [])],
+    publish,
+    signal,
+
+    /** Subscribes to a room. Returns the frames that bring this subscriber up to date (a replay after
+     * `lastEventId`, or a full snapshot when the id is unknown, too old or from another process) and the
+     * unsubscribe function. Registration and catch-up happen in one synchronous step, so nothing falls between. */
+    subscribe(
+      roomId: string,
+      lastEventId: string | undefined,
+      member: Member | undefined,
+      send: (frame: SseFrame) => void,
+      end: () => void = () => {},
+    ) {
+      const r = room(roomId);
+      const initial: SseFrame[] = [];
+      const [lastEpoch, lastSeqText] = (lastEventId ?? '').split('-');
+      const lastSeq = Number(lastSeqText);
+      const oldest = r.ring[0]?.seq ?? r.seq + 1;
+      if (lastEpoch === epoch && Number.isInteger(lastSeq) && lastSeq <= r.seq && lastSeq >= oldest - 1) {
+        for (const entry of r.ring) if (entry.seq > lastSeq) initial.push(entry.frame);
+      } else {
+        initial.push(snapshotFrame(r));
+      }
+      const key = Symbol('listener');
+      r.listeners.set(key, { member, send, end });
+      if (member) presence(r);
+      else initial.push(frameOf({ type: 'presence', members: currentMembers(r) }));
+      return {
+        initial,
+        unsubscribe: () => {
+          if (r.listeners.delete(key) && member) presence(r);
+        },
+      };
+    },
+
+    members: (roomId: string) => currentMembers(room(roomId)),
+    listenerCount: (roomId: string) => rooms.get(roomId)?.listeners.size ?? 0,
+
+    /** Holds a member's prompt until the core answers it. */
+    hold(roomId: string, message: WebMessage) {
+      room(roomId).pending.set(message.ref, message);
+    },
+    /** Shows a held prompt (when the core answers it, or once its event is handled without a refusal). */
+    release(roomId: string, ref: string | undefined) {
+      const r = rooms.get(roomId);
+      const message = ref ? r?.pending.get(ref) : undefined;
+      if (!r || !message) return;
+      r.pending.delete(message.ref);
+      publish(roomId, { type: 'message', message });
+    },
+    /** Forgets a held prompt the core refused; returns whether it was still held. */
+    drop(roomId: string, ref: string): boolean {
+      return rooms.get(roomId)?.pending.delete(ref) ?? false;
+    },
+    isHeld: (roomId: string, ref: string) => rooms.get(roomId)?.pending.has(ref) ?? false,
+
+    /** Closes every subscriber's stream (server shutdown). */
+    closeAll() {
+      for (const r of rooms.values()) {
+        const listeners = [...r.listeners.values()];
+        r.listeners.clear();
+        for (const listener of listeners) listener.end();
+      }
+    },
+  };
+
+  function currentMembers(r: Room): Member[] {
+    const members = new Map<string, Member>();
+    for (const { member } of r.listeners.values()) if (member) members.set(member.tag, member);
+    return [...members.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+}

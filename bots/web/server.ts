@@ -1,0 +1,75 @@
+// The local playground: `npm start` runs it when no platform token is configured. It is a platform adapter like
+// the others — it attaches its ChatPort to the arena and hands it events — served over HTTP with Hono.
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { Arena } from '../../core/engine/types';
+import type { I18n } from '../../core/i18n/index';
+import type { ModelCard } from '../../core/providers/types';
+import type { BattleStore } from '../../core/store/types';
+import type { RankingDb } from '../../core/ranking';
+import { countsFromStore, rankingSource, type LeaderboardSource } from './leaderboard';
+import { createWebPort } from './port';
+import { createRoomHub, type RoomHubOptions } from './rooms';
+import { createWebApp } from './routes';
+
+/** The parts of the bootstrapped application (core/app.ts `PnyxApp`) the playground uses. */
+export interface PlaygroundApp {
+  arena: Pick<Arena, 'attach' | 'handle'>;
+  i18n: I18n;
+  log: Logger;
+  store: BattleStore;
+  models: { cards: ModelCard[] };
+  /** The database, for the ranking's vote counts; without it the leaderboard shows plain counts. */
+  db?: { prisma: RankingDb };
+}
+
+export interface WebPlaygroundOptions {
+  app: PlaygroundApp;
+  host?: string;
+  /** 0 picks a free port (tests). */
+  port?: number;
+  /** Where the leaderboard page's numbers come from; defaults to the ranking over the store. */
+  leaderboard?: LeaderboardSource;
+  rooms?: RoomHubOptions;
+}
+
+export interface WebPlayground {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startWebPlayground(options: WebPlaygroundOptions): Promise<WebPlayground> {
+  const { app } = options;
+  const log = app.log.child({ adapter: 'web' });
+  const hub = createRoomHub(options.rooms);
+  app.arena.attach(createWebPort({ hub, log }));
+  const leaderboard =
+    options.leaderboard ??
+    (app.db
+      ? rankingSource({ db: app.db.prisma, store: app.store, cards: app.models.cards, log })
+      : () => countsFromStore(app.store, app.models.cards));
+  const web = createWebApp({ arena: app.arena, i18n: app.i18n, log, hub, leaderboard });
+
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: web.fetch, hostname: host, port: options.port ?? 3000 }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  const url = `http://${shownHost}:${address.port}/`;
+  log.info({ url }, 'web playground listening');
+
+  return {
+    url,
+    async close() {
+      hub.closeAll();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Server-Sent Events keep connections open; the streams were ended above, the sockets go now.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      });
+    },
+  };
+}
