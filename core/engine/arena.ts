@@ -178,7 +178,6 @@ export function createArena(options: ArenaOptions): Arena {
     const turns = turn.index === 0 ? [turn] : await store.getTurns(battle.id);
     const modelsNow: Record<Side, string> = { a: battle.modelAId, b: battle.modelBId };
     void portFor(state.chat.platform).port.typing?.(state.chat)?.catch(() => undefined);
-    state.replies.clear();
 
     const results = await Promise.all(
       SIDES.map(async (side) => {

@@ -53,7 +53,7 @@ failure-stopped = Pnyx is shutting down
 
 ## Private answers — shown only to the person who acted
 
-prompt-empty = Write a question or a task after the command, for example: /arena What is a black hole?
+prompt-empty = Write a question or a task, for example: What is a black hole?
 prompt-too-long = Your message is { $length } characters long; the limit is { $max }. Please shorten it.
 rate-limited = You are going a bit fast. Please try again in { $seconds ->
     [one] 1 second.

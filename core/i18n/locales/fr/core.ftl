@@ -53,7 +53,7 @@ failure-stopped = Pnyx s’arrête
 
 ## Réponses privées — visibles seulement de la personne concernée
 
-prompt-empty = Écrivez une question ou une tâche après la commande, par exemple : /arena Qu’est-ce qu’un trou noir ?
+prompt-empty = Écrivez une question ou une tâche, par exemple : Qu’est-ce qu’un trou noir ?
 prompt-too-long = Votre message fait { $length } caractères ; la limite est de { $max }. Merci de le raccourcir.
 rate-limited = Vous allez un peu vite. Réessayez dans { $seconds ->
     [one] 1 seconde.
