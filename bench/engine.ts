@@ -1,0 +1,422 @@
+// Engine benchmark: how many complete battles (prompt → two replies → one vote → close and reveal) one process runs
+// per second, how much time the engine itself adds (everything but waiting for models), and how much memory 1,000
+// battles in flight take. Models are in-process fakes that answer at once (or wait until released), the store is the
+// real Prisma store on a temporary SQLite file, and the port is a no-op platform with no edit pacing, so the figures
+// are the engine's and the store's own cost. Results and the machine go in BENCHMARKS.md ("## Engine").
+//
+//   npm run bench                      # defaults below
+//   npm run bench -- --battles 5000 --concurrency 64 --inflight 1000
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { parseConfig } from '../core/config/load';
+import { createArena, type ModelSource } from '../core/engine/arena';
+import { createI18n } from '../core/i18n';
+import type { ChatAddress, ChatPort, OutMessage } from '../core/port/types';
+import type { GenerateRequest, GenerateResult, ModelCard } from '../core/providers/types';
+import { openDatabase } from '../core/store/database';
+import { createPrismaStore } from '../core/store/prisma-store';
+import type { BattleRow, BattleStore, ChatRow, ReplyRow, TurnRow, UserRow } from '../core/store/types';
+
+const { values: args } = parseArgs({
+  options: {
+    battles: { type: 'string', default: '3000' },
+    concurrency: { type: 'string', default: '32' },
+    sequential: { type: 'string', default: '1000' },
+    inflight: { type: 'string', default: '1000' },
+    warmup: { type: 'string', default: '200' },
+    /** Also time every store call during the one-at-a-time phase, to say which ones the engine waits on. */
+    'store-profile': { type: 'boolean', default: false },
+    /** 'sqlite' (the real Prisma store on a temp file) or 'memory' (a minimal in-process store: the engine alone). */
+    store: { type: 'string', default: 'sqlite' },
+  },
+});
+const BATTLES = Number(args.battles);
+const CONCURRENCY = Number(args.concurrency);
+const SEQUENTIAL = Number(args.sequential);
+const IN_FLIGHT = Number(args.inflight);
+const WARMUP = Number(args.warmup);
+
+const REPLY = 'A fixed reply of a few sentences, about as long as a short answer in a chat. It has no names in it. '.repeat(3);
+const MODEL_IDS = ['bench-alpha', 'bench-beta', 'bench-gamma', 'bench-delta'];
+
+// === Fake models: instant, or held until released ====================================================
+
+let modelWaitMs = 0; // total time spent inside generate(), summed over calls (for the overhead figure)
+let hold: Promise<void> | null = null;
+let pendingGenerations = 0;
+
+function fakeModels(): ModelSource {
+  const cards: ModelCard[] = MODEL_IDS.map((id) => ({ id, provider: 'bench', displayName: id, demo: false, weight: 1 }));
+  const client = (id: string) => ({
+    id,
+    async generate(req: GenerateRequest): Promise<GenerateResult> {
+      const started = performance.now();
+      if (hold) {
+        pendingGenerations++;
+        await hold;
+        pendingGenerations--;
+      }
+      req.onText?.(REPLY);
+      const latencyMs = performance.now() - started;
+      modelWaitMs += latencyMs;
+      return { text: REPLY, finishReason: 'stop', tokensIn: 12, tokensOut: 60, ttftMs: 0, latencyMs: Math.round(latencyMs) };
+    },
+  });
+  const clients = new Map(MODEL_IDS.map((id) => [id, client(id)]));
+  const all = new Set(MODEL_IDS);
+  return { cards, client: (id) => clients.get(id)!, healthy: async () => all };
+}
+
+// === A platform that accepts everything at once ========================================================
+
+function noopPort() {
+  let next = 1;
+  // The ballot of each chat, as its vote buttons' data, handed to whoever waits for it.
+  const ballots = new Map<string, string>();
+  const waiting = new Map<string, (data: string) => void>();
+  const noteBallot = (chat: ChatAddress, message: OutMessage) => {
+    const data = message.buttons?.[0]?.[0]?.data;
+    if (!data?.startsWith('v:')) return;
+    const resolve = waiting.get(chat.id);
+    if (resolve) {
+      waiting.delete(chat.id);
+      resolve(data);
+    } else ballots.set(chat.id, data);
+  };
+  const port: ChatPort = {
+    platform: 'bench',
+    limits: {
+      maxMessageChars: 4096,
+      minEditIntervalMs: 0,
+      privateNotice: 'popup',
+      maxNoticeChars: 200,
+      threads: false,
+      maxButtonsPerRow: 4,
+      maxButtonDataBytes: 64,
+    },
+    async send(chat, message) {
+      noteBallot(chat, message);
+      return String(next++);
+    },
+    async edit() {},
+  };
+  const ballotOf = (chatId: string) =>
+    new Promise<string>((resolve) => {
+      const ready = ballots.get(chatId);
+      if (ready) {
+        ballots.delete(chatId);
+        resolve(ready);
+      } else waiting.set(chatId, resolve);
+    });
+  return { port, ballotOf };
+}
+
+// === A minimal in-memory store (--store memory): what the engine costs without a database ==================
+
+function memoryStore(): BattleStore {
+  let ids = 0;
+  const id = () => String(++ids);
+  const chats = new Map<string, ChatRow>();
+  const users = new Map<string, UserRow>();
+  const battles = new Map<string, BattleRow>();
+  const byToken = new Map<string, BattleRow>();
+  const refs = new Map<string, string>();
+  const turns = new Map<string, TurnRow[]>();
+  const turnById = new Map<string, TurnRow>();
+  const votes = new Map<string, Map<string, 'a' | 'b' | 'tie' | 'both_bad'>>();
+  const tick = () => Promise.resolve();
+  const chatById = (chatId: string) => [...chats.values()].find((c) => c.id === chatId) ?? null;
+  return {
+    async upsertChat(chat) {
+      await tick();
+      const key = `${chat.platform}:${chat.id}`;
+      let row = chats.get(key);
+      if (!row) chats.set(key, (row = { id: id(), platform: chat.platform, externalId: chat.id, kind: chat.kind, title: chat.title ?? null, locale: chat.locale ?? null, timezone: null, settings: '{}', enabled: true }));
+      return row;
+    },
+    async updateChat(chatId, patch) {
+      const row = chatById(chatId)!;
+      Object.assign(row, patch);
+      return row;
+    },
+    async getChat(chatId) {
+      return chatById(chatId);
+    },
+    async chatSchedule() {
+      return null;
+    },
+    async setChatSchedule() {},
+    async upsertUser(person) {
+      await tick();
+      const key = `${person.platform}:${person.id}`;
+      let row = users.get(key);
+      if (!row) users.set(key, (row = { id: id(), platform: person.platform, externalId: person.id, locale: person.locale ?? null, consent: 'unknown' }));
+      return row;
+    },
+    async syncModels() {},
+    async voteCountsByModel() {
+      return new Map();
+    },
+    async createBattle(b) {
+      await tick();
+      const row: BattleRow = { ...b, id: id(), campaignId: null, status: 'streaming', identityLeak: false, leakTerms: [], failure: null, voteCount: 0, openedAt: new Date(), closesAt: null, closedAt: null };
+      battles.set(row.id, row);
+      byToken.set(row.token, row);
+      turns.set(row.id, []);
+      votes.set(row.id, new Map());
+      return { ...row };
+    },
+    async getBattle(battleId) {
+      const row = battles.get(battleId);
+      return row ? { ...row } : null;
+    },
+    async getBattleByToken(token) {
+      await tick();
+      const row = byToken.get(token);
+      return row ? { ...row } : null;
+    },
+    async getBattleByMessageRef(chatId, ref) {
+      const battleId = refs.get(`${chatId}:${ref}`);
+      return battleId ? { ...battles.get(battleId)! } : null;
+    },
+    async addMessageRef(battleId, chatId, ref) {
+      await tick();
+      refs.set(`${chatId}:${ref}`, battleId);
+    },
+    async swapModel(battleId, side, modelId) {
+      const row = battles.get(battleId)!;
+      if (side === 'a') row.modelAId = modelId;
+      else row.modelBId = modelId;
+    },
+    async setStatus(battleId, to, options = {}) {
+      await tick();
+      const row = battles.get(battleId);
+      if (!row || (options.from && !options.from.includes(row.status))) return false;
+      row.status = to;
+      if (options.closesAt !== undefined) row.closesAt = options.closesAt;
+      if (options.failure !== undefined) row.failure = options.failure;
+      if (to === 'closed' || to === 'failed') row.closedAt = new Date();
+      return true;
+    },
+    async flagIdentityLeak(battleId, terms) {
+      const row = battles.get(battleId)!;
+      row.identityLeak = true;
+      row.leakTerms = [...new Set([...row.leakTerms, ...terms])];
+    },
+    async addTurn(battleId, authorId, prompt) {
+      await tick();
+      const list = turns.get(battleId)!;
+      const turn: TurnRow = { id: id(), index: list.length, authorId, prompt, replies: {} };
+      list.push(turn);
+      turnById.set(turn.id, turn);
+      return { ...turn, replies: {} };
+    },
+    async saveReply(turnId, side, result) {
+      await tick();
+      const reply: ReplyRow = { id: id(), side, modelId: result.modelId, text: result.text, tokensIn: result.tokensIn ?? null, tokensOut: result.tokensOut ?? null, ttftMs: result.ttftMs ?? null, latencyMs: result.latencyMs, finishReason: result.finishReason, error: result.error ?? null };
+      turnById.get(turnId)!.replies[side] = reply;
+      return reply;
+    },
+    async getTurns(battleId) {
+      await tick();
+      return (turns.get(battleId) ?? []).map((t) => ({ ...t, replies: { ...t.replies } }));
+    },
+    async castVote(battleId, voterId, choice) {
+      await tick();
+      const row = battles.get(battleId)!;
+      if (row.status !== 'open') return { status: 'not_open', battleStatus: row.status };
+      const cast = votes.get(battleId)!;
+      const existing = cast.get(voterId);
+      if (existing) return { status: 'duplicate', choice: existing };
+      cast.set(voterId, choice);
+      return { status: 'counted', voteCount: ++row.voteCount };
+    },
+    async getVote(battleId, voterId) {
+      return votes.get(battleId)?.get(voterId) ?? null;
+    },
+    async tally(battleId) {
+      await tick();
+      const tally = { a: 0, b: 0, tie: 0, both_bad: 0 };
+      for (const choice of votes.get(battleId)!.values()) tally[choice]++;
+      return tally;
+    },
+    async react() {},
+    async getReply() {
+      return null;
+    },
+    async getReaction() {
+      return null;
+    },
+    async dueBattles(now) {
+      return [...battles.values()].filter((b) => b.status === 'open' && b.closesAt && b.closesAt <= now).map((b) => ({ ...b }));
+    },
+    async battlesInStatus(status) {
+      return [...battles.values()].filter((b) => b.status === status).map((b) => ({ ...b }));
+    },
+    async close() {},
+  };
+}
+
+// === Setup =============================================================================================
+
+const folder = mkdtempSync(join(tmpdir(), 'pnyx-bench-'));
+const log = pino({ level: 'silent' });
+const config = parseConfig({
+  providers: { bench: { type: 'demo', tokensPerSecond: 0 } },
+  models: MODEL_IDS.map((id) => ({ id, provider: 'bench' })),
+  battle: { perUserPerMinute: 1_000_000, perChatPerMinute: 1_000_000 },
+});
+const db = args.store === 'memory' ? null : await openDatabase(`file:${join(folder, 'bench.db')}`, { log });
+const storeTimes = new Map<string, { calls: number; ms: number }>();
+let timingStore = false;
+// Wraps every store method to sum its wall time while `timingStore` is on (one battle at a time, so no overlap).
+const store = new Proxy(db ? createPrismaStore(db) : memoryStore(), {
+  get(target, key, receiver) {
+    const value = Reflect.get(target, key, receiver) as unknown;
+    if (typeof value !== 'function' || typeof key !== 'string') return value;
+    return async (...callArgs: unknown[]) => {
+      if (!timingStore) return (value as (...a: unknown[]) => Promise<unknown>).apply(target, callArgs);
+      const t0 = performance.now();
+      try {
+        return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, callArgs);
+      } finally {
+        const entry = storeTimes.get(key) ?? { calls: 0, ms: 0 };
+        entry.calls++;
+        entry.ms += performance.now() - t0;
+        storeTimes.set(key, entry);
+      }
+    };
+  },
+});
+const models = fakeModels();
+await store.syncModels(models.cards);
+const { port, ballotOf } = noopPort();
+const arena = createArena({ store, models, config, i18n: createI18n(), log, sweepMs: 60_000 });
+arena.attach(port);
+await arena.start();
+
+let chatSeq = 0;
+/** One full battle in a fresh private chat (which closes on its one vote); returns the engine's own time, ms. */
+async function battle(): Promise<{ startMs: number; voteMs: number; overheadMs: number }> {
+  const n = chatSeq++;
+  // Private chats come back (2,000 of them, one person each), as members of a running bot do.
+  const chat: ChatAddress = { platform: 'bench', id: `chat-${n % 2000}`, kind: 'private' };
+  const from = { platform: 'bench', id: `user-${n % 2000}`, locale: 'en' };
+  const waitedBefore = modelWaitMs;
+  const t0 = performance.now();
+  const started = await arena.handle({ type: 'prompt', chat, from, text: `Question number ${n}: why is the sky blue?`, addressed: true, messageRef: `p${n}` });
+  const t1 = performance.now();
+  if (started.notice) throw new Error(`battle refused: ${started.notice.text}`);
+  const data = await ballotOf(chat.id);
+  const t2 = performance.now();
+  const voted = await arena.handle({ type: 'action', chat, from, data });
+  const t3 = performance.now();
+  if (!voted.notice?.text.startsWith('You voted')) throw new Error(`vote not counted: ${voted.notice?.text}`);
+  // Model time is summed over every battle in flight, so it is only subtracted when battles run one at a time.
+  const waited = modelWaitMs - waitedBefore;
+  return { startMs: t1 - t0, voteMs: t3 - t2, overheadMs: t1 - t0 + (t3 - t2) - waited };
+}
+
+/** Live heap after a full collection (only with node --expose-gc), to tell retained memory from garbage. */
+const liveHeap: Record<string, string> = {};
+function noteLiveHeap(phase: string) {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return;
+  gc();
+  liveHeap[phase] = `${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(0)} MB after ${chatSeq} battles`;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+const fmt = (ms: number) => ms.toFixed(2);
+const summary = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { p50: fmt(percentile(s, 50)), p99: fmt(percentile(s, 99)), max: fmt(s.at(-1)!) };
+};
+
+// === 1. Warm-up =========================================================================================
+
+for (let i = 0; i < WARMUP; i++) await battle();
+noteLiveHeap('warm-up');
+
+// === 2. Memory with IN_FLIGHT battles waiting for their models (first, so the later phases do not set the peak) ===
+
+const rssBefore = process.memoryUsage().rss;
+let release!: () => void;
+hold = new Promise<void>((resolve) => (release = resolve));
+const inflight = Array.from({ length: IN_FLIGHT }, () => battle());
+const deadline = Date.now() + 120_000;
+while (pendingGenerations < IN_FLIGHT * 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+if (pendingGenerations < IN_FLIGHT * 2) throw new Error(`only ${pendingGenerations} generations in flight`);
+const rssInFlight = process.memoryUsage().rss;
+hold = null;
+release();
+await Promise.all(inflight);
+const peakRss = process.resourceUsage().maxRSS * 1024;
+const heapAfterMB = process.memoryUsage().heapUsed;
+
+// === 3. Engine overhead, one battle at a time ============================================================
+
+const sequential: Array<Awaited<ReturnType<typeof battle>>> = [];
+timingStore = args['store-profile'];
+for (let i = 0; i < SEQUENTIAL; i++) sequential.push(await battle());
+timingStore = false;
+noteLiveHeap('one at a time');
+
+// === 4. Throughput: CONCURRENCY battles at a time ========================================================
+
+let done = 0;
+const throughputStart = performance.now();
+const loaded: number[] = [];
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    while (done < BATTLES) {
+      done++;
+      const r = await battle();
+      loaded.push(r.startMs + r.voteMs);
+    }
+  }),
+);
+const throughputS = (performance.now() - throughputStart) / 1000;
+const battlesPerSecond = BATTLES / throughputS;
+noteLiveHeap('throughput');
+
+await arena.stop();
+await store.close();
+rmSync(folder, { recursive: true, force: true });
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+const seq = {
+  overhead: summary(sequential.map((r) => r.overheadMs)),
+  start: summary(sequential.map((r) => r.startMs)),
+  vote: summary(sequential.map((r) => r.voteMs)),
+};
+const results = {
+  store: args.store,
+  machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+  throughput: { battles: BATTLES, concurrency: CONCURRENCY, seconds: throughputS.toFixed(2), battlesPerSecond: battlesPerSecond.toFixed(0) },
+  overheadOneAtATimeMs: seq,
+  latencyUnderLoadMs: summary(loaded),
+  ...(Object.keys(liveHeap).length ? { liveHeap } : {}),
+  memory: { inFlight: IN_FLIGHT, rssBeforeMB: mb(rssBefore), rssWithInFlightMB: mb(rssInFlight), peakRssMB: mb(peakRss), heapUsedAfterMB: mb(heapAfterMB) },
+};
+console.log(JSON.stringify(results, null, 2));
+if (storeTimes.size) {
+  const perBattle = [...storeTimes].sort((a, b) => b[1].ms - a[1].ms);
+  const total = perBattle.reduce((sum, [, e]) => sum + e.ms, 0);
+  console.log(`store time per battle (one at a time): ${(total / SEQUENTIAL).toFixed(2)} ms`);
+  for (const [name, e] of perBattle) {
+    console.log(`  ${name.padEnd(22)} ${(e.calls / SEQUENTIAL).toFixed(2).padStart(5)} calls  ${(e.ms / SEQUENTIAL).toFixed(2).padStart(6)} ms/battle  ${((e.ms / e.calls) * 1000).toFixed(0).padStart(6)} µs/call`);
+  }
+}
+const targets = [
+  [`≥ 500 battles/s`, battlesPerSecond >= 500],
+  [`overhead p99 < 5 ms`, Number(seq.overhead.p99) < 5],
+  [`< 300 MB RSS at ${IN_FLIGHT} in flight`, peakRss < 300 * 1024 * 1024],
+] as const;
+for (const [target, met] of targets) console.log(`${met ? 'met   ' : 'MISSED'} ${target}`);
+process.exitCode = targets.every(([, met]) => met) ? 0 : 1;
