@@ -54,6 +54,7 @@ async function main() {
     process.exit(2);
   }
   await app.arena.start();
+  await app.schedules.start();
 
   let stopping = false;
   shutdown = async (signal: string, code = 0) => {

@@ -7,6 +7,8 @@ import type { PnyxConfig, PnyxEnv } from './config/schema';
 import { createArena, type LeaderboardSource } from './engine/arena';
 import type { Arena } from './engine/types';
 import { createI18n, type I18n } from './i18n';
+import { createLeaderboardScheduler } from './leaderboard/scheduler';
+import { createChatLeaderboard } from './leaderboard/source';
 import { createLogger } from './log';
 import { createModelRegistry, type ModelRegistry } from './providers/registry';
 import { openDatabase, type Db } from './store/database';
@@ -22,6 +24,8 @@ export interface PnyxApp {
   db: Db;
   store: BattleStore;
   models: ModelRegistry;
+  /** Scheduled leaderboard posts; `npm start` starts it after the adapters are attached. */
+  schedules: { start(): Promise<void>; stop(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -31,7 +35,7 @@ export interface CreatePnyxOptions {
   config?: PnyxConfig | unknown;
   configPath?: string;
   logger?: Logger;
-  leaderboard?: (app: Omit<PnyxApp, 'arena' | 'close'>) => LeaderboardSource;
+  leaderboard?: (app: Omit<PnyxApp, 'arena' | 'close' | 'schedules'>) => LeaderboardSource;
   random?: () => number;
   sweepMs?: number;
 }
@@ -55,14 +59,28 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
     config,
     i18n,
     log,
-    leaderboard: options.leaderboard?.(base),
+    leaderboard: options.leaderboard ? options.leaderboard(base) : createChatLeaderboard({ prisma: db.prisma, log }),
     random: options.random,
     sweepMs: options.sweepMs,
+  });
+  const schedules = createLeaderboardScheduler({
+    prisma: db.prisma,
+    log,
+    async post(target) {
+      if (target.chatId) return arena.postLeaderboard(target.chatId);
+      if (!target.campaignId) return false;
+      // A campaign's board goes to every chat that took part in it.
+      const chats = await db.prisma.battle.findMany({ where: { campaignId: target.campaignId }, distinct: ['chatId'], select: { chatId: true } });
+      const posted = await Promise.all(chats.map((c) => arena.postLeaderboard(c.chatId, { campaign: target.campaignId! })));
+      return posted.some(Boolean);
+    },
   });
   return {
     ...base,
     arena,
+    schedules,
     async close() {
+      await schedules.stop();
       await arena.stop();
       await models.close();
       await store.close();

@@ -37,7 +37,7 @@ export interface ModelSource {
 
 export interface LeaderboardSource {
   /** A message (table text, optional chart) for a chat, in its language. */
-  render(options: { chat: ChatRow; t: Translate; locale: string }): Promise<{ text: string; image?: { png: Uint8Array; alt: string } }>;
+  render(options: { chat: ChatRow; t: Translate; locale: string; campaign?: string }): Promise<{ text: string; image?: { png: Uint8Array; alt: string } }>;
 }
 
 export interface ArenaOptions {
@@ -632,13 +632,13 @@ export function createArena(options: ArenaOptions): Arena {
       }
     },
 
-    async postLeaderboard(chatId) {
+    async postLeaderboard(chatId, postOptions = {}) {
       const chatRow = await store.getChat(chatId);
       const entry = chatRow && ports.get(chatRow.platform);
       if (!chatRow || !entry || !options.leaderboard || !chatRow.enabled) return false;
       const settings = parseChatSettings(chatRow.settings);
       const locale = i18n.negotiate(settings.locale, chatRow.locale, config.locale);
-      const board = await options.leaderboard.render({ chat: chatRow, t: i18n.t(locale), locale });
+      const board = await options.leaderboard.render({ chat: chatRow, t: i18n.t(locale), locale, campaign: postOptions.campaign });
       const message = entry.presenter.open(chatAddressOf(chatRow), { text: board.text, image: board.image });
       await message.settled();
       return !message.error && message.refs.length > 0;

@@ -8,7 +8,7 @@ export interface Arena {
    * Resolves once the work the event started is finished (a battle streamed, a vote stored). */
   handle(event: PnyxEvent): Promise<HandleResult>;
   /** Posts the leaderboard into a chat (scheduled posts); false when nothing could be posted there. */
-  postLeaderboard(chatId: string): Promise<boolean>;
+  postLeaderboard(chatId: string, options?: { campaign?: string }): Promise<boolean>;
   /** Close overdue battles, fail battles interrupted by a restart, start the close timer. */
   start(): Promise<void>;
   /** Stop timers, abort generations in flight and mark their battles failed cleanly. */
