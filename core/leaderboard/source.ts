@@ -51,7 +51,8 @@ export function createChatLeaderboard(options: ChatLeaderboardOptions): Leaderbo
       // Monospace keeps the columns aligned on every platform.
       const lines = ['```', formatTable(board, t, campaign ? { segment: t('ranking-segment-campaign', { value: campaign }) } : {}), '```'];
       const local = await readVoteCounts(options.prisma, campaign ? { chat: chat.id, campaign } : { chat: chat.id });
-      if (totalVotes(local) >= chatMinVotes) {
+      // Only meaningful when other chats voted too: a chat holding every vote agrees with itself.
+      if (totalVotes(local) >= chatMinVotes && totalVotes(local) < board.votes) {
         const comparison = compareRankings(computeLeaderboard(local, { bootstrap: 0 }), board);
         if (comparison.tau !== null) {
           lines.push(t('ranking-compare-tau', { tau: comparison.tau.toFixed(2) }));
