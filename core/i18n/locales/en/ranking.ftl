@@ -38,5 +38,5 @@ ranking-segment-chat = this chat
 ranking-segment-since = since { $value }
 ranking-segment-until = until { $value }
 ranking-compare-tau = Agreement with the global ranking: Kendall's τ = { $tau }
-ranking-compare-shift-up = { $model }: #{ $local } here, #{ $global } overall
-ranking-compare-shift-down = { $model }: #{ $local } here, #{ $global } overall
+ranking-compare-shift-up = ▲ { $model }: #{ $local } here, #{ $global } overall
+ranking-compare-shift-down = ▼ { $model }: #{ $local } here, #{ $global } overall

@@ -38,5 +38,5 @@ ranking-segment-chat = ce groupe
 ranking-segment-since = depuis le { $value }
 ranking-segment-until = jusqu'au { $value }
 ranking-compare-tau = Accord avec le classement général : τ de Kendall = { $tau }
-ranking-compare-shift-up = { $model } : n° { $local } ici, n° { $global } au général
-ranking-compare-shift-down = { $model } : n° { $local } ici, n° { $global } au général
+ranking-compare-shift-up = ▲ { $model } : n° { $local } ici, n° { $global } au général
+ranking-compare-shift-down = ▼ { $model } : n° { $local } ici, n° { $global } au général

@@ -1,0 +1,36 @@
+// Public face of the ranking: pure computation (counts, fit, bootstrap, segments, comparison, outputs) plus the two
+// readers (database, public files).
+export * from './types';
+export { createCountsBuilder, mergeCounts, totalVotes, type CountsBuilder } from './counts';
+export { computeLeaderboard, computeLeaderboardAsync, DEFAULTS, SCALE, type ComputeOptions } from './leaderboard';
+export { createBootstrapPool, type BootstrapPool, type BootstrapRunner } from './parallel';
+export {
+  aggregate,
+  aggregateBy,
+  aggregateByPeriod,
+  describeSegment,
+  inSegment,
+  parseSegment,
+  periodStart,
+  SEGMENT_KEYS,
+  type GroupKey,
+  type Period,
+  type Segment,
+} from './segments';
+export { compareRankings, kendallTau, type RankingComparison, type RankShift } from './compare';
+export { styleOf, STYLE_FEATURES } from './style';
+export { compactCount, formatComparison, formatTable, segmentLabel, summaryLine, toJson, TABLE_WIDTH, type LeaderboardJson, type TableOptions } from './format';
+export { chartAlt, renderChartPng, renderChartSvg, type ChartOptions } from './chart';
+export { readStyleBattles, readVoteCounts, countsQuery, type RankingDb } from './source-db';
+export {
+  parseRecord,
+  readJsonlRange,
+  readVotesFile,
+  type FileFormat,
+  type FileVotes,
+  type Malformed,
+  type PartialRead,
+  type RangeReader,
+  type ReadFileOptions,
+  type ReadFileParallelOptions,
+} from './source-file';

@@ -1,0 +1,124 @@
+// Runs bootstrap rounds on worker threads as well as on the calling thread. Rounds are seeded one by one, so the
+// result is identical to the single-threaded bootstrap whatever the split.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { bootstrapRounds, type BootstrapProblem } from './bootstrap';
+import type { PartialRead, RangeReader } from './source-file';
+import type { WorkerJob } from './worker';
+
+export type BootstrapRunner = (problem: BootstrapProblem, rounds: number) => Promise<Float64Array>;
+
+export interface BootstrapPool {
+  run: BootstrapRunner;
+  /** Reads whole JSONL lines in a byte range on a worker (pass as `helper` to readVotesFile). */
+  readJsonlRange: RangeReader;
+  close(): Promise<void>;
+}
+
+// The worker is TypeScript; under tsx, vitest or plain Node it is loaded through tsx's ESM hooks, registered inside
+// the worker (Node 20 does not pass the parent's loader hooks to workers).
+function workerSource(): URL {
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+  const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(worker)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+}
+
+/**
+ * A pool with `workers` helper threads (default: one per extra core). Create it early: starting a worker costs a few
+ * hundred milliseconds, which can overlap with reading the votes.
+ */
+export function createBootstrapPool(workers?: number): BootstrapPool {
+  const count = Math.max(0, workers ?? availableParallelism() - 1);
+  const pool: Array<{ worker: Worker; dead: boolean; fail: ((e: Error) => void) | null }> = [];
+  for (let i = 0; i < count; i++) {
+    const slot = { worker: new Worker(workerSource()), dead: false, fail: null as ((e: Error) => void) | null };
+    const die = (e: Error) => {
+      slot.dead = true;
+      slot.fail?.(e);
+    };
+    // A worker that fails to start or crashes must neither crash the process nor leave a job waiting.
+    slot.worker.on('error', die);
+    slot.worker.on('exit', (code) => die(new Error(`ranking worker exited (${code})`)));
+    slot.worker.unref();
+    pool.push(slot);
+  }
+  // One job at a time per worker: later jobs wait for the previous one's answer.
+  const queues = pool.map(() => Promise.resolve() as Promise<unknown>);
+  const runOn = <T>(k: number, job: WorkerJob): Promise<T> => {
+    const slot = pool[k]!;
+    const next = queues[k]!.catch(() => undefined).then(
+      () =>
+        new Promise<T>((resolve, reject) => {
+          if (slot.dead) {
+            reject(new Error('ranking worker is not running'));
+            return;
+          }
+          const w = slot.worker;
+          const settle = () => {
+            slot.fail = null;
+            w.off('message', onMessage);
+            w.unref();
+          };
+          const onMessage = (m: { ok: boolean; result?: T; error?: string }) => {
+            settle();
+            if (m.ok) resolve(m.result as T);
+            else reject(new Error(`ranking worker: ${m.error ?? 'no result'}`));
+          };
+          slot.fail = (e) => {
+            settle();
+            reject(e);
+          };
+          w.on('message', onMessage);
+          w.ref();
+          w.postMessage(job);
+        }),
+    );
+    queues[k] = next;
+    return next;
+  };
+
+  return {
+    async run(problem, rounds) {
+      const n = problem.n;
+      const out = new Float64Array(rounds * n);
+      if (rounds === 0) return out;
+      // The calling thread takes a share too; small jobs are not worth a message round trip.
+      const threads = rounds * problem.size < 2_000 ? 1 : pool.length + 1;
+      const per = Math.ceil(rounds / threads);
+      const jobs: Array<Promise<void>> = [];
+      for (let k = 1; k < threads; k++) {
+        const from = Math.min(rounds, k * per);
+        const to = Math.min(rounds, from + per);
+        if (from >= to) continue;
+        // A worker that cannot run (no tsx in a bundled deployment, a crash) only costs time: the rounds are redone
+        // here, with the same seeds, so the result is the same.
+        const local = () => {
+          const slice = new Float64Array((to - from) * n);
+          bootstrapRounds(problem, from, to, slice);
+          return slice;
+        };
+        jobs.push(
+          runOn<Float64Array>(k - 1, { kind: 'bootstrap', problem, from, to })
+            .catch(local)
+            .then((slice) => out.set(slice, from * n)),
+        );
+      }
+      const mine = new Float64Array(Math.min(per, rounds) * n);
+      bootstrapRounds(problem, 0, Math.min(per, rounds), mine);
+      out.set(mine, 0);
+      await Promise.all(jobs);
+      return out;
+    },
+    async readJsonlRange(path, start, end, options) {
+      const { readJsonlRange } = await import('./source-file');
+      if (!pool.length) return readJsonlRange(path, start, end, options);
+      return runOn<PartialRead>(0, { kind: 'jsonl', path, start, end, options }).catch(() => readJsonlRange(path, start, end, options));
+    },
+    async close() {
+      await Promise.all(pool.map((slot) => slot.worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,157 @@
+// Seeded randomness for the bootstrap. Each round gets its own generator derived from (seed, round), so results do
+// not depend on how rounds are split across worker threads.
+
+/** A uniform generator on [0, 1). */
+export type Uniform = () => number;
+
+function splitmix32(state: number): () => number {
+  let s = state >>> 0;
+  return () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+}
+
+/** A seeded generator object (the bootstrap's hot loop calls `next` directly). */
+export interface Generator {
+  next(): number;
+}
+
+/** sfc32 (small fast counter generator): passes PractRand, 4×32-bit state, fast in JavaScript. */
+class Sfc32 implements Generator {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  constructor(seed: number, stream: number) {
+    const mix = splitmix32((seed >>> 0) ^ Math.imul(stream + 1, 0x632be5ab));
+    this.a = mix();
+    this.b = mix();
+    this.c = mix();
+    this.d = mix() | 1;
+    for (let i = 0; i < 12; i++) this.next();
+  }
+  next(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return (t >>> 0) / 4294967296;
+  }
+}
+
+export function createGenerator(seed: number, stream = 0): Generator {
+  return new Sfc32(seed, stream);
+}
+
+export function createRng(seed: number, stream = 0): Uniform {
+  const g = new Sfc32(seed, stream);
+  return () => g.next();
+}
+
+// Stirling series tail log(k!) - [(k + 1/2) log(k + 1) - (k + 1) + log(2π)/2], as in Hörmann's BTRS.
+const STIRLING_TAIL = [
+  0.08106146679532726, 0.04134069595540929, 0.02767792568499834, 0.02079067210376509, 0.0166446911898211,
+  0.0138761288230707, 0.01189670994589177, 0.01041126526197209, 0.009255462182712733, 0.008330563433362871,
+];
+
+function stirlingTail(k: number): number {
+  if (k < 10) return STIRLING_TAIL[k]!;
+  const kp1 = k + 1;
+  const kp1sq = kp1 * kp1;
+  return (1 / 12 - (1 / 360 - 1 / 1260 / kp1sq) / kp1sq) / kp1;
+}
+
+/** One draw from Binomial(n, p): inversion for small means, Hörmann's BTRS transformed rejection otherwise. */
+export function binomial(n: number, p: number, rng: Uniform | Generator): number {
+  return draw(n, p, typeof rng === 'function' ? { next: rng } : rng);
+}
+
+function draw(n: number, p: number, g: Generator): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  const flip = p > 0.5;
+  if (flip) p = 1 - p;
+  const q = 1 - p;
+  let k: number;
+  if (n * p < 10) {
+    const s = p / q;
+    const a = (n + 1) * s;
+    let r = Math.pow(q, n);
+    let u = g.next();
+    k = 0;
+    while (u > r) {
+      u -= r;
+      k++;
+      if (k >= n) {
+        k = n;
+        break;
+      }
+      r *= a / k - s;
+    }
+  } else {
+    const spq = Math.sqrt(n * p * q);
+    const b = 1.15 + 2.53 * spq;
+    const a = -0.0873 + 0.0248 * b + 0.01 * p;
+    const c = n * p + 0.5;
+    const vr = 0.92 - 4.2 / b;
+    // Constants of the slow path, computed the first time it is needed.
+    let bound0 = NaN;
+    let alpha = 0;
+    let lr = 0;
+    for (;;) {
+      const u = g.next() - 0.5;
+      let v = g.next();
+      const us = 0.5 - Math.abs(u);
+      k = Math.floor(((2 * a) / us + b) * u + c);
+      if (k < 0 || k > n) continue;
+      if (us >= 0.07 && v <= vr) break;
+      if (Number.isNaN(bound0)) {
+        const m = Math.floor((n + 1) * p);
+        const r = p / q;
+        lr = Math.log(r);
+        alpha = (2.83 + 5.1 / b) * spq;
+        bound0 = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + (n + 1) * Math.log(n - m + 1) + stirlingTail(m) + stirlingTail(n - m);
+      }
+      v = Math.log((v * alpha) / (a / (us * us) + b));
+      const bound =
+        bound0 - (n + 1) * Math.log(n - k + 1) + (k + 0.5) * (lr + Math.log((n - k + 1) / (k + 1))) - stirlingTail(k) - stirlingTail(n - k);
+      if (v <= bound) break;
+    }
+  }
+  return flip ? n - k : k;
+}
+
+/**
+ * Multinomial(total; weights) into `out`, by conditional binomials: exact, and O(cells) whatever the total, which is
+ * what makes resampling a million votes cheap.
+ */
+export function multinomial(
+  total: number,
+  weights: Float64Array,
+  out: Float64Array,
+  rng: Uniform | Generator,
+  cells = weights.length,
+): void {
+  const g = typeof rng === 'function' ? { next: rng } : rng;
+  let mass = 0;
+  for (let k = 0; k < cells; k++) mass += weights[k]!;
+  let left = total;
+  for (let k = 0; k < cells; k++) {
+    const w = weights[k]!;
+    if (left <= 0 || w <= 0) {
+      out[k] = 0;
+      mass -= w;
+      continue;
+    }
+    const x = mass <= w ? left : draw(left, w / mass, g);
+    out[k] = x;
+    left -= x;
+    mass -= w;
+  }
+}

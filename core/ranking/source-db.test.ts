@@ -1,0 +1,117 @@
+// The grouped query on the real Prisma client, on SQLite and (with TEST_DATABASE_URL) on PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../store/database';
+import { databaseCases } from '../store/test-databases';
+import { computeLeaderboard } from './leaderboard';
+import { readStyleBattles, readVoteCounts } from './source-db';
+import type { PairCounts } from './types';
+
+function pair(c: PairCounts, x: string, y: string) {
+  for (let p = 0; p < c.size; p++) {
+    const a = c.models[c.a[p]!];
+    const b = c.models[c.b[p]!];
+    if (a === x && b === y) return { x: c.winsA[p], y: c.winsB[p], tie: c.ties[p], bothBad: c.bothBad[p] };
+    if (a === y && b === x) return { x: c.winsB[p], y: c.winsA[p], tie: c.ties[p], bothBad: c.bothBad[p] };
+  }
+  return null;
+}
+
+const T0 = new Date('2026-03-01T10:00:00Z');
+const T1 = new Date('2026-04-01T10:00:00Z');
+
+for (const target of databaseCases()) {
+  describe.skipIf(target.skip)(`reading vote counts from ${target.name}`, () => {
+    let db: Db;
+    let n = 0;
+    beforeAll(async () => {
+      db = await openDatabase(await target.fresh());
+      const p = db.prisma;
+      const now = new Date();
+      for (const id of ['alpha', 'beta', 'gamma']) await p.model.create({ data: { id, provider: 'test', displayName: id } });
+      for (let u = 0; u < 10; u++) await p.user.create({ data: { id: `u${u}`, platform: 'telegram', externalId: String(u) } });
+      await p.chat.create({ data: { id: 'tg', platform: 'telegram', externalId: '-100' } });
+      await p.chat.create({ data: { id: 'dc', platform: 'discord', externalId: '42' } });
+      await p.campaign.create({ data: { id: 'camp', slug: 'fr-2026', title: 'FR' } });
+      void now;
+      const battle = async (
+        a: string,
+        b: string,
+        choices: string[],
+        o: { chat?: string; language?: string; campaign?: string; leak?: boolean; at?: Date; texts?: [string, string] } = {},
+      ) => {
+        const id = `b${n++}`;
+        await p.battle.create({
+          data: {
+            id,
+            token: id,
+            chatId: o.chat ?? 'tg',
+            initiatorId: 'u0',
+            modelAId: a,
+            modelBId: b,
+            language: o.language ?? 'fr',
+            campaignId: o.campaign ?? null,
+            status: 'closed',
+            identityLeak: o.leak ?? false,
+            voteCount: choices.length,
+          },
+        });
+        for (const [k, choice] of choices.entries()) {
+          await p.vote.create({ data: { battleId: id, voterId: `u${k}`, choice, createdAt: o.at ?? T0 } });
+        }
+        if (o.texts) {
+          const turn = await p.turn.create({ data: { battleId: id, index: 0, authorId: 'u0', prompt: 'q' } });
+          await p.reply.create({ data: { turnId: turn.id, side: 'a', modelId: a, text: o.texts[0] } });
+          await p.reply.create({ data: { turnId: turn.id, side: 'b', modelId: b, text: o.texts[1] } });
+        }
+      };
+      await battle('alpha', 'beta', ['a', 'a', 'b', 'tie'], { texts: ['# Long\n- a\n- b\n**x**', 'short'] });
+      await battle('beta', 'alpha', ['a', 'both_bad'], { campaign: 'camp', at: T1 });
+      await battle('alpha', 'gamma', ['a', 'a', 'a'], { chat: 'dc', language: 'en' });
+      await battle('alpha', 'beta', ['b', 'b', 'b', 'b', 'b', 'b'], { leak: true });
+    });
+    afterAll(async () => {
+      await db?.close();
+    });
+
+    it('counts every vote once, on the right side, without identity leaks', async () => {
+      const c = await readVoteCounts(db.prisma);
+      expect(pair(c, 'alpha', 'beta')).toEqual({ x: 2, y: 2, tie: 1, bothBad: 1 });
+      expect(pair(c, 'alpha', 'gamma')).toEqual({ x: 3, y: 0, tie: 0, bothBad: 0 });
+      expect(c.battles).toBe(3);
+      const board = computeLeaderboard(c, { bootstrap: 10, minVotes: 1 });
+      expect(board.votes).toBe(9);
+    });
+
+    it('applies segment filters in SQL', async () => {
+      const votes = async (s: Parameters<typeof readVoteCounts>[1]) => {
+        const c = await readVoteCounts(db.prisma, s);
+        let v = 0;
+        for (let p = 0; p < c.size; p++) v += c.winsA[p]! + c.winsB[p]! + c.ties[p]! + c.bothBad[p]!;
+        return v;
+      };
+      expect(await votes({ language: 'fr' })).toBe(6);
+      expect(await votes({ language: 'en' })).toBe(3);
+      expect(await votes({ platform: 'discord' })).toBe(3);
+      expect(await votes({ chat: 'tg' })).toBe(6);
+      expect(await votes({ campaign: 'fr-2026' })).toBe(2);
+      expect(await votes({ campaign: 'camp' })).toBe(2);
+      expect(await votes({ since: new Date('2026-03-15T00:00:00Z') })).toBe(2);
+      expect(await votes({ until: new Date('2026-03-15T00:00:00Z') })).toBe(7);
+      expect(await votes({ language: 'de' })).toBe(0);
+    });
+
+    it('reads per-battle style features for style control', async () => {
+      const style = await readStyleBattles(db.prisma);
+      expect(style).toHaveLength(1);
+      expect(style[0]).toMatchObject({
+        modelA: 'alpha',
+        modelB: 'beta',
+        styleA: { headers: 1, lists: 2, bold: 1 },
+        styleB: { length: 5, headers: 0, lists: 0, bold: 0 },
+        winsA: 2,
+        winsB: 1,
+        ties: 1,
+      });
+    });
+  });
+}

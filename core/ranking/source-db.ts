@@ -1,0 +1,137 @@
+// Votes from the database as per-pair counts, in ONE grouped query (Vote joined to Battle, identity leaks left out,
+// segment filters in SQL), so a million votes arrive as a few thousand rows. Portable SQL through Prisma's
+// $queryRaw: the same text runs on SQLite and PostgreSQL (quoted Prisma table and column names, CASE sums, IN
+// subqueries instead of dialect-specific joins).
+import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
+import type { PrismaClient } from '../store/generated/pg/client';
+import { createCountsBuilder } from './counts';
+import type { Segment } from './segments';
+import { addStyle, styleOf } from './style';
+import type { PairCounts, StyleBattle, StyleFeatures } from './types';
+
+/** Any Prisma client of the project (PostgreSQL or SQLite): only raw queries are used. */
+export type RankingDb = Pick<PrismaClient, '$queryRaw'>;
+
+function segmentWhere(segment: Segment): Sql {
+  const parts: Sql[] = [sql`b."identityLeak" = false`];
+  if (segment.language !== undefined) parts.push(sql`b."language" = ${segment.language}`);
+  if (segment.chat !== undefined) parts.push(sql`b."chatId" = ${segment.chat}`);
+  if (segment.platform !== undefined) {
+    parts.push(sql`b."chatId" IN (SELECT c."id" FROM "Chat" c WHERE c."platform" = ${segment.platform})`);
+  }
+  if (segment.campaign !== undefined) {
+    // Organisers know campaigns by slug; ids work too.
+    parts.push(
+      sql`b."campaignId" IN (SELECT k."id" FROM "Campaign" k WHERE k."id" = ${segment.campaign} OR k."slug" = ${segment.campaign})`,
+    );
+  }
+  if (segment.since !== undefined) parts.push(sql`v."createdAt" >= ${segment.since}`);
+  if (segment.until !== undefined) parts.push(sql`v."createdAt" < ${segment.until}`);
+  return join(parts, ' AND ');
+}
+
+interface PairRow {
+  modelA: string;
+  modelB: string;
+  a: number | bigint | null;
+  b: number | bigint | null;
+  tie: number | bigint | null;
+  bothBad: number | bigint | null;
+  battles: number | bigint;
+}
+
+const num = (x: number | bigint | string | null | undefined): number => (x === null || x === undefined ? 0 : Number(x));
+
+/** The grouped query itself (exported so its plan can be inspected). */
+export function countsQuery(segment: Segment = {}): Sql {
+  return sql`
+    SELECT b."modelAId" AS "modelA", b."modelBId" AS "modelB",
+      SUM(CASE WHEN v."choice" = 'a' THEN 1 ELSE 0 END) AS "a",
+      SUM(CASE WHEN v."choice" = 'b' THEN 1 ELSE 0 END) AS "b",
+      SUM(CASE WHEN v."choice" = 'tie' THEN 1 ELSE 0 END) AS "tie",
+      SUM(CASE WHEN v."choice" = 'both_bad' THEN 1 ELSE 0 END) AS "bothBad",
+      COUNT(DISTINCT v."battleId") AS "battles"
+    FROM "Vote" v
+    JOIN "Battle" b ON b."id" = v."battleId"
+    WHERE ${segmentWhere(segment)}
+    GROUP BY b."modelAId", b."modelBId"`;
+}
+
+/** Per-pair outcome counts of the segment's votes. */
+export async function readVoteCounts(db: RankingDb, segment: Segment = {}): Promise<PairCounts> {
+  const rows = await db.$queryRaw<PairRow[]>(countsQuery(segment));
+  const builder = createCountsBuilder();
+  for (const r of rows) {
+    builder.add(r.modelA, r.modelB, 'a', num(r.a));
+    builder.add(r.modelA, r.modelB, 'b', num(r.b));
+    builder.add(r.modelA, r.modelB, 'tie', num(r.tie));
+    builder.add(r.modelA, r.modelB, 'both_bad', num(r.bothBad));
+    builder.addBattles(num(r.battles));
+  }
+  return builder.build();
+}
+
+interface BattleVotesRow {
+  battleId: string;
+  modelA: string;
+  modelB: string;
+  a: number | bigint | null;
+  b: number | bigint | null;
+  tie: number | bigint | null;
+  bothBad: number | bigint | null;
+}
+
+interface ReplyRow {
+  battleId: string;
+  side: string;
+  text: string;
+  tokensOut: number | bigint | null;
+}
+
+/**
+ * Style-control input: per-battle votes and the style of both sides' replies (summed over turns). Two queries, used
+ * only when style control is asked for.
+ */
+export async function readStyleBattles(db: RankingDb, segment: Segment = {}): Promise<StyleBattle[]> {
+  const where = segmentWhere(segment);
+  const votes = await db.$queryRaw<BattleVotesRow[]>(sql`
+    SELECT v."battleId" AS "battleId", b."modelAId" AS "modelA", b."modelBId" AS "modelB",
+      SUM(CASE WHEN v."choice" = 'a' THEN 1 ELSE 0 END) AS "a",
+      SUM(CASE WHEN v."choice" = 'b' THEN 1 ELSE 0 END) AS "b",
+      SUM(CASE WHEN v."choice" = 'tie' THEN 1 ELSE 0 END) AS "tie",
+      SUM(CASE WHEN v."choice" = 'both_bad' THEN 1 ELSE 0 END) AS "bothBad"
+    FROM "Vote" v
+    JOIN "Battle" b ON b."id" = v."battleId"
+    WHERE ${where}
+    GROUP BY v."battleId", b."modelAId", b."modelBId"`);
+  if (!votes.length) return [];
+  const replies = await db.$queryRaw<ReplyRow[]>(sql`
+    SELECT t."battleId" AS "battleId", r."side" AS "side", r."text" AS "text", r."tokensOut" AS "tokensOut"
+    FROM "Reply" r
+    JOIN "Turn" t ON t."id" = r."turnId"
+    WHERE t."battleId" IN (
+      SELECT DISTINCT v."battleId" FROM "Vote" v JOIN "Battle" b ON b."id" = v."battleId" WHERE ${where}
+    )`);
+  const zero = (): StyleFeatures => ({ length: 0, headers: 0, lists: 0, bold: 0 });
+  const sides = new Map<string, { a: StyleFeatures; b: StyleFeatures }>();
+  for (const r of replies) {
+    let s = sides.get(r.battleId);
+    if (!s) sides.set(r.battleId, (s = { a: zero(), b: zero() }));
+    const f = styleOf(r.text, r.tokensOut === null ? null : Number(r.tokensOut));
+    if (r.side === 'a') s.a = addStyle(s.a, f);
+    else if (r.side === 'b') s.b = addStyle(s.b, f);
+  }
+  return votes
+    .filter((v) => sides.has(v.battleId))
+    .map((v) => ({
+      modelA: v.modelA,
+      modelB: v.modelB,
+      styleA: sides.get(v.battleId)!.a,
+      styleB: sides.get(v.battleId)!.b,
+      winsA: num(v.a),
+      winsB: num(v.b),
+      ties: num(v.tie),
+      bothBad: num(v.bothBad),
+    }));
+}
+

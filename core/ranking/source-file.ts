@@ -1,0 +1,445 @@
+// Votes from public files, auto-detected per record:
+// - LMArena / FastChat battles: { model_a, model_b, winner: model_a | model_b | tie | "tie (bothbad)", tstamp?, language? }
+// - compar:IA votes: { model_a_name, model_b_name, chosen_model_name, both_equal, timestamp?, ... }
+// as a JSON array or JSON Lines. JSONL is streamed line by line; a malformed record is counted and reported with its
+// line number and never stops the read.
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import { createCountsBuilder, mergeCounts } from './counts';
+import { inSegment, type Segment } from './segments';
+import { addStyle, styleOf } from './style';
+import type { Outcome, PairCounts, StyleBattle, StyleFeatures, VoteRow } from './types';
+
+export type FileFormat = 'lmarena' | 'comparia';
+
+export interface Malformed {
+  line: number;
+  reason: string;
+}
+
+export interface FileVotes {
+  counts: PairCounts;
+  /** Formats seen (normally one). */
+  formats: FileFormat[];
+  /** Records read (lines for JSONL, elements for arrays), malformed ones included. */
+  records: number;
+  /** Votes counted after the segment filter. */
+  accepted: number;
+  /** Well-formed votes left out by the segment filter. */
+  filtered: number;
+  malformed: { count: number; examples: Malformed[] };
+  /** Per-battle style features, when asked and present in the file. */
+  style?: StyleBattle[];
+}
+
+export interface ReadFileOptions {
+  segment?: Segment;
+  /** Collect style features (LMArena conv_metadata or the conversations themselves). */
+  style?: boolean;
+  /** Malformed records reported in detail (default 20); all are counted. */
+  maxExamples?: number;
+}
+
+const LMARENA_WINNERS: Record<string, Outcome> = {
+  model_a: 'a',
+  model_b: 'b',
+  tie: 'tie',
+  'tie (bothbad)': 'both_bad',
+};
+
+// LMArena writes language names ("French"); segments use ISO 639-1 codes.
+let languageCodes: Map<string, string> | null = null;
+function languageCode(value: unknown): string | null {
+  if (typeof value !== 'string' || value === '' || value === 'unknown') return null;
+  if (/^[a-z]{2,3}(?:[-_][A-Za-z0-9]+)*$/.test(value)) return value.toLowerCase().split(/[-_]/)[0]!;
+  if (!languageCodes) {
+    languageCodes = new Map();
+    const names = new Intl.DisplayNames(['en'], { type: 'language' });
+    for (let a = 97; a <= 122; a++) {
+      for (let b = 97; b <= 122; b++) {
+        const code = String.fromCharCode(a, b);
+        const name = names.of(code);
+        if (name && name !== code) languageCodes.set(name.toLowerCase(), code);
+      }
+    }
+  }
+  return languageCodes.get(value.toLowerCase()) ?? value.toLowerCase();
+}
+
+function timeOf(value: unknown): Date | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value < 1e11 ? value * 1000 : value);
+  if (typeof value === 'string') {
+    const d = new Date(value);
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  return null;
+}
+
+type Parsed = { ok: true; format: FileFormat; row: VoteRow; record: Record<string, unknown> } | { ok: false; reason: string };
+
+/** Reads one record of either format. */
+export function parseRecord(record: unknown): Parsed {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return { ok: false, reason: 'not a JSON object' };
+  const r = record as Record<string, unknown>;
+  if ('model_a' in r || 'winner' in r) {
+    const { model_a: a, model_b: b, winner } = r;
+    if (typeof a !== 'string' || a === '' || typeof b !== 'string' || b === '') return { ok: false, reason: 'model_a and model_b must be non-empty strings' };
+    if (a === b) return { ok: false, reason: 'a model cannot battle itself' };
+    const outcome = typeof winner === 'string' ? LMARENA_WINNERS[winner] : undefined;
+    if (!outcome) return { ok: false, reason: `winner must be model_a, model_b, tie or "tie (bothbad)", got ${JSON.stringify(winner)}` };
+    return {
+      ok: true,
+      format: 'lmarena',
+      record: r,
+      row: { modelA: a, modelB: b, outcome, language: languageCode(r.language), at: timeOf(r.tstamp) },
+    };
+  }
+  if ('model_a_name' in r || 'chosen_model_name' in r) {
+    const { model_a_name: a, model_b_name: b, chosen_model_name: chosen, both_equal: equal } = r;
+    if (typeof a !== 'string' || a === '' || typeof b !== 'string' || b === '') return { ok: false, reason: 'model_a_name and model_b_name must be non-empty strings' };
+    if (a === b) return { ok: false, reason: 'a model cannot battle itself' };
+    let outcome: Outcome;
+    if (equal === true || equal === 'true' || equal === 1) outcome = 'tie';
+    else if (chosen === a) outcome = 'a';
+    else if (chosen === b) outcome = 'b';
+    else return { ok: false, reason: `chosen_model_name must name model_a_name or model_b_name (or both_equal be true), got ${JSON.stringify(chosen ?? null)}` };
+    const langs = r.languages;
+    return {
+      ok: true,
+      format: 'comparia',
+      record: r,
+      row: {
+        modelA: a,
+        modelB: b,
+        outcome,
+        language: languageCode(r.language ?? (Array.isArray(langs) ? langs[0] : undefined)),
+        at: timeOf(r.timestamp ?? r.tstamp ?? r.created_at),
+      },
+    };
+  }
+  return { ok: false, reason: 'neither an LMArena battle (model_a, model_b, winner) nor a compar:IA vote (model_a_name, model_b_name, chosen_model_name)' };
+}
+
+function sumCounts(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (value && typeof value === 'object') return Object.values(value).reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
+  return 0;
+}
+
+function conversationStyle(conversation: unknown): StyleFeatures | null {
+  if (!Array.isArray(conversation)) return null;
+  let total: StyleFeatures = { length: 0, headers: 0, lists: 0, bold: 0 };
+  for (const m of conversation) {
+    if (m && typeof m === 'object' && (m as { role?: unknown }).role === 'assistant') {
+      const content = (m as { content?: unknown }).content;
+      if (typeof content === 'string') total = addStyle(total, styleOf(content));
+    }
+  }
+  return total;
+}
+
+/** Style of both sides from LMArena's conv_metadata, or from the conversations when present. */
+export function styleOfRecord(r: Record<string, unknown>): { a: StyleFeatures; b: StyleFeatures } | null {
+  const meta = r.conv_metadata as Record<string, unknown> | undefined;
+  if (meta && typeof meta === 'object' && 'sum_assistant_a_tokens' in meta) {
+    const side = (s: 'a' | 'b'): StyleFeatures => ({
+      length: sumCounts(meta[`sum_assistant_${s}_tokens`]),
+      headers: sumCounts(meta[`header_count_${s}`]),
+      lists: sumCounts(meta[`list_count_${s}`]),
+      bold: sumCounts(meta[`bold_count_${s}`]),
+    });
+    return { a: side('a'), b: side('b') };
+  }
+  const a = conversationStyle(r.conversation_a);
+  const b = conversationStyle(r.conversation_b);
+  return a && b ? { a, b } : null;
+}
+
+/** Feeds records to `onRecord` with their line numbers; JSONL line by line, JSON arrays element by element. */
+async function scanFile(
+  path: string,
+  onRecord: (text: string, line: number) => void,
+  range?: { start: number; end: number },
+): Promise<number> {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
+  const decoder = new StringDecoder('utf8');
+  // A byte range is always a run of whole JSONL lines (see readVotesFile).
+  let mode: 'unknown' | 'lines' | 'array' = range ? 'lines' : 'unknown';
+  let carry = '';
+  let line = 1;
+
+  const lines = (text: string, final: boolean): string => {
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) break;
+      if (nl > start) {
+        const s = text.slice(start, nl);
+        if (s.trim() !== '') onRecord(s, line);
+      }
+      line++;
+      start = nl + 1;
+    }
+    const rest = text.slice(start);
+    if (final && rest.trim() !== '') onRecord(rest, line);
+    return final ? '' : rest;
+  };
+
+  // Array mode: a small scanner cuts the top-level elements out of the array (strings and nesting aware) so that
+  // each is parsed on its own — a big file never becomes one giant string, and a bad element is just one record.
+  let depth = 0; // 0 before '[', 1 between elements, ≥ 2 inside an object/array element
+  let inString = false;
+  let escaped = false;
+  let scalar = false; // inside a bare scalar element (reported as not an object)
+  let pending = ''; // start of the current element carried over from the previous chunk
+  let elementLine = 0;
+  let closed = false;
+  let trailing = false;
+
+  const array = (text: string): void => {
+    let from = depth >= 2 || scalar ? 0 : -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) line++;
+      if (closed) {
+        if (c > 32 && !trailing) {
+          trailing = true;
+          onRecord('not JSON: text after the closing bracket', line);
+        }
+        continue;
+      }
+      if (depth === 0) {
+        if (c === 91) depth = 1;
+        continue;
+      }
+      if (depth === 1) {
+        if (scalar) {
+          if (c === 44 || c === 93) {
+            onRecord(pending + text.slice(from, i), elementLine);
+            pending = '';
+            scalar = false;
+            if (c === 93) closed = true;
+          }
+          continue;
+        }
+        if (c <= 32 || c === 44) continue;
+        if (c === 93) {
+          closed = true;
+          continue;
+        }
+        from = i;
+        elementLine = line;
+        if (c === 123 || c === 91) depth = 2;
+        else scalar = true;
+        continue;
+      }
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 92) escaped = true;
+        else if (c === 34) inString = false;
+        continue;
+      }
+      if (c === 34) inString = true;
+      else if (c === 123 || c === 91) depth++;
+      else if (c === 125 || c === 93) {
+        depth--;
+        if (depth === 1) {
+          onRecord(pending + text.slice(from, i + 1), elementLine);
+          pending = '';
+        }
+      }
+    }
+    if (depth >= 2 || scalar) pending += text.slice(Math.max(0, from));
+  };
+
+  let first = !range || range.start === 0;
+  for await (const chunk of stream) {
+    let text = decoder.write(chunk as Buffer);
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (mode === 'unknown') {
+      text = carry + text;
+      carry = '';
+      const first = text.search(/\S/);
+      if (first < 0) {
+        carry = text;
+        continue;
+      }
+      mode = text[first] === '[' ? 'array' : 'lines';
+    }
+    if (mode === 'lines') carry = lines(carry + text, false);
+    else array(text);
+  }
+  const tail = decoder.end();
+  if (mode === 'array') {
+    array(tail);
+    if (depth >= 2 || scalar) onRecord(pending, elementLine); // a truncated element: reported as malformed
+    else if (!closed) onRecord('', line); // the array is not closed
+  } else lines(carry + tail, true);
+  return line - 1;
+}
+
+/** What one pass over (part of) a file gathered; line numbers are relative to the part's first line. */
+export interface PartialRead {
+  counts: PairCounts;
+  formats: FileFormat[];
+  records: number;
+  accepted: number;
+  filtered: number;
+  malformed: number;
+  examples: Malformed[];
+  /** Line breaks seen (for the numbering of the next part). */
+  lines: number;
+  style?: StyleBattle[];
+}
+
+/** Reads whole JSONL lines in bytes [start, end) — the unit of work of a parallel read. */
+export async function readJsonlRange(path: string, start: number, end: number, options: ReadFileOptions = {}): Promise<PartialRead> {
+  return readPart(path, options, { start, end });
+}
+
+async function readPart(path: string, options: ReadFileOptions, range?: { start: number; end: number }): Promise<PartialRead> {
+  const segment = options.segment ?? {};
+  const maxExamples = options.maxExamples ?? 20;
+  const builder = createCountsBuilder();
+  const formats = new Set<FileFormat>();
+  const examples: Malformed[] = [];
+  const style: StyleBattle[] = [];
+  let malformed = 0;
+  let records = 0;
+  let accepted = 0;
+  let filtered = 0;
+  const bad = (line: number, reason: string) => {
+    malformed++;
+    if (examples.length < maxExamples) examples.push({ line, reason });
+  };
+  const breaks = await scanFile(
+    path,
+    (text, line) => {
+      records++;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        bad(line, text === '' ? 'the JSON array is not closed' : `invalid JSON: ${(error as Error).message}`);
+        return;
+      }
+      const parsed = parseRecord(value);
+      if (!parsed.ok) {
+        bad(line, parsed.reason);
+        return;
+      }
+      formats.add(parsed.format);
+      if (!inSegment(parsed.row, segment)) {
+        filtered++;
+        return;
+      }
+      accepted++;
+      builder.add(parsed.row.modelA, parsed.row.modelB, parsed.row.outcome);
+      if (options.style) {
+        const st = styleOfRecord(parsed.record);
+        if (st) {
+          const o = parsed.row.outcome;
+          style.push({
+            modelA: parsed.row.modelA,
+            modelB: parsed.row.modelB,
+            styleA: st.a,
+            styleB: st.b,
+            winsA: o === 'a' ? 1 : 0,
+            winsB: o === 'b' ? 1 : 0,
+            ties: o === 'tie' ? 1 : 0,
+            bothBad: o === 'both_bad' ? 1 : 0,
+          });
+        }
+      }
+    },
+    range,
+  );
+  return {
+    counts: builder.build(),
+    formats: [...formats],
+    records,
+    accepted,
+    filtered,
+    malformed,
+    examples,
+    lines: breaks,
+    ...(options.style ? { style } : {}),
+  };
+}
+
+/** Reads part of a file elsewhere (a worker thread); see createBootstrapPool().readJsonlRange. */
+export type RangeReader = (path: string, start: number, end: number, options: ReadFileOptions) => Promise<PartialRead>;
+
+export interface ReadFileParallelOptions extends ReadFileOptions {
+  /** Reads the second half of a large JSONL file on another thread while this one reads the first. */
+  helper?: RangeReader;
+  /** Files smaller than this are read on one thread (default 8 MiB). */
+  minSplitBytes?: number;
+}
+
+const SPLIT_MIN_BYTES = 8 << 20;
+
+/** Byte offset just after the first line break at or after `from`, or -1. */
+async function nextLineStart(path: string, from: number): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 16);
+    for (let pos = from; ; pos += buffer.length) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, pos);
+      if (bytesRead === 0) return -1;
+      const k = buffer.subarray(0, bytesRead).indexOf(10);
+      if (k >= 0) return pos + k + 1;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function firstByte(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const m = /\S/.exec(text);
+    return m ? text.charCodeAt(m.index) : -1;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads a votes file into pair counts (plus style battles when asked). */
+export async function readVotesFile(path: string, options: ReadFileParallelOptions = {}): Promise<FileVotes> {
+  const maxExamples = options.maxExamples ?? 20;
+  const { helper, minSplitBytes = SPLIT_MIN_BYTES, ...readOptions } = options;
+  let parts: Array<{ part: PartialRead; lineOffset: number }>;
+  const size = (await stat(path)).size;
+  const split = helper && size >= minSplitBytes && (await firstByte(path)) !== 91 ? await nextLineStart(path, Math.floor(size / 2)) : -1;
+  if (split > 0 && split < size && helper) {
+    // Two halves at once; the second half's line numbers are shifted by the line breaks of the first.
+    const [first, second] = await Promise.all([readPart(path, readOptions, { start: 0, end: split }), helper(path, split, size, readOptions)]);
+    parts = [
+      { part: first, lineOffset: 0 },
+      { part: second, lineOffset: first.lines },
+    ];
+  } else {
+    parts = [{ part: await readPart(path, readOptions), lineOffset: 0 }];
+  }
+  const examples = parts
+    .flatMap(({ part, lineOffset }) => part.examples.map((e) => ({ line: e.line + lineOffset, reason: e.reason })))
+    .slice(0, maxExamples);
+  const sum = (k: 'records' | 'accepted' | 'filtered' | 'malformed') => parts.reduce((s, p) => s + p.part[k], 0);
+  return {
+    counts: parts.length === 1 ? parts[0]!.part.counts : mergeCounts(parts.map((p) => p.part.counts)),
+    formats: [...new Set(parts.flatMap((p) => p.part.formats))],
+    records: sum('records'),
+    accepted: sum('accepted'),
+    filtered: sum('filtered'),
+    malformed: { count: sum('malformed'), examples },
+    ...(options.style ? { style: parts.flatMap((p) => p.part.style ?? []) } : {}),
+  };
+}

@@ -1,0 +1,98 @@
+// Synthetic votes drawn from known strengths, and an independent fit to check the solver against. Test-only.
+import { createCountsBuilder } from './counts';
+import { createRng, type Uniform } from './random';
+import type { Outcome, PairCounts, VoteRow } from './types';
+
+export interface DrawOptions {
+  votes: number;
+  seed: number;
+  /** Share of tie votes (default 0) and of both-bad votes (default 0). */
+  tieRate?: number;
+  bothBadRate?: number;
+  /** Ties that keep Bradley–Terry exact (see drawOutcome). */
+  consistentTies?: boolean;
+}
+
+/**
+ * Outcome from Bradley–Terry with `scores` on the 400-point scale. With `consistentTies`, ties are likeliest between
+ * equals and the expected score (ties counting half) is exactly the win probability, so the truth is what the model
+ * estimates; otherwise ties and both-bad votes come at fixed rates whatever the strengths.
+ */
+export function drawOutcome(rng: Uniform, sa: number, sb: number, tieRate = 0, bothBadRate = 0, consistentTies = false): Outcome {
+  const p = 1 / (1 + 10 ** ((sb - sa) / 400));
+  const u = rng();
+  if (consistentTies) {
+    const q = 4 * (tieRate + bothBadRate) * p * (1 - p);
+    if (u < q) return u < (q * bothBadRate) / (tieRate + bothBadRate) ? 'both_bad' : 'tie';
+    return rng() < (p - q / 2) / (1 - q) ? 'a' : 'b';
+  }
+  if (u < tieRate) return 'tie';
+  if (u < tieRate + bothBadRate) return 'both_bad';
+  return rng() < p ? 'a' : 'b';
+}
+
+/** Votes between uniformly drawn pairs of `scores`' models (named m0, m1, …). */
+export function drawRows(scores: number[], o: DrawOptions): VoteRow[] {
+  const rng = createRng(o.seed, 77);
+  const rows: VoteRow[] = [];
+  for (let v = 0; v < o.votes; v++) {
+    const i = Math.floor(rng() * scores.length);
+    let j = Math.floor(rng() * (scores.length - 1));
+    if (j >= i) j++;
+    rows.push({ modelA: `m${i}`, modelB: `m${j}`, outcome: drawOutcome(rng, scores[i]!, scores[j]!, o.tieRate, o.bothBadRate, o.consistentTies) });
+  }
+  return rows;
+}
+
+export function drawCounts(scores: number[], o: DrawOptions): PairCounts {
+  const b = createCountsBuilder();
+  for (const r of drawRows(scores, o)) b.add(r.modelA, r.modelB, r.outcome);
+  return b.build();
+}
+
+/**
+ * Plain logistic regression by gradient ascent, one row per vote (the textbook way the solver avoids): rows are
+ * (+1 for A, −1 for B) with label A-won; a tie is two half-weighted rows. Returns 400-point scores averaging 1000.
+ */
+export function logisticRegressionScores(rows: VoteRow[], models: string[], bothBadAsTie = true): Map<string, number> {
+  const index = new Map(models.map((m, i) => [m, i]));
+  const n = models.length;
+  const beta = new Float64Array(n);
+  const data: Array<{ i: number; j: number; y: number; w: number }> = [];
+  for (const r of rows) {
+    const i = index.get(r.modelA)!;
+    const j = index.get(r.modelB)!;
+    if (r.outcome === 'a') data.push({ i, j, y: 1, w: 1 });
+    else if (r.outcome === 'b') data.push({ i, j, y: 0, w: 1 });
+    else if (r.outcome === 'tie' || bothBadAsTie) {
+      data.push({ i, j, y: 1, w: 0.5 });
+      data.push({ i, j, y: 0, w: 0.5 });
+    }
+  }
+  const grad = new Float64Array(n);
+  // Step ≈ 1 / (diagonal of the Hessian) ≈ 2n / votes: plain gradient ascent, stable and quick for this problem.
+  const rate = (2 * n) / rows.length;
+  for (let it = 0; it < 4000; it++) {
+    grad.fill(0);
+    for (const d of data) {
+      const p = 1 / (1 + Math.exp(beta[d.j]! - beta[d.i]!));
+      const r = d.w * (d.y - p);
+      grad[d.i] = grad[d.i]! + r;
+      grad[d.j] = grad[d.j]! - r;
+    }
+    let m = 0;
+    for (let k = 0; k < n; k++) {
+      beta[k] = beta[k]! + rate * grad[k]!;
+      m = Math.max(m, Math.abs(grad[k]!));
+    }
+    if (m * rate < 1e-10) break;
+  }
+  const mean = beta.reduce((s, x) => s + x, 0) / n;
+  return new Map(models.map((m, k) => [m, 1000 + (400 / Math.LN10) * (beta[k]! - mean)]));
+}
+
+/** True scores centred like the leaderboard (mean 1000). */
+export function centred(scores: number[]): number[] {
+  const mean = scores.reduce((s, x) => s + x, 0) / scores.length;
+  return scores.map((s) => 1000 + s - mean);
+}
