@@ -6,7 +6,7 @@ import { openSse, startTestPlayground, type TestPlayground } from './testing';
 
 let pg: TestPlayground;
 beforeAll(async () => {
-  pg = await startTestPlayground({ tokensPerSecond: 200, maxPromptChars: 200 });
+  pg = await startTestPlayground({ tokensPerSecond: 80, maxPromptChars: 200 });
 });
 afterAll(async () => {
   await pg?.close();

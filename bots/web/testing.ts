@@ -21,6 +21,9 @@ export async function startTestPlayground(options: { tokensPerSecond?: number; c
   const config = {
     locale: 'en',
     ...DEMO_MODELS_CONFIG,
+    // The one-line demo model can finish before a single paced edit, so a test could not see it stream:
+    // battles here are between the three talkative ones.
+    models: DEMO_MODELS_CONFIG.models.filter((m) => m.id !== 'demo-laconic'),
     providers: { demo: { type: 'demo', tokensPerSecond: options.tokensPerSecond ?? 60 } },
     battle: {
       maxPromptChars: options.maxPromptChars ?? 4000,
