@@ -21,8 +21,8 @@ export const DEMO_MODELS_CONFIG = {
     provider: 'demo',
     model: persona,
     displayName: DEMO_PERSONAS[persona].displayName,
-    organisation: 'Pnyx demo (WordNet 3.1 text)',
-    licence: 'WordNet 3.1 licence (Princeton University), see NOTICE',
+    organisation: 'Pnyx demo',
+    licence: 'WordNet licence',
   })),
 } satisfies Pick<ConfigInput, 'providers' | 'models'>;
 
