@@ -1,15 +1,20 @@
 // Engine benchmark: how many complete battles (prompt → two replies → one vote → close and reveal) one process runs
 // per second, how much time the engine itself adds (everything but waiting for models), and how much memory 1,000
 // battles in flight take. Models are in-process fakes that answer at once (or wait until released), the store is the
-// real Prisma store on a temporary SQLite file, and the port is a no-op platform with no edit pacing, so the figures
-// are the engine's and the store's own cost. Results and the machine go in BENCHMARKS.md ("## Engine").
+// one the app uses on a temporary SQLite file (core/store/sqlite-store.ts; `--store prisma` for the Prisma store), and
+// the port is a no-op platform with no edit pacing, so the figures are the engine's and the store's own cost. Results
+// and the machine go in BENCHMARKS.md ("## Engine").
 //
 //   npm run bench                      # defaults below
 //   npm run bench -- --battles 5000 --concurrency 64 --inflight 1000
+//   npm run bench -- --store prisma --database postgresql://postgres@127.0.0.1:5432/test   # a fresh schema, dropped after
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PerformanceObserver } from 'node:perf_hooks';
+import pg from 'pg';
 import pino from 'pino';
 import { parseConfig } from '../core/config/load';
 import { createArena, type ModelSource } from '../core/engine/arena';
@@ -18,7 +23,9 @@ import type { ChatAddress, ChatPort, OutMessage } from '../core/port/types';
 import type { GenerateRequest, GenerateResult, ModelCard } from '../core/providers/types';
 import { openDatabase } from '../core/store/database';
 import { createPrismaStore } from '../core/store/prisma-store';
-import type { BattleRow, BattleStore, ChatRow, ReplyRow, TurnRow, UserRow } from '../core/store/types';
+import { createSqliteStore } from '../core/store/sqlite-store';
+import type { BattleRow, BattleStore, ChatRow, NewBattle, ReplyRow, TurnRow, UserRow } from '../core/store/types';
+import { quoteIdent } from '../core/store/url';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,8 +36,13 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '200' },
     /** Also time every store call during the one-at-a-time phase, to say which ones the engine waits on. */
     'store-profile': { type: 'boolean', default: false },
-    /** 'sqlite' (the real Prisma store on a temp file) or 'memory' (a minimal in-process store: the engine alone). */
+    /**
+     * 'sqlite' (core/store/sqlite-store.ts, what the app runs on SQLite), 'prisma' (core/store/prisma-store.ts, what it
+     * runs on PostgreSQL) or 'memory' (a minimal in-process store: the engine alone).
+     */
     store: { type: 'string', default: 'sqlite' },
+    /** Database URL; default a temporary SQLite file. A PostgreSQL URL gets a fresh schema, dropped afterwards. */
+    database: { type: 'string' },
   },
 });
 const BATTLES = Number(args.battles);
@@ -129,6 +141,21 @@ function memoryStore(): BattleStore {
   const votes = new Map<string, Map<string, 'a' | 'b' | 'tie' | 'both_bad'>>();
   const tick = () => Promise.resolve();
   const chatById = (chatId: string) => [...chats.values()].find((c) => c.id === chatId) ?? null;
+  const insertBattle = (b: NewBattle): BattleRow => {
+    const row: BattleRow = { ...b, id: id(), campaignId: null, status: 'streaming', identityLeak: false, leakTerms: [], failure: null, voteCount: 0, openedAt: new Date(), closesAt: null, closedAt: null };
+    battles.set(row.id, row);
+    byToken.set(row.token, row);
+    turns.set(row.id, []);
+    votes.set(row.id, new Map());
+    return { ...row };
+  };
+  const insertTurn = (battleId: string, authorId: string, prompt: string): TurnRow => {
+    const list = turns.get(battleId)!;
+    const turn: TurnRow = { id: id(), index: list.length, authorId, prompt, replies: {} };
+    list.push(turn);
+    turnById.set(turn.id, turn);
+    return { ...turn, replies: {} };
+  };
   return {
     async upsertChat(chat) {
       await tick();
@@ -160,14 +187,11 @@ function memoryStore(): BattleStore {
     async voteCountsByModel() {
       return new Map();
     },
-    async createBattle(b) {
+    createBattle: (b) => tick().then(() => insertBattle(b)),
+    async startBattle(b, prompt) {
       await tick();
-      const row: BattleRow = { ...b, id: id(), campaignId: null, status: 'streaming', identityLeak: false, leakTerms: [], failure: null, voteCount: 0, openedAt: new Date(), closesAt: null, closedAt: null };
-      battles.set(row.id, row);
-      byToken.set(row.token, row);
-      turns.set(row.id, []);
-      votes.set(row.id, new Map());
-      return { ...row };
+      const battle = insertBattle(b);
+      return { battle, turn: insertTurn(battle.id, b.initiatorId, prompt) };
     },
     async getBattle(battleId) {
       const row = battles.get(battleId);
@@ -182,9 +206,9 @@ function memoryStore(): BattleStore {
       const battleId = refs.get(`${chatId}:${ref}`);
       return battleId ? { ...battles.get(battleId)! } : null;
     },
-    async addMessageRef(battleId, chatId, ref) {
+    async addMessageRefs(list) {
       await tick();
-      refs.set(`${chatId}:${ref}`, battleId);
+      for (const { battleId, chatId, ref } of list) refs.set(`${chatId}:${ref}`, battleId);
     },
     async swapModel(battleId, side, modelId) {
       const row = battles.get(battleId)!;
@@ -206,14 +230,7 @@ function memoryStore(): BattleStore {
       row.identityLeak = true;
       row.leakTerms = [...new Set([...row.leakTerms, ...terms])];
     },
-    async addTurn(battleId, authorId, prompt) {
-      await tick();
-      const list = turns.get(battleId)!;
-      const turn: TurnRow = { id: id(), index: list.length, authorId, prompt, replies: {} };
-      list.push(turn);
-      turnById.set(turn.id, turn);
-      return { ...turn, replies: {} };
-    },
+    addTurn: (battleId, authorId, prompt) => tick().then(() => insertTurn(battleId, authorId, prompt)),
     async saveReply(turnId, side, result) {
       await tick();
       const reply: ReplyRow = { id: id(), side, modelId: result.modelId, text: result.text, tokensIn: result.tokensIn ?? null, tokensOut: result.tokensOut ?? null, ttftMs: result.ttftMs ?? null, latencyMs: result.latencyMs, finishReason: result.finishReason, error: result.error ?? null };
@@ -269,11 +286,22 @@ const config = parseConfig({
   models: MODEL_IDS.map((id) => ({ id, provider: 'bench' })),
   battle: { perUserPerMinute: 1_000_000, perChatPerMinute: 1_000_000 },
 });
-const db = args.store === 'memory' ? null : await openDatabase(`file:${join(folder, 'bench.db')}`, { log });
+if (!['sqlite', 'prisma', 'memory'].includes(args.store)) throw new Error(`--store must be sqlite, prisma or memory, not ${args.store}`);
+const pgSchema = args.database?.startsWith('postgres') ? `pnyx_bench_${randomBytes(6).toString('hex')}` : null;
+const databaseUrl = (() => {
+  if (!args.database) return `file:${join(folder, 'bench.db')}`;
+  if (!pgSchema) return args.database;
+  const url = new URL(args.database);
+  url.searchParams.set('schema', pgSchema);
+  return url.toString();
+})();
+if (args.store === 'sqlite' && !databaseUrl.startsWith('file:')) throw new Error('--store sqlite needs a SQLite database (file:...)');
+const db = args.store === 'memory' ? null : await openDatabase(databaseUrl, { log });
+const baseStore = !db ? memoryStore() : args.store === 'sqlite' ? await createSqliteStore(db) : createPrismaStore(db);
 const storeTimes = new Map<string, { calls: number; ms: number }>();
 let timingStore = false;
 // Wraps every store method to sum its wall time while `timingStore` is on (one battle at a time, so no overlap).
-const store = new Proxy(db ? createPrismaStore(db) : memoryStore(), {
+const store = new Proxy(baseStore, {
   get(target, key, receiver) {
     const value = Reflect.get(target, key, receiver) as unknown;
     if (typeof value !== 'function' || typeof key !== 'string') return value;
@@ -300,7 +328,7 @@ await arena.start();
 
 let chatSeq = 0;
 /** One full battle in a fresh private chat (which closes on its one vote); returns the engine's own time, ms. */
-async function battle(): Promise<{ startMs: number; voteMs: number; overheadMs: number }> {
+async function battle(): Promise<{ startMs: number; voteMs: number; overheadMs: number; at: number; endAt: number }> {
   const n = chatSeq++;
   // Private chats come back (2,000 of them, one person each), as members of a running bot do.
   const chat: ChatAddress = { platform: 'bench', id: `chat-${n % 2000}`, kind: 'private' };
@@ -317,7 +345,7 @@ async function battle(): Promise<{ startMs: number; voteMs: number; overheadMs: 
   if (!voted.notice?.text.startsWith('You voted')) throw new Error(`vote not counted: ${voted.notice?.text}`);
   // Model time is summed over every battle in flight, so it is only subtracted when battles run one at a time.
   const waited = modelWaitMs - waitedBefore;
-  return { startMs: t1 - t0, voteMs: t3 - t2, overheadMs: t1 - t0 + (t3 - t2) - waited };
+  return { startMs: t1 - t0, voteMs: t3 - t2, overheadMs: t1 - t0 + (t3 - t2) - waited, at: t0, endAt: t3 };
 }
 
 /** Live heap after a full collection (only with node --expose-gc), to tell retained memory from garbage. */
@@ -362,8 +390,20 @@ const heapAfterMB = process.memoryUsage().heapUsed;
 // === 3. Engine overhead, one battle at a time ============================================================
 
 const sequential: Array<Awaited<ReturnType<typeof battle>>> = [];
+// GC pauses during this phase, to tell how many of the slowest battles waited for one.
+const gcPauses: { start: number; end: number }[] = [];
+const gcObserver = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) gcPauses.push({ start: entry.startTime, end: entry.startTime + entry.duration });
+});
+gcObserver.observe({ entryTypes: ['gc'] });
 timingStore = args['store-profile'];
 for (let i = 0; i < SEQUENTIAL; i++) sequential.push(await battle());
+await new Promise((resolve) => setTimeout(resolve, 100)); // GC entries arrive on the event loop's next turns
+gcObserver.disconnect();
+const slowest = [...sequential].sort((a, b) => b.overheadMs - a.overheadMs).slice(0, Math.max(1, Math.round(SEQUENTIAL / 100)));
+const duringGc = (b: { at: number; endAt: number }) => gcPauses.some((gc) => gc.start < b.endAt && gc.end > b.at);
+const slowestWithGc = slowest.filter(duringGc).length;
+const withoutGc = summary(sequential.filter((b) => !duringGc(b)).map((b) => b.overheadMs));
 timingStore = false;
 noteLiveHeap('one at a time');
 
@@ -386,8 +426,16 @@ const battlesPerSecond = BATTLES / throughputS;
 noteLiveHeap('throughput');
 
 await arena.stop();
+// Every battle maps its two replies and its ballot to itself (written in batches): check none was lost.
+const storedRefs = db ? await db.prisma.messageRef.count() : null;
 await store.close();
 rmSync(folder, { recursive: true, force: true });
+if (pgSchema && args.database) {
+  const client = new pg.Client({ connectionString: args.database });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(pgSchema)} CASCADE`);
+  await client.end();
+}
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const seq = {
@@ -397,10 +445,15 @@ const seq = {
 };
 const results = {
   store: args.store,
+  database: db?.provider ?? 'none',
   machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
   throughput: { battles: BATTLES, concurrency: CONCURRENCY, seconds: throughputS.toFixed(2), battlesPerSecond: battlesPerSecond.toFixed(0) },
-  overheadOneAtATimeMs: seq,
+  overheadOneAtATimeMs: {
+    ...seq,
+    gcPauses: { count: gcPauses.length, totalMs: fmt(gcPauses.reduce((sum, gc) => sum + gc.end - gc.start, 0)), slowestOnePercentDuringGc: `${slowestWithGc}/${slowest.length}`, overheadP99WithoutThem: withoutGc.p99 },
+  },
   latencyUnderLoadMs: summary(loaded),
+  ...(storedRefs !== null ? { messageRefs: { battles: chatSeq, stored: storedRefs } } : {}),
   ...(Object.keys(liveHeap).length ? { liveHeap } : {}),
   memory: { inFlight: IN_FLIGHT, rssBeforeMB: mb(rssBefore), rssWithInFlightMB: mb(rssInFlight), peakRssMB: mb(peakRss), heapUsedAfterMB: mb(heapAfterMB) },
 };

@@ -103,8 +103,13 @@ describe('npm run leaderboard', { timeout: 120_000 }, () => {
     const rng = createRng(1);
     for (let u = 0; u < 40; u++) await p.user.create({ data: { id: `u${u}`, platform: 'web', externalId: String(u) } });
     for (let k = 0; k < 10; k++) {
-      await p.battle.create({ data: { id: `b${k}`, token: `t${k}`, chatId: 'c', initiatorId: 'u0', modelAId: 'x', modelBId: 'y', status: 'closed' } });
-      for (let v = 0; v < 4; v++) await p.vote.create({ data: { battleId: `b${k}`, voterId: `u${v}`, choice: rng() < 0.7 ? 'a' : 'b' } });
+      const choices = Array.from({ length: 4 }, () => (rng() < 0.7 ? 'a' : 'b'));
+      const votesA = choices.filter((c) => c === 'a').length;
+      // Per-choice tallies as the store's vote transaction keeps them.
+      await p.battle.create({
+        data: { id: `b${k}`, token: `t${k}`, chatId: 'c', initiatorId: 'u0', modelAId: 'x', modelBId: 'y', status: 'closed', voteCount: 4, votesA, votesB: 4 - votesA },
+      });
+      for (const [v, choice] of choices.entries()) await p.vote.create({ data: { battleId: `b${k}`, voterId: `u${v}`, choice } });
     }
     await db.close();
     const r = await cli(['--format', 'json', '--bootstrap', '50'], { DATABASE_URL: url });

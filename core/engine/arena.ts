@@ -19,7 +19,7 @@ import type {
   VoteChoice,
 } from '../port/types';
 import type { ChatMessage, GenerateResult, ModelCard } from '../providers/types';
-import type { BattleRow, BattleStore, ChatRow, TurnRow, UserRow } from '../store/types';
+import type { BattleRow, BattleStore, ChatRow, MessageRefRow, TurnRow, UserRow } from '../store/types';
 import { decodeAction, encodeAction, REASONS, type Action } from './actions';
 import { createIdentityGuard } from './identity-guard';
 import { detectLanguage } from './language';
@@ -63,7 +63,13 @@ interface LiveBattle {
   replies: Map<string, { live: LiveMessage; state: ReplyState; side: Side; turn: number }>;
   busy: boolean;
   abort: AbortController;
+  /** Every turn with its stored replies, once known (started here, or read back on the first follow-up). */
+  turns?: TurnRow[];
 }
+
+/** Message refs are written in batches, this often or this many at once; until then the arena answers for them. */
+const REF_FLUSH_MS = 25;
+const REF_BATCH = 64;
 
 function newToken(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
@@ -127,6 +133,59 @@ export function createArena(options: ArenaOptions): Arena {
     return promise;
   };
 
+  // === Message references =================================================================================
+  // Perf (bench/engine.ts): every reply and ballot message is mapped to its battle, so that replying to it continues
+  // the battle. They are written in batches (one transaction for many battles); a ref not yet written is found here.
+
+  const pendingRefs = new Map<string, MessageRefRow>();
+  const refKey = (chatId: string, ref: string) => `${chatId}\u0000${ref}`;
+  let refTimer: NodeJS.Timeout | undefined;
+  let refWrite: Promise<void> | undefined;
+
+  const writeRefs = async (): Promise<void> => {
+    refTimer = undefined;
+    const batch = [...pendingRefs.values()];
+    if (batch.length === 0) return;
+    try {
+      await store.addMessageRefs(batch);
+    } catch (error) {
+      // One bad ref must not cost the others theirs.
+      log.warn({ err: error, refs: batch.length }, 'message refs not stored as a batch; storing one by one');
+      for (const ref of batch) await store.addMessageRefs([ref]).catch((err) => log.warn({ err, battle: ref.battleId, role: ref.role }, 'message ref not stored'));
+    }
+    for (const ref of batch) {
+      const key = refKey(ref.chatId, ref.ref);
+      if (pendingRefs.get(key) === ref) pendingRefs.delete(key);
+    }
+  };
+
+  const flushRefs = (): Promise<void> => {
+    if (refTimer) clearTimeout(refTimer);
+    refTimer = undefined;
+    // One write at a time, in order: a later batch may move a ref an earlier one wrote.
+    const next = (refWrite ?? Promise.resolve()).then(writeRefs);
+    refWrite = next;
+    void next.finally(() => {
+      if (refWrite === next) refWrite = undefined;
+    });
+    return track(next);
+  };
+
+  const addRef = (battleId: string, chatId: string, ref: string, role: string) => {
+    pendingRefs.set(refKey(chatId, ref), { battleId, chatId, ref, role });
+    // A busy process may not reach its timers for a while (work chained on promises): a full batch goes at once.
+    if (pendingRefs.size >= REF_BATCH && !refWrite) void flushRefs();
+    else if (!refTimer) {
+      refTimer = setTimeout(() => void flushRefs(), REF_FLUSH_MS);
+      refTimer.unref();
+    }
+  };
+
+  const battleOfMessage = async (chatId: string, ref: string): Promise<BattleRow | null> => {
+    const pending = pendingRefs.get(refKey(chatId, ref));
+    return pending ? store.getBattle(pending.battleId) : store.getBattleByMessageRef(chatId, ref);
+  };
+
   // === Battles ==========================================================================================
 
   const historyFor = (turns: TurnRow[], side: Side, modelId: string): ChatMessage[] => {
@@ -174,8 +233,8 @@ export function createArena(options: ArenaOptions): Arena {
 
   const runTurn = async (battle: BattleRow, state: LiveBattle, turn: TurnRow, replyTo: string | undefined, t: Translate): Promise<boolean> => {
     const { presenter } = portFor(state.chat.platform);
-    // Perf (bench/engine.ts): a first turn's history is just its prompt, so skip the store round trip.
-    const turns = turn.index === 0 ? [turn] : await store.getTurns(battle.id);
+    // Perf (bench/engine.ts): the live battle holds its turns; a first turn's history is just its prompt.
+    const turns = state.turns ?? (turn.index === 0 ? [turn] : await store.getTurns(battle.id));
     const modelsNow: Record<Side, string> = { a: battle.modelAId, b: battle.modelBId };
     void portFor(state.chat.platform).port.typing?.(state.chat)?.catch(() => undefined);
 
@@ -191,7 +250,7 @@ export function createArena(options: ArenaOptions): Arena {
         const view = () => replyMessage(t, { side, state: entry.state, token: battle.token, turn: turn.index, reactions: true });
         entry.live = presenter.open(state.chat, view(), {
           replyTo,
-          onRef: (ref) => void track(store.addMessageRef(battle.id, state.chatRow.id, ref, side)).catch((err) => log.warn({ err }, 'message ref not stored')),
+          onRef: (ref) => addRef(battle.id, state.chatRow.id, ref, side),
         });
         state.replies.set(key, entry);
         const show = (s: ReplyState) => {
@@ -223,7 +282,7 @@ export function createArena(options: ArenaOptions): Arena {
             result = await generateSide(battle, state, side, modelId, historyFor(turns, side, modelId), show);
           }
         }
-        await store.saveReply(turn.id, side, {
+        turn.replies[side] = await store.saveReply(turn.id, side, {
           modelId,
           text: result.text,
           finishReason: result.finishReason,
@@ -296,9 +355,16 @@ export function createArena(options: ArenaOptions): Arena {
     const previous = state.ballot;
     previous?.set(ballotMessage(t, { token: battle.token, status: 'moved', votes: battle.voteCount }));
     state.ballot = presenter.open(state.chat, ballotView(battle, t, policyOf(state.chatRow)), {
-      onRef: (ref) => void track(store.addMessageRef(battle.id, state.chatRow.id, ref, 'ballot')).catch((err) => log.warn({ err }, 'ballot ref not stored')),
+      onRef: (ref) => addRef(battle.id, state.chatRow.id, ref, 'ballot'),
     });
   };
+
+  /** The language only labels the battle: failing to detect it must not stop one. */
+  const languageOf = (text: string): Promise<string | null> =>
+    detectLanguage(text).catch((error: unknown) => {
+      log.warn({ err: error }, 'language detection failed');
+      return null;
+    });
 
   const startBattle = async (event: PromptEvent, chatRow: ChatRow, user: UserRow, settings: ChatSettings, text: string, pt: Translate): Promise<HandleResult> => {
     const t = chatT(chatRow, settings);
@@ -308,20 +374,15 @@ export function createArena(options: ArenaOptions): Arena {
       log.warn({ chat: chatRow.id, healthy: [...healthy] }, 'no pair of models available');
       return { notice: { text: pt('no-models') } };
     }
-    const battle = await store.createBattle({
-      token: newToken(),
-      chatId: chatRow.id,
-      initiatorId: user.id,
-      modelAId: pair[0],
-      modelBId: pair[1],
-      mode: 'random',
-      language: detectLanguage(text),
-    });
-    const state: LiveBattle = { chat: event.chat, chatRow, replies: new Map(), busy: true, abort: new AbortController() };
+    // The battle and its first turn in one store call.
+    const { battle, turn } = await store.startBattle(
+      { token: newToken(), chatId: chatRow.id, initiatorId: user.id, modelAId: pair[0], modelBId: pair[1], mode: 'random', language: await languageOf(text) },
+      text,
+    );
+    const state: LiveBattle = { chat: event.chat, chatRow, replies: new Map(), busy: true, abort: new AbortController(), turns: [turn] };
     live.set(battle.token, state);
     log.info({ battle: battle.id, chat: chatRow.id, a: pair[0], b: pair[1], language: battle.language }, 'battle started');
     try {
-      const turn = await store.addTurn(battle.id, user.id, text);
       if (!(await runTurn(battle, state, turn, event.messageRef, t))) return {};
       const policy = policyOf(chatRow);
       const closesAt = policy.after === 'minutes' ? new Date(Date.now() + policy.minutes * 60_000) : null;
@@ -338,14 +399,15 @@ export function createArena(options: ArenaOptions): Arena {
   const continueBattle = async (event: PromptEvent, battle: BattleRow, chatRow: ChatRow, user: UserRow, settings: ChatSettings, text: string, pt: Translate): Promise<HandleResult> => {
     const t = chatT(chatRow, settings);
     if (battle.status !== 'open') return { notice: { text: pt('battle-not-open') } };
-    const state = live.get(battle.token) ?? { chat: event.chat, chatRow, replies: new Map(), busy: false, abort: new AbortController() };
+    const state: LiveBattle = live.get(battle.token) ?? { chat: event.chat, chatRow, replies: new Map(), busy: false, abort: new AbortController() };
     live.set(battle.token, state);
     if (state.busy) return { notice: { text: pt('vote-too-early') } };
-    const turns = await store.getTurns(battle.id);
+    const turns = state.turns ?? (await store.getTurns(battle.id));
     if (turns.length >= config.battle.maxTurns) return { notice: { text: pt('battle-max-turns', { max: config.battle.maxTurns }) } };
     state.busy = true;
     try {
       const turn = await store.addTurn(battle.id, user.id, text);
+      state.turns = [...turns, turn];
       if (!(await runTurn(battle, state, turn, event.messageRef, t))) return {};
       const fresh = (await store.getBattle(battle.id)) ?? battle;
       if (fresh.status === 'open') openBallot(fresh, state, t);
@@ -364,7 +426,7 @@ export function createArena(options: ArenaOptions): Arena {
     if (text.length > config.battle.maxPromptChars) {
       return { notice: { text: pt('prompt-too-long', { length: text.length, max: config.battle.maxPromptChars }) } };
     }
-    const battle = event.replyTo ? await store.getBattleByMessageRef(chatRow.id, event.replyTo) : null;
+    const battle = event.replyTo ? await battleOfMessage(chatRow.id, event.replyTo) : null;
     if (!battle || battle.status === 'open') {
       for (const [limiter, key, message] of [
         [userLimiter, user.id, 'rate-limited'],
@@ -387,7 +449,8 @@ export function createArena(options: ArenaOptions): Arena {
   // === Votes, reveals, reactions ========================================================================
 
   const revealFor = async (battle: BattleRow, t: Translate): Promise<string> => {
-    const turns = await store.getTurns(battle.id);
+    // Perf (bench/engine.ts): a live battle already holds its turns and replies.
+    const turns = live.get(battle.token)?.turns ?? (await store.getTurns(battle.id));
     const sideInfo = (side: Side, modelId: string) => ({
       card: cards.get(modelId),
       modelId,
@@ -665,6 +728,8 @@ export function createArena(options: ArenaOptions): Arena {
       for (const state of live.values()) state.abort.abort();
       await Promise.allSettled([...inFlight]);
       await Promise.all([...ports.values()].map(({ presenter }) => presenter.drain()));
+      // Messages sent while draining hand back their refs last.
+      await flushRefs();
     },
   };
 }

@@ -30,8 +30,12 @@ afterAll(async () => {
 });
 
 async function battleWithVotes(n: number) {
+  const sent = port.messages.length;
   await app.arena.handle({ type: 'prompt', chat, from: people[0]!, text: 'Describe a lighthouse in the fog', addressed: true });
-  const ballot = [...port.messages].reverse().find((m) => m.current.buttons?.[0]?.[0]?.data.startsWith('v:'))!;
+  // The ballot is queued behind the replies' last edits: wait for it rather than assume it is out already.
+  const ballotOf = () => port.messages.slice(sent).find((m) => m.current.buttons?.[0]?.[0]?.data.startsWith('v:'));
+  await port.waitFor(() => ballotOf() !== undefined);
+  const ballot = ballotOf()!;
   for (const voter of people.slice(0, n)) {
     await app.arena.handle({ type: 'action', chat, from: voter, data: ballot.current.buttons![0]![0]!.data, messageRef: ballot.ref });
   }

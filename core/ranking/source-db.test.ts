@@ -53,6 +53,11 @@ for (const target of databaseCases()) {
             status: 'closed',
             identityLeak: o.leak ?? false,
             voteCount: choices.length,
+            // As the store's vote transaction keeps them.
+            votesA: choices.filter((c) => c === 'a').length,
+            votesB: choices.filter((c) => c === 'b').length,
+            votesTie: choices.filter((c) => c === 'tie').length,
+            votesBothBad: choices.filter((c) => c === 'both_bad').length,
           },
         });
         for (const [k, choice] of choices.entries()) {
@@ -98,6 +103,13 @@ for (const target of databaseCases()) {
       expect(await votes({ since: new Date('2026-03-15T00:00:00Z') })).toBe(2);
       expect(await votes({ until: new Date('2026-03-15T00:00:00Z') })).toBe(7);
       expect(await votes({ language: 'de' })).toBe(0);
+    });
+
+    it('gives the same counts from the battle tallies as from the votes themselves', async () => {
+      // A window covering every vote forces the join over votes; no window reads the tallies.
+      const fromTallies = await readVoteCounts(db.prisma, { language: 'fr' });
+      const fromVotes = await readVoteCounts(db.prisma, { language: 'fr', since: new Date(0) });
+      expect(fromTallies).toEqual(fromVotes);
     });
 
     it('reads per-battle style features for style control', async () => {

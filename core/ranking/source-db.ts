@@ -42,8 +42,19 @@ interface PairRow {
 
 const num = (x: number | bigint | string | null | undefined): number => (x === null || x === undefined ? 0 : Number(x));
 
-/** The grouped query itself (exported so its plan can be inspected). */
+/** The grouped query itself (exported so its plan can be inspected). Segments on battle attributes read the
+ * per-choice tallies kept on each battle (one covering-index scan, no join); a time window needs each vote's own
+ * time, so only then are the votes joined. */
 export function countsQuery(segment: Segment = {}): Sql {
+  if (segment.since === undefined && segment.until === undefined) {
+    return sql`
+      SELECT b."modelAId" AS "modelA", b."modelBId" AS "modelB",
+        SUM(b."votesA") AS "a", SUM(b."votesB") AS "b", SUM(b."votesTie") AS "tie", SUM(b."votesBothBad") AS "bothBad",
+        SUM(CASE WHEN b."votesA" + b."votesB" + b."votesTie" + b."votesBothBad" > 0 THEN 1 ELSE 0 END) AS "battles"
+      FROM "Battle" b
+      WHERE ${segmentWhere(segment)}
+      GROUP BY b."modelAId", b."modelBId"`;
+  }
   return sql`
     SELECT b."modelAId" AS "modelA", b."modelBId" AS "modelB",
       SUM(CASE WHEN v."choice" = 'a' THEN 1 ELSE 0 END) AS "a",

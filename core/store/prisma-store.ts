@@ -5,32 +5,10 @@ import { randomUUID } from 'node:crypto';
 import type { ChatAddress, Person, ReactionKind, ReactionReason, Side, VoteChoice } from '../port/types';
 import type { ModelCard } from '../providers/types';
 import type { Db } from './database';
-import type { Battle, Chat, Reply, User } from './generated/pg/client';
-import type {
-  BattleRow,
-  BattleStatus,
-  BattleStore,
-  CastVoteResult,
-  ChatRow,
-  NewBattle,
-  ReplyResult,
-  ReplyRow,
-  TurnRow,
-  UserRow,
-} from './types';
-import {
-  BattleStatusValue,
-  ChatKindValue,
-  ConsentValue,
-  ReactionKindValue,
-  ReactionReasonListValue,
-  SideValue,
-  VoteChoiceValue,
-  checkReactionReasons,
-  readJson,
-  readStringList,
-  readValue,
-} from './values';
+import { Prisma } from './generated/pg/client';
+import { VOTE_COLUMNS, emptyTally, mergeLeakTerms, reactionDetails, replyData, toBattleRow, toChatRow, toReplyRow, toTurnRow, toUserRow } from './rows';
+import type { BattleRow, BattleStatus, BattleStore, CastVoteResult, ChatRow, NewBattle, ReplyResult, ReplyRow, TurnRow, UserRow } from './types';
+import { BattleStatusValue, ReactionKindValue, ReactionReasonListValue, VoteChoiceValue, readJson, readValue } from './values';
 
 /** Prisma's error code for a unique constraint violation, and for "record to update not found". */
 const UNIQUE_VIOLATION = 'P2002';
@@ -49,80 +27,6 @@ function isUniqueViolation(error: unknown): boolean {
   const meta = typeof error === 'object' && error !== null && 'meta' in error ? (error.meta as Record<string, unknown> | undefined) : undefined;
   const adapterError = meta?.driverAdapterError as { cause?: { kind?: string } } | undefined;
   return adapterError?.cause?.kind === 'UniqueConstraintViolation';
-}
-
-function toChatRow(chat: Chat): ChatRow {
-  return {
-    id: chat.id,
-    platform: chat.platform,
-    externalId: chat.externalId,
-    kind: readValue(ChatKindValue, chat.kind, 'Chat.kind'),
-    title: chat.title,
-    locale: chat.locale,
-    timezone: chat.timezone,
-    settings: chat.settings,
-    enabled: chat.enabled,
-  };
-}
-
-function toUserRow(user: User): UserRow {
-  return {
-    id: user.id,
-    platform: user.platform,
-    externalId: user.externalId,
-    locale: user.locale,
-    consent: readValue(ConsentValue, user.consent, 'User.consent'),
-  };
-}
-
-function toBattleRow(battle: Battle): BattleRow {
-  return {
-    id: battle.id,
-    token: battle.token,
-    chatId: battle.chatId,
-    initiatorId: battle.initiatorId,
-    modelAId: battle.modelAId,
-    modelBId: battle.modelBId,
-    mode: battle.mode,
-    language: battle.language,
-    campaignId: battle.campaignId,
-    status: readValue(BattleStatusValue, battle.status, 'Battle.status'),
-    identityLeak: battle.identityLeak,
-    leakTerms: readStringList(battle.leakTerms, 'Battle.leakTerms'),
-    failure: battle.failure,
-    voteCount: battle.voteCount,
-    openedAt: battle.openedAt,
-    closesAt: battle.closesAt,
-    closedAt: battle.closedAt,
-  };
-}
-
-function toReplyRow(reply: Reply): ReplyRow {
-  return {
-    id: reply.id,
-    side: readValue(SideValue, reply.side, 'Reply.side'),
-    modelId: reply.modelId,
-    text: reply.text,
-    tokensIn: reply.tokensIn,
-    tokensOut: reply.tokensOut,
-    ttftMs: reply.ttftMs,
-    latencyMs: reply.latencyMs,
-    finishReason: reply.finishReason,
-    error: reply.error,
-  };
-}
-
-function toTurnRow(turn: { id: string; index: number; authorId: string; prompt: string; replies: Reply[] }): TurnRow {
-  const replies: TurnRow['replies'] = {};
-  for (const reply of turn.replies) {
-    const row = toReplyRow(reply);
-    replies[row.side] = row;
-  }
-  return { id: turn.id, index: turn.index, authorId: turn.authorId, prompt: turn.prompt, replies };
-}
-
-function emptyTally(): Record<VoteChoice, number> {
-  return { a: 0, b: 0, tie: 0, both_bad: 0 };
 }
 
 export function createPrismaStore(db: Db): BattleStore {
@@ -239,6 +143,27 @@ export function createPrismaStore(db: Db): BattleStore {
       return toBattleRow(row);
     },
 
+    async startBattle(battle: NewBattle, prompt: string): Promise<{ battle: BattleRow; turn: TurnRow }> {
+      // One nested write: Prisma runs the battle and its first turn in one transaction.
+      const { turns, ...row } = await prisma.battle.create({
+        data: {
+          token: battle.token,
+          chatId: battle.chatId,
+          initiatorId: battle.initiatorId,
+          modelAId: battle.modelAId,
+          modelBId: battle.modelBId,
+          mode: battle.mode,
+          language: battle.language,
+          campaignId: battle.campaignId ?? null,
+          turns: { create: { index: 0, authorId: battle.initiatorId, prompt } },
+        },
+        include: { turns: true },
+      });
+      const turn = turns[0];
+      if (!turn) throw new Error(`starting battle ${row.id} returned no turn`);
+      return { battle: toBattleRow(row), turn: toTurnRow(turn, []) };
+    },
+
     async getBattle(id: string): Promise<BattleRow | null> {
       const battle = await prisma.battle.findUnique({ where: { id } });
       return battle ? toBattleRow(battle) : null;
@@ -257,13 +182,16 @@ export function createPrismaStore(db: Db): BattleStore {
       return found ? toBattleRow(found.battle) : null;
     },
 
-    async addMessageRef(battleId: string, chatId: string, ref: string, role: string): Promise<void> {
-      // A platform may hand back a ref we already stored (an edited message): the latest battle and role win.
-      await prisma.messageRef.upsert({
-        where: { chatId_ref: { chatId, ref } },
-        create: { battleId, chatId, ref, role },
-        update: { battleId, role },
-      });
+    async addMessageRefs(refs): Promise<void> {
+      if (refs.length === 0) return;
+      // One statement for the whole batch (same syntax on SQLite and PostgreSQL). A platform may hand back a ref we
+      // already stored (an edited message): the latest battle and role win. A batch naming one ref twice keeps the last.
+      const latest = new Map(refs.map((r) => [`${r.chatId}\u0000${r.ref}`, r]));
+      const now = new Date();
+      const rows = [...latest.values()].map((r) => Prisma.sql`(${randomUUID()}, ${r.battleId}, ${r.chatId}, ${r.ref}, ${r.role}, ${now})`);
+      await prisma.$executeRaw`
+        INSERT INTO "MessageRef" ("id", "battleId", "chatId", "ref", "role", "createdAt") VALUES ${Prisma.join(rows)}
+        ON CONFLICT ("chatId", "ref") DO UPDATE SET "battleId" = excluded."battleId", "role" = excluded."role"`;
     },
 
     async swapModel(battleId: string, side: Side, modelId: string): Promise<void> {
@@ -296,8 +224,7 @@ export function createPrismaStore(db: Db): BattleStore {
           data: { identityLeak: true },
           select: { leakTerms: true },
         });
-        const merged = [...new Set([...readStringList(battle.leakTerms, 'Battle.leakTerms'), ...terms])];
-        await tx.battle.update({ where: { id: battleId }, data: { leakTerms: JSON.stringify(merged) } });
+        await tx.battle.update({ where: { id: battleId }, data: { leakTerms: mergeLeakTerms(battle.leakTerms, terms) } });
       });
     },
 
@@ -322,17 +249,7 @@ export function createPrismaStore(db: Db): BattleStore {
     },
 
     async saveReply(turnId: string, side: Side, result: ReplyResult): Promise<ReplyRow> {
-      const data = {
-        modelId: result.modelId,
-        text: result.text,
-        finishReason: result.finishReason,
-        error: result.error ?? null,
-        tokensIn: result.tokensIn ?? null,
-        tokensOut: result.tokensOut ?? null,
-        ttftMs: result.ttftMs ?? null,
-        latencyMs: result.latencyMs,
-        finishedAt: new Date(),
-      };
+      const data = { ...replyData(result), finishedAt: new Date() };
       const reply = await prisma.reply.upsert({
         where: { turnId_side: { turnId, side } },
         create: { turnId, side, ...data },
@@ -347,18 +264,18 @@ export function createPrismaStore(db: Db): BattleStore {
         orderBy: { index: 'asc' },
         include: { replies: true },
       });
-      return turns.map(toTurnRow);
+      return turns.map((turn) => toTurnRow(turn, turn.replies));
     },
 
     async castVote(battleId, voterId, choice, reasons = [], comment): Promise<CastVoteResult> {
       try {
-        // The increment runs first: on PostgreSQL it locks the battle row, so votes on one battle queue behind each
-        // other and a vote cannot slip in after a concurrent close. The unique (battleId, voterId) refuses a second
-        // vote, which rolls the increment back with it.
+        // The increments (the total and the choice's counter) run first: on PostgreSQL they lock the battle row, so
+        // votes on one battle queue behind each other and a vote cannot slip in after a concurrent close. The unique
+        // (battleId, voterId) refuses a second vote, which rolls the increments back with it.
         const [battle] = await prisma.$transaction([
           prisma.battle.update({
             where: { id: battleId, status: 'open' },
-            data: { voteCount: { increment: 1 } },
+            data: { voteCount: { increment: 1 }, [VOTE_COLUMNS[readValue(VoteChoiceValue, choice, 'vote choice')]]: { increment: 1 } },
             select: { voteCount: true },
           }),
           prisma.vote.create({
@@ -404,11 +321,10 @@ export function createPrismaStore(db: Db): BattleStore {
     },
 
     async react(replyId, userId, kind: ReactionKind, reasons?: ReactionReason[], comment?: string): Promise<void> {
-      readValue(ReactionKindValue, kind, 'reaction kind');
-      const checked = reasons === undefined ? undefined : checkReactionReasons(kind, reasons);
+      const checked = reactionDetails(kind, reasons, comment);
       const details = {
-        ...(checked !== undefined ? { reasons: JSON.stringify(checked) } : {}),
-        ...(comment !== undefined ? { comment } : {}),
+        ...(checked.reasons !== undefined ? { reasons: checked.reasons } : {}),
+        ...(checked.comment !== undefined ? { comment: checked.comment } : {}),
       };
       await prisma.$transaction([
         // Switching like ↔ dislike drops the reasons and comment given for the other kind.

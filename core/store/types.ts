@@ -1,5 +1,6 @@
-// What the engine needs from storage. Implemented with Prisma on SQLite and PostgreSQL (core/store/prisma-store.ts);
-// every method is one short transaction, safe to call concurrently from many events.
+// What the engine needs from storage. Implemented with Prisma on SQLite and PostgreSQL (core/store/prisma-store.ts) and
+// with prepared better-sqlite3 statements on SQLite (core/store/sqlite-store.ts), both held to one contract suite
+// (core/store/battle-store.test.ts); every method is one short transaction, safe to call concurrently from many events.
 import type { ChatAddress, Person, ReactionKind, ReactionReason, Side, VoteChoice } from '../port/types';
 import type { FinishReason, ModelCard } from '../providers/types';
 
@@ -89,6 +90,16 @@ export interface ReplyResult {
   latencyMs: number;
 }
 
+/** A platform message that belongs to a battle, so that replying to it continues that battle. */
+export interface MessageRefRow {
+  battleId: string;
+  chatId: string;
+  /** The adapter's reference to the message. */
+  ref: string;
+  /** 'a', 'b', 'ballot', ... */
+  role: string;
+}
+
 export type CastVoteResult =
   | { status: 'counted'; voteCount: number }
   | { status: 'duplicate'; choice: VoteChoice }
@@ -109,11 +120,14 @@ export interface BattleStore {
   voteCountsByModel(): Promise<Map<string, number>>;
 
   createBattle(battle: NewBattle): Promise<BattleRow>;
+  /** createBattle and its first turn (index 0, the initiator's prompt) in one transaction: how every battle begins. */
+  startBattle(battle: NewBattle, prompt: string): Promise<{ battle: BattleRow; turn: TurnRow }>;
   getBattle(id: string): Promise<BattleRow | null>;
   getBattleByToken(token: string): Promise<BattleRow | null>;
   /** The battle that a platform message (by the adapter's ref) belongs to, in a chat. */
   getBattleByMessageRef(chatId: string, ref: string): Promise<BattleRow | null>;
-  addMessageRef(battleId: string, chatId: string, ref: string, role: string): Promise<void>;
+  /** Stores message references in one transaction; a ref stored again moves to the latest battle and role. */
+  addMessageRefs(refs: readonly MessageRefRow[]): Promise<void>;
   /** Replace the model on one side (before it produced any text). */
   swapModel(battleId: string, side: Side, modelId: string): Promise<void>;
   /** Battle status moves; `from` makes the move conditional (returns false when the battle was not in `from`). */

@@ -81,6 +81,10 @@ CREATE TABLE "Battle" (
     "leakTerms" TEXT,
     "failure" TEXT,
     "voteCount" INTEGER NOT NULL DEFAULT 0,
+    "votesA" INTEGER NOT NULL DEFAULT 0,
+    "votesB" INTEGER NOT NULL DEFAULT 0,
+    "votesTie" INTEGER NOT NULL DEFAULT 0,
+    "votesBothBad" INTEGER NOT NULL DEFAULT 0,
     "openedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "closesAt" TIMESTAMP(3),
     "closedAt" TIMESTAMP(3),
@@ -202,6 +206,9 @@ CREATE INDEX "Battle_chatId_status_idx" ON "Battle"("chatId", "status");
 
 -- CreateIndex
 CREATE INDEX "Battle_status_closesAt_idx" ON "Battle"("status", "closesAt");
+
+-- CreateIndex
+CREATE INDEX "Battle_identityLeak_modelAId_modelBId_votesA_votesB_votesTi_idx" ON "Battle"("identityLeak", "modelAId", "modelBId", "votesA", "votesB", "votesTie", "votesBothBad");
 
 -- CreateIndex
 CREATE INDEX "Battle_openedAt_idx" ON "Battle"("openedAt");

@@ -4,8 +4,16 @@ import type { VoteChoice } from '../port/types';
 import type { ModelCard } from '../providers/types';
 import { openDatabase, type Db } from './database';
 import { createPrismaStore } from './prisma-store';
-import { databaseCases } from './test-databases';
+import { createSqliteStore } from './sqlite-store';
+import { databaseCases, type DatabaseCase } from './test-databases';
 import type { BattleRow, BattleStore, ReplyResult } from './types';
+
+// The BattleStore contract (core/store/types.ts), run for every implementation on every database it supports: the
+// engine must not be able to tell them apart.
+const STORES: { name: string; databases: DatabaseCase['name'][]; open(db: Db): Promise<BattleStore> }[] = [
+  { name: 'Prisma store', databases: ['sqlite', 'postgresql'], open: async (db) => createPrismaStore(db) },
+  { name: 'SQLite store', databases: ['sqlite'], open: (db) => createSqliteStore(db) },
+];
 
 const CARDS: ModelCard[] = [
   { id: 'alpha', provider: 'demo', displayName: 'Alpha', organisation: 'Pnyx', licence: 'Apache-2.0', totalParamsB: 1.5, demo: true, weight: 1 },
@@ -25,8 +33,10 @@ const reply = (modelId: string, text: string): ReplyResult => ({
   latencyMs: 789,
 });
 
-for (const db of databaseCases()) {
-  describe.skipIf(db.skip)(`BattleStore on ${db.name}`, () => {
+const cases = databaseCases().flatMap((db) => STORES.filter((s) => s.databases.includes(db.name)).map((kind) => ({ db, kind })));
+
+for (const { db, kind } of cases) {
+  describe.skipIf(db.skip)(`${kind.name} on ${db.name}`, () => {
     let store: BattleStore;
     let database: Db;
     let chatId: string;
@@ -34,7 +44,7 @@ for (const db of databaseCases()) {
 
     beforeAll(async () => {
       database = await openDatabase(await db.fresh());
-      store = createPrismaStore(database);
+      store = await kind.open(database);
       await store.syncModels(CARDS);
       chatId = (await store.upsertChat({ platform: 'web', id: 'room-1', kind: 'group', title: 'Room' })).id;
       initiatorId = (await store.upsertUser({ platform: 'web', id: 'ann' })).id;
@@ -58,6 +68,12 @@ for (const db of databaseCases()) {
       const battle = await newBattle(overrides);
       expect(await store.setStatus(battle.id, 'open', { from: ['streaming'] })).toBe(true);
       return battle;
+    };
+
+    /** The battle's per-choice counters, as the leaderboard reads them (core/ranking/source-db.ts). */
+    const counters = async (battleId: string) => {
+      const row = await database.prisma.battle.findUniqueOrThrow({ where: { id: battleId }, select: { votesA: true, votesB: true, votesTie: true, votesBothBad: true } });
+      return { a: row.votesA, b: row.votesB, tie: row.votesTie, both_bad: row.votesBothBad };
     };
 
     const voters = async (n: number, prefix = token()) => {
@@ -125,14 +141,53 @@ for (const db of databaseCases()) {
       expect(await store.getBattleByToken(battle.token)).toEqual(battle);
       expect(await store.getBattleByToken('nope')).toBeNull();
 
-      await store.addMessageRef(battle.id, chatId, 'msg-a', 'a');
-      await store.addMessageRef(battle.id, chatId, 'msg-b', 'b');
+      await store.addMessageRefs([
+        { battleId: battle.id, chatId, ref: 'msg-a', role: 'a' },
+        { battleId: battle.id, chatId, ref: 'msg-b', role: 'b' },
+      ]);
       expect((await store.getBattleByMessageRef(chatId, 'msg-b'))?.id).toBe(battle.id);
       expect(await store.getBattleByMessageRef(chatId, 'unknown')).toBeNull();
       const otherChat = await store.upsertChat({ platform: 'web', id: 'room-2', kind: 'group' });
       expect(await store.getBattleByMessageRef(otherChat.id, 'msg-b')).toBeNull();
-      // Storing the same ref again is not an error.
-      await store.addMessageRef(battle.id, chatId, 'msg-b', 'ballot');
+      // Storing the same ref again is not an error: it moves to the latest battle, even twice in one batch.
+      const later = await newBattle();
+      await store.addMessageRefs([
+        { battleId: battle.id, chatId, ref: 'msg-b', role: 'ballot' },
+        { battleId: later.id, chatId, ref: 'msg-b', role: 'ballot' },
+        { battleId: later.id, chatId: otherChat.id, ref: 'msg-a', role: 'a' },
+      ]);
+      expect((await store.getBattleByMessageRef(chatId, 'msg-b'))?.id).toBe(later.id);
+      expect((await store.getBattleByMessageRef(chatId, 'msg-a'))?.id).toBe(battle.id);
+      expect((await store.getBattleByMessageRef(otherChat.id, 'msg-a'))?.id).toBe(later.id);
+      await store.addMessageRefs([]);
+      // A ref to a battle that does not exist is refused, and takes none of its batch with it.
+      await expect(store.addMessageRefs([
+        { battleId: later.id, chatId, ref: 'msg-c', role: 'a' },
+        { battleId: 'missing', chatId, ref: 'msg-d', role: 'a' },
+      ])).rejects.toThrow();
+      expect(await store.getBattleByMessageRef(chatId, 'msg-c')).toBeNull();
+    });
+
+    it('starts a battle with its first turn in one call', async () => {
+      const { battle, turn } = await store.startBattle(
+        { token: token(), chatId, initiatorId, modelAId: 'alpha', modelBId: 'beta', mode: 'random', language: null },
+        'First question',
+      );
+      expect(battle).toMatchObject({ chatId, initiatorId, status: 'streaming', voteCount: 0, language: null });
+      expect(turn).toMatchObject({ index: 0, authorId: initiatorId, prompt: 'First question', replies: {} });
+      expect(await store.getBattle(battle.id)).toEqual(battle);
+      await store.saveReply(turn.id, 'a', reply('alpha', 'A says'));
+      const next = await store.addTurn(battle.id, initiatorId, 'Second question');
+      expect(next.index).toBe(1);
+      const turns = await store.getTurns(battle.id);
+      expect(turns.map((t) => [t.id, t.index, t.prompt, t.replies.a?.text ?? null])).toEqual([
+        [turn.id, 0, 'First question', 'A says'],
+        [next.id, 1, 'Second question', null],
+      ]);
+      // A battle that cannot be stored leaves nothing behind.
+      const badToken = token();
+      await expect(store.startBattle({ token: badToken, chatId, initiatorId: 'nobody', modelAId: 'alpha', modelBId: 'beta', mode: 'random', language: null }, 'x')).rejects.toThrow();
+      expect(await store.getBattleByToken(badToken)).toBeNull();
     });
 
     it('numbers turns, saves replies and reads them back in order', async () => {
@@ -216,12 +271,14 @@ for (const db of databaseCases()) {
       expect(await store.getVote(battle.id, initiatorId)).toBeNull();
       expect(await store.tally(battle.id)).toEqual({ a: 2, b: 0, tie: 1, both_bad: 0 });
       expect((await store.getBattle(battle.id))?.voteCount).toBe(3);
+      expect(await counters(battle.id)).toEqual({ a: 2, b: 0, tie: 1, both_bad: 0 });
     });
 
     it('refuses votes unless the battle is open', async () => {
       const [u1] = await voters(1);
       const streaming = await newBattle();
       expect(await store.castVote(streaming.id, u1!.id, 'a')).toEqual({ status: 'not_open', battleStatus: 'streaming' });
+      expect(await counters(streaming.id)).toEqual({ a: 0, b: 0, tie: 0, both_bad: 0 });
       const closed = await openBattle();
       await store.setStatus(closed.id, 'closed', { from: ['open'] });
       expect(await store.castVote(closed.id, u1!.id, 'a')).toEqual({ status: 'not_open', battleStatus: 'closed' });
@@ -241,6 +298,7 @@ for (const db of databaseCases()) {
       expect((await store.getBattle(battle.id))?.voteCount).toBe(50);
       const tally = await store.tally(battle.id);
       expect(tally).toEqual({ a: 13, b: 13, tie: 12, both_bad: 12 });
+      expect(await counters(battle.id)).toEqual(tally);
     });
 
     it('counts one person pressing twice at once once, and tells the second press the first choice', async () => {
@@ -271,6 +329,7 @@ for (const db of databaseCases()) {
       const stored = await store.tally(battle.id);
       expect(stored.a).toBe(counted);
       expect((await store.getBattle(battle.id))?.voteCount).toBe(counted);
+      expect(await counters(battle.id)).toEqual(stored);
     });
 
     it('counts votes per model on both sides, leaving out flagged battles', async () => {

@@ -1,0 +1,192 @@
+// Row mapping shared by the two BattleStore implementations (core/store/prisma-store.ts, core/store/sqlite-store.ts):
+// database records → the store's rows, with every enumerated value and JSON list checked (core/store/values.ts).
+// Records may come from the Prisma client (booleans and Dates) or straight from SQLite (0/1 and the ISO text Prisma's
+// SQLite adapter writes), so booleans and dates are read in either form.
+import type { ReactionKind, ReactionReason, VoteChoice } from '../port/types';
+import type { BattleRow, ChatRow, ReplyResult, ReplyRow, TurnRow, UserRow } from './types';
+import {
+  BattleStatusValue,
+  ChatKindValue,
+  ConsentValue,
+  ReactionKindValue,
+  SideValue,
+  checkReactionReasons,
+  readStringList,
+  readValue,
+} from './values';
+
+export type StoredBool = boolean | number;
+export type StoredDate = Date | string | number;
+
+export function readBool(value: StoredBool): boolean {
+  return value === true || value === 1;
+}
+
+/** Prisma writes `2026-11-22T08:39:19.579+00:00`; SQLite's CURRENT_TIMESTAMP default is `2026-11-22 08:39:19` (UTC). */
+export function readDate(value: StoredDate): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') return new Date(value);
+  const date = new Date(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value);
+  if (Number.isNaN(date.getTime())) throw new TypeError(`invalid date in the database: ${JSON.stringify(value)}`);
+  return date;
+}
+
+export function readOptionalDate(value: StoredDate | null): Date | null {
+  return value === null ? null : readDate(value);
+}
+
+export interface ChatRecord {
+  id: string;
+  platform: string;
+  externalId: string;
+  kind: string;
+  title: string | null;
+  locale: string | null;
+  timezone: string | null;
+  settings: string;
+  enabled: StoredBool;
+}
+
+export interface UserRecord {
+  id: string;
+  platform: string;
+  externalId: string;
+  locale: string | null;
+  consent: string;
+}
+
+export interface BattleRecord {
+  id: string;
+  token: string;
+  chatId: string;
+  initiatorId: string;
+  modelAId: string;
+  modelBId: string;
+  mode: string;
+  language: string | null;
+  campaignId: string | null;
+  status: string;
+  identityLeak: StoredBool;
+  leakTerms: string | null;
+  failure: string | null;
+  voteCount: number;
+  openedAt: StoredDate;
+  closesAt: StoredDate | null;
+  closedAt: StoredDate | null;
+}
+
+export interface ReplyRecord {
+  id: string;
+  side: string;
+  modelId: string;
+  text: string;
+  tokensIn: number | null;
+  tokensOut: number | null;
+  ttftMs: number | null;
+  latencyMs: number | null;
+  finishReason: string | null;
+  error: string | null;
+}
+
+export function toChatRow(chat: ChatRecord): ChatRow {
+  return {
+    id: chat.id,
+    platform: chat.platform,
+    externalId: chat.externalId,
+    kind: readValue(ChatKindValue, chat.kind, 'Chat.kind'),
+    title: chat.title,
+    locale: chat.locale,
+    timezone: chat.timezone,
+    settings: chat.settings,
+    enabled: readBool(chat.enabled),
+  };
+}
+
+export function toUserRow(user: UserRecord): UserRow {
+  return {
+    id: user.id,
+    platform: user.platform,
+    externalId: user.externalId,
+    locale: user.locale,
+    consent: readValue(ConsentValue, user.consent, 'User.consent'),
+  };
+}
+
+export function toBattleRow(battle: BattleRecord): BattleRow {
+  return {
+    id: battle.id,
+    token: battle.token,
+    chatId: battle.chatId,
+    initiatorId: battle.initiatorId,
+    modelAId: battle.modelAId,
+    modelBId: battle.modelBId,
+    mode: battle.mode,
+    language: battle.language,
+    campaignId: battle.campaignId,
+    status: readValue(BattleStatusValue, battle.status, 'Battle.status'),
+    identityLeak: readBool(battle.identityLeak),
+    leakTerms: readStringList(battle.leakTerms, 'Battle.leakTerms'),
+    failure: battle.failure,
+    voteCount: battle.voteCount,
+    openedAt: readDate(battle.openedAt),
+    closesAt: readOptionalDate(battle.closesAt),
+    closedAt: readOptionalDate(battle.closedAt),
+  };
+}
+
+export function toReplyRow(reply: ReplyRecord): ReplyRow {
+  return {
+    id: reply.id,
+    side: readValue(SideValue, reply.side, 'Reply.side'),
+    modelId: reply.modelId,
+    text: reply.text,
+    tokensIn: reply.tokensIn,
+    tokensOut: reply.tokensOut,
+    ttftMs: reply.ttftMs,
+    latencyMs: reply.latencyMs,
+    finishReason: reply.finishReason,
+    error: reply.error,
+  };
+}
+
+export function toTurnRow(turn: { id: string; index: number; authorId: string; prompt: string }, replies: readonly ReplyRecord[]): TurnRow {
+  const bySide: TurnRow['replies'] = {};
+  for (const reply of replies) {
+    const row = toReplyRow(reply);
+    bySide[row.side] = row;
+  }
+  return { id: turn.id, index: turn.index, authorId: turn.authorId, prompt: turn.prompt, replies: bySide };
+}
+
+/** The columns a saved reply writes (besides its turn, side and timestamps). */
+export function replyData(result: ReplyResult) {
+  return {
+    modelId: result.modelId,
+    text: result.text,
+    finishReason: result.finishReason as string,
+    error: result.error ?? null,
+    tokensIn: result.tokensIn ?? null,
+    tokensOut: result.tokensOut ?? null,
+    ttftMs: result.ttftMs ?? null,
+    latencyMs: result.latencyMs,
+  };
+}
+
+/** A reaction's checked kind and, when given, its reasons (JSON) and comment; undefined leaves the stored value. */
+export function reactionDetails(kind: ReactionKind, reasons?: readonly ReactionReason[], comment?: string) {
+  readValue(ReactionKindValue, kind, 'reaction kind');
+  const checked = reasons === undefined ? undefined : checkReactionReasons(kind, reasons);
+  return { kind, reasons: checked === undefined ? undefined : JSON.stringify(checked), comment };
+}
+
+/** Leak terms accumulate over turns: the union, in first-seen order, as stored JSON. */
+export function mergeLeakTerms(stored: string | null, terms: readonly string[]): string {
+  return JSON.stringify([...new Set([...readStringList(stored, 'Battle.leakTerms'), ...terms])]);
+}
+
+/** Battle's per-choice vote counters, kept in the vote's transaction so that leaderboards read battles, not votes. */
+export const VOTE_COLUMNS = { a: 'votesA', b: 'votesB', tie: 'votesTie', both_bad: 'votesBothBad' } as const satisfies Record<VoteChoice, string>;
+
+export function emptyTally(): Record<VoteChoice, number> {
+  return { a: 0, b: 0, tie: 0, both_bad: 0 };
+}
