@@ -273,7 +273,8 @@ describe('model replies full of Markdown metacharacters', () => {
 
   beforeAll(async () => {
     openai = await startFakeOpenAIServer();
-    openai.script('meta-a', { chunks: nasty.match(/[\s\S]{1,12}/g)!, chunkDelayMs: 50 });
+    // Slow enough that Telegram's one-edit-per-second pacing catches A half-written, even on a loaded machine.
+    openai.script('meta-a', { chunks: nasty.match(/[\s\S]{1,12}/g)!, chunkDelayMs: 160 });
     openai.script('meta-b', { chunks: [nasty.replaceAll('*', '_')], chunkDelayMs: 5 });
     h = await startTelegramHarness({
       models: {
