@@ -363,6 +363,38 @@ describe('arena with an OpenAI-compatible server', () => {
     ]);
   });
 
+  it('keeps a battle and its votes when a follow-up fails, and leaves the failed turn out of later history', async () => {
+    const chat = groupChat('oa-follow-fail');
+    const asker = person('oa-ff-asker');
+    server.script('fake-a', { text: 'Alpha answer.' });
+    server.script('fake-b', { text: 'Bravo answer.' });
+    await prompt(h, chat, asker, 'Name a river.');
+    const ballot = await ballotIn(h, chat.id);
+    expect((await vote(h, chat, person('oa-ff-voter'), ballot, 'a')).notice!.text).toContain('You voted');
+    const replyA = inChat(h, chat.id).find((m) => m.current.text.startsWith('**Model A**'))!;
+
+    server.script('fake-b', { fail: { status: 400, message: 'context too long' } });
+    await prompt(h, chat, asker, 'And its length?', { replyTo: replyA.ref });
+    await h.port.waitFor(() => inChat(h, chat.id).some((m) => m.current.text.includes('The follow-up could not be answered')));
+    const battle = await battleRow(h, tokenOf(ballot));
+    expect(battle.status).toBe('open');
+    expect(battle.voteCount).toBe(1);
+    // Voting goes on, on a fresh ballot below.
+    const next = await ballotIn(h, chat.id);
+    expect((await vote(h, chat, person('oa-ff-voter-2'), next, 'b')).notice!.text).toContain('You voted');
+
+    server.script('fake-a', { text: 'Alpha third.' });
+    server.script('fake-b', { text: 'Bravo third.' });
+    await prompt(h, chat, asker, 'Which sea does it reach?', { replyTo: replyA.ref });
+    await h.port.waitFor(() => server.requestsFor('fake-b').some((r) => JSON.stringify(r.body).includes('Which sea')));
+    const last = server.requestsFor('fake-b').at(-1)!;
+    expect((last.body as { messages: Array<{ content: string }> }).messages.map((m) => m.content)).toEqual([
+      'Name a river.',
+      'Bravo answer.',
+      'Which sea does it reach?',
+    ]);
+  });
+
   it('asks voters to wait until both replies are finished', async () => {
     const chat = groupChat('oa-early');
     server.script('fake-b', { text: 'A slow and careful answer.', firstTokenDelayMs: 1_500 });

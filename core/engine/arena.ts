@@ -193,6 +193,8 @@ export function createArena(options: ArenaOptions): Arena {
     const system = config.models.find((m) => m.id === modelId)?.systemPrompt;
     if (system) messages.push({ role: 'system', content: system });
     for (const turn of turns) {
+      // A follow-up that failed on either side is left out for both, so the pair keeps answering the same history.
+      if (SIDES.some((s) => FAILED.has(turn.replies[s]?.finishReason ?? ''))) continue;
       messages.push({ role: 'user', content: turn.prompt });
       const reply = turn.replies[side];
       if (reply?.text) messages.push({ role: 'assistant', content: reply.text });
@@ -311,6 +313,12 @@ export function createArena(options: ArenaOptions): Arena {
         stopping || failure.result.finishReason === 'aborted'
           ? t('failure-stopped')
           : t('failure-model', { side: failure.side.toUpperCase(), error: failure.result.finishReason === 'timeout' ? t('failure-timeout') : (failure.result.error ?? failure.result.finishReason) });
+      if (turn.index > 0 && battle.status === 'open') {
+        // The conversation so far was complete and may already have votes: keep them, say the follow-up failed.
+        log.warn({ battle: battle.id, turn: turn.index, reason }, 'follow-up failed; battle stays open');
+        portFor(state.chat.platform).presenter.open(state.chat, { text: t('followup-failed', { reason }) });
+        return true;
+      }
       await failBattle(battle, state, reason, t);
       return false;
     }

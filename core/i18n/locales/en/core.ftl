@@ -44,6 +44,7 @@ reveal-short = A was { $a } · B was { $b }
 reveal-params = { $billions }B parameters
 
 battle-failed = ⚠️ This battle could not complete ({ $reason }). No votes are taken on it; please ask again.
+followup-failed = ⚠️ The follow-up could not be answered ({ $reason }). The battle stays open: you can still vote on the conversation so far, or ask again.
 battle-interrupted = ⚠️ A battle was interrupted because Pnyx restarted. No votes are taken on it; please ask again.
 failure-no-models = not enough models are available right now
 failure-model = model { $side } did not answer: { $error }

@@ -44,6 +44,7 @@ reveal-short = A était { $a } · B était { $b }
 reveal-params = { $billions } Md de paramètres
 
 battle-failed = ⚠️ Cette bataille n’a pas pu aboutir ({ $reason }). Elle n’accepte aucun vote ; veuillez reposer votre question.
+followup-failed = ⚠️ La question de suivi n’a pas pu recevoir de réponse ({ $reason }). La bataille reste ouverte : vous pouvez toujours voter sur la conversation jusqu’ici, ou reposer la question.
 battle-interrupted = ⚠️ Une bataille a été interrompue par un redémarrage de Pnyx. Elle n’accepte aucun vote ; veuillez reposer votre question.
 failure-no-models = pas assez de modèles disponibles pour le moment
 failure-model = le modèle { $side } n’a pas répondu : { $error }
