@@ -254,6 +254,9 @@ function memoryStore(): BattleStore {
     async getVote(battleId, voterId) {
       return votes.get(battleId)?.get(voterId) ?? null;
     },
+    async addVoteReason(battleId, voterId, reason) {
+      return votes.get(battleId)?.has(voterId) ? [reason] : null;
+    },
     async tally(battleId) {
       await tick();
       const tally = { a: 0, b: 0, tie: 0, both_bad: 0 };

@@ -13,6 +13,8 @@ export const WEB_LIMITS: PortLimits = {
   // The voter's notice comes back in the HTTP answer to their own click and is shown only on their page.
   privateNotice: 'inline',
   maxNoticeChars: 4_000,
+  // Notice buttons (reason tags) render inside the voter's own notice panel.
+  privateButtons: true,
   threads: false,
   maxButtonsPerRow: 4,
   maxButtonDataBytes: 256,

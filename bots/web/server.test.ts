@@ -6,7 +6,7 @@ import { openSse, startTestPlayground, type TestPlayground } from './testing';
 
 let pg: TestPlayground;
 beforeAll(async () => {
-  pg = await startTestPlayground({ tokensPerSecond: 80, maxPromptChars: 200 });
+  pg = await startTestPlayground({ tokensPerSecond: 30, maxPromptChars: 200 });
 });
 afterAll(async () => {
   await pg?.close();
@@ -163,9 +163,10 @@ describe('a battle over HTTP and SSE', () => {
     expect(first.html).toContain('Model A');
     expect(second.html).toContain('Model B');
 
-    // Replies stream: several edits per reply, each one longer.
+    // Replies stream: A is edited while half-written (the streaming cursor shows), then once more when complete.
     const edits = [] as WebMessage[];
-    while (edits.filter((m) => m.ref === first.ref).length < 3) edits.push(messageOf((await watcher.next((e) => e.event === 'edit')).data));
+    const ofA = () => edits.filter((m) => m.ref === first.ref);
+    while (!ofA().some((m) => m.html?.includes('▍'))) edits.push(messageOf((await watcher.next((e) => e.event === 'edit')).data));
 
     const result = (await (await prompt).json()) as { published: boolean; ref: string };
     expect(result.published).toBe(true);

@@ -11,6 +11,7 @@ export type Action =
   | { kind: 'vote'; token: string; choice: 'a' | 'b' | 'tie' | 'both_bad' }
   | { kind: 'react'; token: string; turn: number; side: 'a' | 'b'; reaction: 'like' | 'dislike' }
   | { kind: 'reason'; token: string; turn: number; side: 'a' | 'b'; reason: ReactionReason }
+  | { kind: 'voteReason'; token: string; reason: ReactionReason }
   | { kind: 'setting'; key: string; value: string };
 
 const VOTE_CODES = { a: 'a', b: 'b', t: 'tie', x: 'both_bad' } as const;
@@ -24,6 +25,8 @@ export function encodeAction(action: Action): string {
       return `r:${action.token}:${action.turn}:${action.side}:${action.reaction === 'like' ? '+' : '-'}`;
     case 'reason':
       return `q:${action.token}:${action.turn}:${action.side}:${REASONS.indexOf(action.reason)}`;
+    case 'voteReason':
+      return `w:${action.token}:${REASONS.indexOf(action.reason)}`;
     case 'setting':
       return `s:${action.key}:${action.value}`;
   }
@@ -51,13 +54,17 @@ const schemas: Record<string, (parts: string[]) => Action | null> = {
     const [tk, turn, sd, index] = parsed.data;
     return { kind: 'reason', token: tk, turn, side: sd, reason: REASONS[index]! };
   },
+  w: ([t, i]) => {
+    const parsed = z.tuple([token, digits.pipe(z.number().int().min(0).max(REASONS.length - 1))]).safeParse([t, i]);
+    return parsed.success ? { kind: 'voteReason', token: parsed.data[0], reason: REASONS[parsed.data[1]]! } : null;
+  },
   s: ([key, value]) => {
     const parsed = z.tuple([z.string().regex(/^[a-z]{1,8}$/), z.string().regex(/^[A-Za-z0-9._-]{1,40}$/)]).safeParse([key, value]);
     return parsed.success ? { kind: 'setting', key: parsed.data[0], value: parsed.data[1] } : null;
   },
 };
 
-const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, s: 2 };
+const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, w: 2, s: 2 };
 
 /** Parses button data; null for anything malformed or unknown. */
 export function decodeAction(data: string): Action | null {

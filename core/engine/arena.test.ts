@@ -136,6 +136,16 @@ describe('arena with the demo models', () => {
     expect(voted.notice!.text).toContain(shownName(h, battle.modelAId));
     expect(voted.notice!.text).toContain(shownName(h, battle.modelBId));
 
+    // The voter may say why, with the reason tags of a preferred reply; pressing one stores it on the vote.
+    const why = voted.notice!.buttons!.flat();
+    expect(why.map((b) => b.label)).toEqual(['Useful', 'Complete', 'Creative', 'Clear formatting']);
+    expect((await press(h, chat, ada, why[1]!.data)).notice!.text).toBe('Reason saved: Complete.');
+    await press(h, chat, ada, why[0]!.data);
+    const stored = await h.app.db.prisma.vote.findFirst({ where: { battleId: battle.id } });
+    expect(JSON.parse(stored!.reasons)).toEqual(['complete', 'useful']);
+    // Someone who did not vote cannot attach reasons.
+    expect((await press(h, chat, person('nobody'), why[0]!.data)).notice!.text).toBe('Vote first, then add your reasons.');
+
     // A private chat closes on its one vote: the ballot turns into the reveal and the tally.
     await h.port.waitFor(() => ballot.current.text.includes('Voting closed'));
     expect(ballot.current.text).toContain('A better: 1 · B better: 0 · Tie: 0 · Both bad: 0');

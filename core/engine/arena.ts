@@ -18,6 +18,7 @@ import type {
   Side,
   VoteChoice,
 } from '../port/types';
+import { NEGATIVE_REASONS, POSITIVE_REASONS } from '../port/types';
 import type { ChatMessage, GenerateResult, ModelCard } from '../providers/types';
 import type { BattleRow, BattleStore, ChatRow, MessageRefRow, TurnRow, UserRow } from '../store/types';
 import { decodeAction, encodeAction, REASONS, type Action } from './actions';
@@ -527,7 +528,20 @@ export function createArena(options: ArenaOptions): Arena {
       const settings = parseChatSettings(chatRow.settings);
       state?.ballot?.set(ballotView(battle, chatT(chatRow, settings), policy));
     }
-    return { notice: { text: `${pt('vote-counted', { choice: pt(`choice-${action.choice}`) })}\n${reveal}`, alert: true } };
+    const counted = `${pt('vote-counted', { choice: pt(`choice-${action.choice}`) })}\n${reveal}`;
+    const askWhy = chatRow.kind === 'private' || ports.get(chatRow.platform)?.port.limits.privateButtons === true;
+    return {
+      notice: askWhy
+        ? { text: `${counted}\n${pt('vote-reasons-ask')}`, alert: true, buttons: voteReasonButtons(battle.token, action.choice, pt) }
+        : { text: counted, alert: true },
+    };
+  };
+
+  /** Optional "why": what made the preferred reply better, or what was wrong with both. */
+  const voteReasonButtons = (token: string, choice: VoteChoice, pt: Translate) => {
+    const reasons = choice === 'both_bad' ? NEGATIVE_REASONS : POSITIVE_REASONS;
+    const buttons = reasons.map((reason) => ({ label: pt(`reason-${reason}`), data: encodeAction({ kind: 'voteReason', token, reason }) }));
+    return [buttons.slice(0, 2), buttons.slice(2)].filter((row) => row.length);
   };
 
   const reasonButtons = (token: string, turn: number, side: Side, kind: 'like' | 'dislike', pt: Translate) => {
@@ -572,6 +586,10 @@ export function createArena(options: ArenaOptions): Arena {
       return { notice: { text: pt('action-stale') } };
     }
     if (action.kind === 'vote') return onVote(action, battle, chatRow, user, pt);
+    if (action.kind === 'voteReason') {
+      const reasons = await store.addVoteReason(battle.id, user.id, action.reason);
+      return { notice: { text: reasons ? pt('reason-saved', { reason: pt(`reason-${action.reason}`) }) : pt('vote-reason-no-vote') } };
+    }
     return onReaction(action, battle, user, pt);
   };
 

@@ -13,6 +13,9 @@ export interface PortLimits {
   privateNotice: 'ephemeral' | 'popup' | 'inline';
   /** Longest text of a private notice (Telegram popups: 200 chars; ephemeral messages: the message limit). */
   maxNoticeChars: number;
+  /** Buttons can be shown to one person only (ephemeral messages: Discord, Slack, the web room). Where they cannot
+   * (Telegram), optional per-person buttons are offered only in private chats, so groups are not flooded. */
+  privateButtons?: boolean;
   /** The platform can open a thread under a message (Discord, Slack). */
   threads: boolean;
   /** Buttons per row and the longest button payload (Telegram callback_data: 64 bytes; Discord custom_id: 100). */

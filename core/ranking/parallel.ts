@@ -45,37 +45,42 @@ export function createBootstrapPool(workers?: number): BootstrapPool {
     slot.worker.unref();
     pool.push(slot);
   }
-  // One job at a time per worker: later jobs wait for the previous one's answer.
+  // One job at a time per worker: later jobs wait for the previous one's answer. A job for an idle worker is posted
+  // at once, not from a promise callback: the caller goes on to compute its own share synchronously, and a message
+  // posted from a microtask would only leave after that share is done (leaving the worker idle all the while).
   const queues = pool.map(() => Promise.resolve() as Promise<unknown>);
+  const waiting = pool.map(() => 0);
   const runOn = <T>(k: number, job: WorkerJob): Promise<T> => {
     const slot = pool[k]!;
-    const next = queues[k]!.catch(() => undefined).then(
-      () =>
-        new Promise<T>((resolve, reject) => {
-          if (slot.dead) {
-            reject(new Error('ranking worker is not running'));
-            return;
-          }
-          const w = slot.worker;
-          const settle = () => {
-            slot.fail = null;
-            w.off('message', onMessage);
-            w.unref();
-          };
-          const onMessage = (m: { ok: boolean; result?: T; error?: string }) => {
-            settle();
-            if (m.ok) resolve(m.result as T);
-            else reject(new Error(`ranking worker: ${m.error ?? 'no result'}`));
-          };
-          slot.fail = (e) => {
-            settle();
-            reject(e);
-          };
-          w.on('message', onMessage);
-          w.ref();
-          w.postMessage(job);
-        }),
-    );
+    const post = () =>
+      new Promise<T>((resolve, reject) => {
+        if (slot.dead) {
+          reject(new Error('ranking worker is not running'));
+          return;
+        }
+        const w = slot.worker;
+        const settle = () => {
+          slot.fail = null;
+          w.off('message', onMessage);
+          w.unref();
+        };
+        const onMessage = (m: { ok: boolean; result?: T; error?: string }) => {
+          settle();
+          if (m.ok) resolve(m.result as T);
+          else reject(new Error(`ranking worker: ${m.error ?? 'no result'}`));
+        };
+        slot.fail = (e) => {
+          settle();
+          reject(e);
+        };
+        w.on('message', onMessage);
+        w.ref();
+        w.postMessage(job);
+      });
+    const next = (waiting[k]! === 0 ? post() : queues[k]!.catch(() => undefined).then(post)).finally(() => {
+      waiting[k] = waiting[k]! - 1;
+    });
+    waiting[k] = waiting[k]! + 1;
     queues[k] = next;
     return next;
   };

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { createCountsBuilder, mergeCounts } from './counts';
+import { createFastLineReader } from './jsonl-fast';
 import { inSegment, type Segment } from './segments';
 import { addStyle, styleOf } from './style';
 import type { Outcome, PairCounts, StyleBattle, StyleFeatures, VoteRow } from './types';
@@ -86,7 +87,7 @@ export function parseRecord(record: unknown): Parsed {
     const { model_a: a, model_b: b, winner } = r;
     if (typeof a !== 'string' || a === '' || typeof b !== 'string' || b === '') return { ok: false, reason: 'model_a and model_b must be non-empty strings' };
     if (a === b) return { ok: false, reason: 'a model cannot battle itself' };
-    const outcome = typeof winner === 'string' ? LMARENA_WINNERS[winner] : undefined;
+    const outcome = typeof winner === 'string' && Object.hasOwn(LMARENA_WINNERS, winner) ? LMARENA_WINNERS[winner] : undefined;
     if (!outcome) return { ok: false, reason: `winner must be model_a, model_b, tie or "tie (bothbad)", got ${JSON.stringify(winner)}` };
     return {
       ok: true,
@@ -156,12 +157,85 @@ export function styleOfRecord(r: Record<string, unknown>): { a: StyleFeatures; b
   return a && b ? { a, b } : null;
 }
 
+/** Takes the bytes [start, end) of one JSONL line; returns false to have it decoded and read as a record. */
+type LineHandler = (buf: Buffer, start: number, end: number, line: number) => boolean;
+
+/** Whether the file's first visible character is plain ASCII other than '[' (so: JSON Lines, not an array). */
+async function startsWithLines(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    let i = bytesRead >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+    while (i < bytesRead && (buffer[i] === 32 || (buffer[i]! >= 9 && buffer[i]! <= 13))) i++;
+    // Anything unclear (all blank so far, or a non-ASCII character that may be Unicode white space) takes the
+    // general path, which decides on decoded text.
+    return i < bytesRead && buffer[i]! < 0x80 && buffer[i] !== 91;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * JSON Lines on bytes: each line goes to `onLine` first (the fast path), and is decoded to text for `onRecord` only
+ * when that declines. Same line numbering, blank-line skipping and BOM handling as the text path: a line break byte
+ * is never part of a multi-byte UTF-8 character, so decoding line by line gives the same text as decoding the file.
+ */
+async function scanLines(
+  path: string,
+  onRecord: (text: string, line: number) => void,
+  onLine: LineHandler,
+  range?: { start: number; end: number },
+): Promise<number> {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
+  let line = 1;
+  let carry: Buffer | null = null;
+  let first = !range || range.start === 0;
+  const one = (buf: Buffer, start: number, end: number) => {
+    if (end > start && !onLine(buf, start, end, line)) {
+      const text = buf.toString('utf8', start, end);
+      if (text.trim() !== '') onRecord(text, line);
+    }
+  };
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let pos = 0;
+    if (first && chunk.length > 0) {
+      first = false;
+      if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) pos = 3;
+    }
+    if (carry) {
+      const nl = chunk.indexOf(10, pos);
+      if (nl < 0) {
+        carry = Buffer.concat([carry, chunk.subarray(pos)]);
+        continue;
+      }
+      const joined = Buffer.concat([carry, chunk.subarray(pos, nl)]);
+      carry = null;
+      one(joined, 0, joined.length);
+      line++;
+      pos = nl + 1;
+    }
+    for (;;) {
+      const nl = chunk.indexOf(10, pos);
+      if (nl < 0) break;
+      one(chunk, pos, nl);
+      line++;
+      pos = nl + 1;
+    }
+    if (pos < chunk.length) carry = chunk.subarray(pos);
+  }
+  if (carry) one(carry, 0, carry.length);
+  return line - 1;
+}
+
 /** Feeds records to `onRecord` with their line numbers; JSONL line by line, JSON arrays element by element. */
 async function scanFile(
   path: string,
   onRecord: (text: string, line: number) => void,
   range?: { start: number; end: number },
+  onLine?: LineHandler,
 ): Promise<number> {
+  if (onLine && (range || (await startsWithLines(path)))) return scanLines(path, onRecord, onLine, range);
   const stream = createReadStream(path, { highWaterMark: 1 << 20, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
   const decoder = new StringDecoder('utf8');
   // A byte range is always a run of whole JSONL lines (see readVotesFile).
@@ -316,6 +390,27 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
     malformed++;
     if (examples.length < maxExamples) examples.push({ line, reason });
   };
+  // Flat LMArena lines skip JSON.parse (see jsonl-fast.ts); style features need the whole record.
+  const filtering = Object.values(segment).some((v) => v !== undefined);
+  const fast = options.style ? null : createFastLineReader({ extras: filtering });
+  const onLine: LineHandler | undefined = fast
+    ? (buf, start, end) => {
+        const r = fast(buf, start, end);
+        if (!r) return false;
+        records++;
+        formats.add('lmarena');
+        if (filtering) {
+          const row = { modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language: languageCode(r.language), at: timeOf(r.tstamp) };
+          if (!inSegment(row, segment)) {
+            filtered++;
+            return true;
+          }
+        }
+        accepted++;
+        builder.add(r.modelA, r.modelB, r.outcome);
+        return true;
+      }
+    : undefined;
   const breaks = await scanFile(
     path,
     (text, line) => {
@@ -357,6 +452,7 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
       }
     },
     range,
+    onLine,
   );
   return {
     counts: builder.build(),

@@ -272,6 +272,11 @@ for (const { db, kind } of cases) {
       expect(await store.tally(battle.id)).toEqual({ a: 2, b: 0, tie: 1, both_bad: 0 });
       expect((await store.getBattle(battle.id))?.voteCount).toBe(3);
       expect(await counters(battle.id)).toEqual({ a: 2, b: 0, tie: 1, both_bad: 0 });
+      // Reasons added after the vote accumulate without duplicates; no vote, no reasons.
+      expect(await store.addVoteReason(battle.id, u2!.id, 'useful')).toEqual(['useful']);
+      expect(await store.addVoteReason(battle.id, u2!.id, 'creative')).toEqual(['useful', 'creative']);
+      expect(await store.addVoteReason(battle.id, u2!.id, 'useful')).toEqual(['useful', 'creative']);
+      expect(await store.addVoteReason(battle.id, initiatorId, 'useful')).toBeNull();
     });
 
     it('refuses votes unless the battle is open', async () => {

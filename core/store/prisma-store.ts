@@ -8,7 +8,7 @@ import type { Db } from './database';
 import { Prisma } from './generated/pg/client';
 import { VOTE_COLUMNS, emptyTally, mergeLeakTerms, reactionDetails, replyData, toBattleRow, toChatRow, toReplyRow, toTurnRow, toUserRow } from './rows';
 import type { BattleRow, BattleStatus, BattleStore, CastVoteResult, ChatRow, NewBattle, ReplyResult, ReplyRow, TurnRow, UserRow } from './types';
-import { BattleStatusValue, ReactionKindValue, ReactionReasonListValue, VoteChoiceValue, readJson, readValue } from './values';
+import { BattleStatusValue, ReactionKindValue, ReactionReasonListValue, ReactionReasonValue, StringListValue, VoteChoiceValue, readJson, readValue } from './values';
 
 /** Prisma's error code for a unique constraint violation, and for "record to update not found". */
 const UNIQUE_VIOLATION = 'P2002';
@@ -296,6 +296,17 @@ export function createPrismaStore(db: Db): BattleStore {
         if (code === NOT_FOUND) return { status: 'not_open', battleStatus: await battleStatus(battleId) };
         throw error;
       }
+    },
+
+    async addVoteReason(battleId, voterId, reason) {
+      const tag = readValue(ReactionReasonValue, reason, 'vote reason');
+      return prisma.$transaction(async (tx) => {
+        const vote = await tx.vote.findUnique({ where: { battleId_voterId: { battleId, voterId } }, select: { reasons: true } });
+        if (!vote) return null;
+        const reasons = [...new Set([...readJson(StringListValue, vote.reasons, 'Vote.reasons'), tag])];
+        await tx.vote.update({ where: { battleId_voterId: { battleId, voterId } }, data: { reasons: JSON.stringify(reasons) } });
+        return reasons;
+      });
     },
 
     async getVote(battleId: string, voterId: string): Promise<VoteChoice | null> {

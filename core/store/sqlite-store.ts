@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import type { ChatAddress, Person, Side, VoteChoice } from '../port/types';
+import type { ChatAddress, Person, ReactionReason, Side, VoteChoice } from '../port/types';
 import type { ModelCard } from '../providers/types';
 import type { Db } from './database';
 import {
@@ -34,7 +34,7 @@ import {
   type UserRecord,
 } from './rows';
 import type { BattleStatus, BattleStore, CastVoteResult, MessageRefRow, TurnRow } from './types';
-import { BattleStatusValue, ReactionKindValue, ReactionReasonListValue, VoteChoiceValue, readJson, readValue } from './values';
+import { BattleStatusValue, ReactionKindValue, ReactionReasonListValue, ReactionReasonValue, StringListValue, VoteChoiceValue, readJson, readValue } from './values';
 
 /** How long a call waits for another connection's write lock before failing (as database.ts gives Prisma). */
 const BUSY_TIMEOUT_MS = 10_000;
@@ -263,6 +263,15 @@ function buildStore(sqlite: Database.Database, owned: Db | null, stopCheckpointe
   const insertVote = prepare('INSERT INTO "Vote" ("id", "battleId", "voterId", "choice", "reasons", "comment", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)');
   const battleStatus = prepare<{ status: string }>('SELECT "status" FROM "Battle" WHERE "id" = ?');
   const getVote = prepare<{ choice: string }>('SELECT "choice" FROM "Vote" WHERE "battleId" = ? AND "voterId" = ?');
+  const getVoteReasons = prepare<{ reasons: string }>('SELECT "reasons" FROM "Vote" WHERE "battleId" = ? AND "voterId" = ?');
+  const setVoteReasons = sqlite.prepare('UPDATE "Vote" SET "reasons" = ? WHERE "battleId" = ? AND "voterId" = ?');
+  const addVoteReasonTx = sqlite.transaction((battleId: string, voterId: string, reason: string): string[] | null => {
+    const row = getVoteReasons.get(battleId, voterId);
+    if (!row) return null;
+    const reasons = [...new Set([...readJson(StringListValue, row.reasons, 'Vote.reasons'), reason])];
+    setVoteReasons.run(JSON.stringify(reasons), battleId, voterId);
+    return reasons;
+  });
   const tally = prepare<{ choice: string; n: number }>('SELECT "choice", COUNT(*) AS "n" FROM "Vote" WHERE "battleId" = ? GROUP BY "choice"');
   // Switching like ↔ dislike drops the reasons and comment given for the other kind.
   const resetOtherReaction = prepare(`
@@ -525,6 +534,9 @@ function buildStore(sqlite: Database.Database, owned: Db | null, stopCheckpointe
           return { status: 'duplicate', choice: readValue(VoteChoiceValue, existing.choice, 'Vote.choice') };
         }
       }),
+
+    addVoteReason: (battleId, voterId, reason) =>
+      run(() => addVoteReasonTx.immediate(battleId, voterId, readValue(ReactionReasonValue, reason, 'vote reason'))),
 
     getVote: (battleId, voterId) =>
       run(() => {

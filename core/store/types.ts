@@ -147,6 +147,8 @@ export interface BattleStore {
   /** One vote per voter per battle, enforced by the database; counts only while the battle is open. */
   castVote(battleId: string, voterId: string, choice: VoteChoice, reasons?: string[], comment?: string): Promise<CastVoteResult>;
   getVote(battleId: string, voterId: string): Promise<VoteChoice | null>;
+  /** Adds a reason tag to a person's vote; returns the vote's reasons, or null when they have not voted. */
+  addVoteReason(battleId: string, voterId: string, reason: ReactionReason): Promise<string[] | null>;
   /** Tally of choices for a battle. */
   tally(battleId: string): Promise<Record<VoteChoice, number>>;
 

@@ -11,7 +11,8 @@ export const ConsentValue = z.enum(['unknown', 'granted', 'declined', 'withdrawn
 export const ChatKindValue = z.enum(['private', 'group']);
 export const ReactionKindValue = z.enum(['like', 'dislike']);
 export const StringListValue = z.array(z.string());
-export const ReactionReasonListValue = z.array(z.enum([...POSITIVE_REASONS, ...NEGATIVE_REASONS]));
+export const ReactionReasonValue = z.enum([...POSITIVE_REASONS, ...NEGATIVE_REASONS]);
+export const ReactionReasonListValue = z.array(ReactionReasonValue);
 
 export class StoredValueError extends Error {
   override name = 'StoredValueError';
