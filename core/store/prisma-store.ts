@@ -29,6 +29,11 @@ function isUniqueViolation(error: unknown): boolean {
   return adapterError?.cause?.kind === 'UniqueConstraintViolation';
 }
 
+function battleData(battle: NewBattle) {
+  const { token, chatId, initiatorId, modelAId, modelBId, mode, language } = battle;
+  return { token, chatId, initiatorId, modelAId, modelBId, mode, language, campaignId: battle.campaignId ?? null };
+}
+
 export function createPrismaStore(db: Db): BattleStore {
   const { prisma } = db;
 
@@ -128,35 +133,14 @@ export function createPrismaStore(db: Db): BattleStore {
     },
 
     async createBattle(battle: NewBattle): Promise<BattleRow> {
-      const row = await prisma.battle.create({
-        data: {
-          token: battle.token,
-          chatId: battle.chatId,
-          initiatorId: battle.initiatorId,
-          modelAId: battle.modelAId,
-          modelBId: battle.modelBId,
-          mode: battle.mode,
-          language: battle.language,
-          campaignId: battle.campaignId ?? null,
-        },
-      });
+      const row = await prisma.battle.create({ data: battleData(battle) });
       return toBattleRow(row);
     },
 
     async startBattle(battle: NewBattle, prompt: string): Promise<{ battle: BattleRow; turn: TurnRow }> {
       // One nested write: Prisma runs the battle and its first turn in one transaction.
       const { turns, ...row } = await prisma.battle.create({
-        data: {
-          token: battle.token,
-          chatId: battle.chatId,
-          initiatorId: battle.initiatorId,
-          modelAId: battle.modelAId,
-          modelBId: battle.modelBId,
-          mode: battle.mode,
-          language: battle.language,
-          campaignId: battle.campaignId ?? null,
-          turns: { create: { index: 0, authorId: battle.initiatorId, prompt } },
-        },
+        data: { ...battleData(battle), turns: { create: { index: 0, authorId: battle.initiatorId, prompt } } },
         include: { turns: true },
       });
       const turn = turns[0];
