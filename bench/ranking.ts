@@ -95,6 +95,9 @@ async function main(): Promise<void> {
   const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? cpus()[0]?.model ?? '?';
   console.log(`machine: ${cpus().length} CPUs, ${cpu}, node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   console.log(`${spec.votes.toLocaleString('en')} votes, ${spec.models} models, ${rounds} bootstrap rounds, ${repeat} runs per source (fresh process each)\n`);
+  // Builds the ranking worker's cached bundle now if the sources changed, so no timed run pays for it.
+  const { createBootstrapPool } = await import('../core/ranking');
+  await createBootstrapPool(1).close();
   const tsx = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
   for (const source of ['sqlite', 'jsonl'] as const) {
     const runs: RunResult[] = [];

@@ -1,7 +1,7 @@
 // Bootstrap by multinomial resampling of the outcome COUNTS: each round draws as many votes as were cast over the
 // (pair × outcome) cells with the observed frequencies, then refits from the full-data optimum.
 import { createWarmSolver, type FitTable } from './bradley-terry';
-import { createGenerator, multinomial } from './random';
+import { createMultinomialSampler } from './random';
 
 /** Everything a bootstrap needs, as plain typed arrays (it crosses worker threads as is). */
 export interface BootstrapProblem {
@@ -45,11 +45,12 @@ export function bootstrapRounds(problem: BootstrapProblem, from: number, to: num
     total += problem.winsA[k]! + problem.winsB[k]! + problem.ties[k]!;
   }
   total = Math.round(total);
+  const multinomial = createMultinomialSampler(total, weights);
   const drawn = new Float64Array(3 * size);
   const sample: FitTable = { n, size, a: problem.a, b: problem.b, w: new Float64Array(size), t: new Float64Array(size) };
   const theta = new Float64Array(n);
   for (let r = from; r < to; r++) {
-    multinomial(total, weights, drawn, createGenerator(problem.seed, r));
+    multinomial(problem.seed, r, drawn);
     for (let k = 0; k < size; k++) {
       const x = drawn[3 * k]!;
       const tie = drawn[3 * k + 2]!;

@@ -1,9 +1,12 @@
 // Runs bootstrap rounds on worker threads as well as on the calling thread. Rounds are seeded one by one, so the
 // result is identical to the single-threaded bootstrap whatever the split.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
 import { bootstrapRounds, type BootstrapProblem } from './bootstrap';
 import type { PartialRead, RangeReader } from './source-file';
 import type { WorkerJob } from './worker';
@@ -17,24 +20,109 @@ export interface BootstrapPool {
   close(): Promise<void>;
 }
 
-// The worker is TypeScript; under tsx, vitest or plain Node it is loaded through tsx's ESM hooks, registered inside
-// the worker (Node 20 does not pass the parent's loader hooks to workers).
-function workerSource(): URL {
-  const worker = new URL('./worker.ts', import.meta.url).href;
+// The worker is TypeScript. Loading it through tsx's hooks (registered inside the worker: Node 20 does not pass the
+// parent's loader hooks to workers) costs ~0.5 s of CPU per start — most of a JSONL read's budget. So it is bundled
+// once into plain JavaScript with esbuild (which tsx brings along) and cached beside the other caches, keyed by the
+// content of every source file in the bundle; a worker then starts in a few tens of milliseconds. Without esbuild or
+// a writable cache the worker runs through tsx as before.
+const here = fileURLToPath(new URL('.', import.meta.url));
+const entry = join(here, 'worker.ts');
+let bundled: string | null | undefined;
+
+/** Our sources by content; installed packages (zod's hundred files) by size and time, which an install changes. */
+function digest(files: string[]): string {
+  const h = createHash('sha256');
+  for (const f of files) {
+    h.update(f).update('\0');
+    if (f.includes(`${sep}node_modules${sep}`)) {
+      const st = statSync(f);
+      h.update(`${st.size}:${st.mtimeMs}`);
+    } else h.update(readFileSync(f));
+    h.update('\0');
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+function cachedBundle(): string | null {
+  if (bundled !== undefined) return bundled;
+  bundled = null;
+  let esbuildPath: string;
+  try {
+    esbuildPath = createRequire(import.meta.url).resolve('esbuild');
+  } catch {
+    return null; // no esbuild: tsx below
+  }
+  const nodeModules = esbuildPath.slice(0, esbuildPath.lastIndexOf(`${sep}node_modules${sep}`) + `${sep}node_modules`.length);
+  const folders = [join(nodeModules, '.cache', 'pnyx'), join(tmpdir(), 'pnyx-cache')];
+  for (const folder of folders) {
+    // The manifest names the bundle and the sources it was built from; a change to any of them rebuilds it.
+    try {
+      const manifest = JSON.parse(readFileSync(join(folder, 'ranking-worker.json'), 'utf8')) as { entry: string; inputs: string[]; hash: string };
+      const file = join(folder, `ranking-worker-${manifest.hash}.mjs`);
+      if (manifest.entry === entry && digest(manifest.inputs) === manifest.hash && existsSync(file)) return (bundled = file);
+    } catch {
+      // no manifest yet, or a source file gone: build
+    }
+  }
+  let build: { text: string; inputs: string[] };
+  try {
+    const esbuild = createRequire(import.meta.url)(esbuildPath) as typeof import('esbuild');
+    const result = esbuild.buildSync({
+      entryPoints: [entry],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      absWorkingDir: here,
+    });
+    build = { text: result.outputFiles[0]!.text, inputs: Object.keys(result.metafile.inputs).map((f) => resolve(here, f)).sort() };
+  } catch {
+    return null;
+  }
+  const hash = digest(build.inputs);
+  for (const folder of folders) {
+    try {
+      mkdirSync(folder, { recursive: true });
+      const file = join(folder, `ranking-worker-${hash}.mjs`);
+      // Written under temporary names and renamed: a concurrent process sees a whole file or none.
+      writeFileSync(`${file}.${process.pid}.tmp`, build.text);
+      renameSync(`${file}.${process.pid}.tmp`, file);
+      const manifest = join(folder, 'ranking-worker.json');
+      writeFileSync(`${manifest}.${process.pid}.tmp`, JSON.stringify({ entry, inputs: build.inputs, hash }));
+      renameSync(`${manifest}.${process.pid}.tmp`, manifest);
+      for (const old of readdirSync(folder)) {
+        if (/^ranking-worker-[0-9a-f]+\.mjs$/.test(old) && join(folder, old) !== file) rmSync(join(folder, old), { force: true });
+      }
+      return (bundled = file);
+    } catch {
+      // read-only: try the next folder
+    }
+  }
+  return null;
+}
+
+function startWorker(): Worker {
+  const file = cachedBundle();
+  // execArgv: [] — the bundle is plain JavaScript; inheriting `--import tsx` would load tsx in the worker after all.
+  if (file) return new Worker(pathToFileURL(file), { execArgv: [] });
+  const worker = pathToFileURL(entry).href;
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
   const code = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(worker)});`;
-  return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
+  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
 }
 
 /**
- * A pool with `workers` helper threads (default: one per extra core). Create it early: starting a worker costs a few
- * hundred milliseconds, which can overlap with reading the votes.
+ * A pool with `workers` helper threads (default: one per extra core). Create it early: starting a worker still costs
+ * tens of milliseconds (a few hundred when it has to run through tsx), which can overlap with reading the votes.
  */
 export function createBootstrapPool(workers?: number): BootstrapPool {
   const count = Math.max(0, workers ?? availableParallelism() - 1);
   const pool: Array<{ worker: Worker; dead: boolean; fail: ((e: Error) => void) | null }> = [];
   for (let i = 0; i < count; i++) {
-    const slot = { worker: new Worker(workerSource()), dead: false, fail: null as ((e: Error) => void) | null };
+    const slot = { worker: startWorker(), dead: false, fail: null as ((e: Error) => void) | null };
     const die = (e: Error) => {
       slot.dead = true;
       slot.fail?.(e);

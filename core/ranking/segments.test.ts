@@ -3,7 +3,7 @@ import { createI18n } from '../i18n';
 import { compareRankings, kendallTau } from './compare';
 import { formatComparison } from './format';
 import { computeLeaderboard } from './leaderboard';
-import { binomial, createRng, multinomial } from './random';
+import { binomial, createGenerator, createMultinomialSampler, createRng, multinomial } from './random';
 import { aggregate, aggregateBy, aggregateByPeriod, describeSegment, parseSegment } from './segments';
 import { drawRows } from './test-helpers';
 import type { VoteRow } from './types';
@@ -108,5 +108,19 @@ describe('seeded sampling', () => {
     expect([...a]).toEqual([...b]);
     multinomial(1029, weights, b, createRng(3, 10));
     expect([...a]).not.toEqual([...b]);
+  });
+});
+
+describe('the bootstrap sampler', () => {
+  it('draws the same multinomials as the general function, number for number', () => {
+    const weights = Float64Array.from([5, 0, 120, 3.5, 900, 1, 40_000, 7, 0, 2, 65_000, 0.5]);
+    const fast = createMultinomialSampler(120_000, weights);
+    const a = new Float64Array(weights.length);
+    const b = new Float64Array(weights.length);
+    for (let r = 0; r < 200; r++) {
+      multinomial(120_000, weights, a, createGenerator(5, r));
+      fast(5, r, b);
+      expect([...b]).toEqual([...a]);
+    }
   });
 });
