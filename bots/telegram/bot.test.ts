@@ -11,7 +11,6 @@ import {
   buttonsOf,
   createTestApp,
   newGroup,
-  openBallot,
   people,
   privateChat,
   repliesTo,

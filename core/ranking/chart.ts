@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import type { Translate } from '../i18n';
-import { compactCount, rankRange, summaryLine } from './format';
+import { rankRange, summaryLine } from './format';
 import type { Leaderboard } from './types';
 
 const require = createRequire(import.meta.url);

@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import type { ChatAddress, Person, ReactionReason, Side, VoteChoice } from '../port/types';
+import type { ChatAddress, Person, Side, VoteChoice } from '../port/types';
 import type { ModelCard } from '../providers/types';
 import type { Db } from './database';
 import {
