@@ -100,6 +100,21 @@ describe('live messages', () => {
     expect(port.messages.map((m) => m.current.text).join(' ')).toBe(text);
   });
 
+  it('leaves no stale text behind when the final text needs fewer messages than the streaming one', async () => {
+    const port = createRecordingPort('test', { maxMessageChars: 100 });
+    const presenter = createPresenter(port);
+    // 84 characters fit in one message (the presenter keeps 16 in reserve); the streaming cursor pushes it to two.
+    const body = 'x'.repeat(83);
+    const message = presenter.open(chat, { text: `${body} ▍`, buttons: [[{ label: 'wait', data: 'w' }]] });
+    await message.settled();
+    expect(port.messages).toHaveLength(2);
+    message.set({ text: body, buttons: [[{ label: 'like', data: 'l' }]] });
+    await message.settled();
+    expect(port.messages[0]!.current).toEqual({ text: body, buttons: [[{ label: 'like', data: 'l' }]] });
+    expect(port.messages[1]!.current.text).toBe('…');
+    expect(port.messages[1]!.current.buttons).toBeUndefined();
+  });
+
   it('does not re-send content the platform already shows', async () => {
     const port = createRecordingPort('test');
     const presenter = createPresenter(port);

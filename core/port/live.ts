@@ -41,6 +41,8 @@ interface ChatQueue {
   lastOpAt: number;
 }
 
+const SURPLUS = '…';
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function sameButtons(a?: Button[][], b?: Button[][]): boolean {
@@ -95,6 +97,15 @@ export function createPresenter(port: ChatPort, log?: Logger): Presenter {
         entry.onRef?.(ref);
       }
       entry.delivered[i] = want;
+      return true;
+    }
+    // The text now needs fewer messages than were sent (a streaming cursor had pushed it over a boundary): the
+    // surplus ones must not keep stale text. Ports have no delete verb, so they are reduced to an ellipsis.
+    for (let i = parts.length; i < entry.delivered.length; i++) {
+      if (entry.delivered[i]!.text === SURPLUS && !entry.delivered[i]!.buttons) continue;
+      await pace(q);
+      await port.edit(entry.chat, entry.refs[i]!, { text: SURPLUS });
+      entry.delivered[i] = { text: SURPLUS };
       return true;
     }
     return false;
