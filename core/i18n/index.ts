@@ -50,18 +50,60 @@ export function createI18n(options: { dir?: string; fallback?: Locale } = {}): I
     return bundle.formatPattern(message.value, args);
   };
 
+  // Every event negotiates a locale and formats a few messages, and a streaming reply re-renders its header on
+  // each chunk: the few distinct requests and the short simple messages are remembered (bounded), so the hot path
+  // stops allocating through langneg and Fluent's resolver.
+  const negotiated = new Map<string, Locale>();
   const negotiate = (...requested: Array<string | null | undefined>): Locale => {
     const wanted = requested.filter((r): r is string => typeof r === 'string' && r.length > 0);
+    const key = wanted.join('\u0000');
+    const known = negotiated.get(key);
+    if (known) return known;
     const [best] = negotiateLanguages(wanted, [...SUPPORTED_LOCALES], { defaultLocale: fallback, strategy: 'lookup' });
-    return (best as Locale | undefined) ?? fallback;
+    const locale = (best as Locale | undefined) ?? fallback;
+    if (negotiated.size > 1_000) negotiated.clear();
+    negotiated.set(key, locale);
+    return locale;
+  };
+
+  const memo = new Map<Locale, Map<string, string>>(SUPPORTED_LOCALES.map((l) => [l, new Map()]));
+  /** A cache key for messages whose arguments are a few short strings or numbers; null when not worth caching. */
+  const memoKey = (id: string, args?: Args): string | null => {
+    if (!args) return id;
+    let key = id;
+    for (const name in args) {
+      const value = args[name];
+      if ((typeof value !== 'string' && typeof value !== 'number') || String(value).length > 64) return null;
+      key += `\u0000${name}\u0001${value}`;
+    }
+    return key;
+  };
+
+  const translators = new Map<Locale, Translate>();
+  const translatorFor = (locale: Locale): Translate => {
+    const primary = bundles.get(locale)!;
+    const english = bundles.get(DEFAULT_LOCALE)!;
+    const cache = memo.get(locale)!;
+    return (id, args) => {
+      const key = memoKey(id, args);
+      const hit = key === null ? undefined : cache.get(key);
+      if (hit !== undefined) return hit;
+      const text = format(primary, id, args) ?? format(english, id, args) ?? id;
+      if (key !== null) {
+        if (cache.size > 5_000) cache.clear();
+        cache.set(key, text);
+      }
+      return text;
+    };
   };
 
   return {
     negotiate,
     t(locale) {
-      const primary = bundles.get(negotiate(locale))!;
-      const english = bundles.get(DEFAULT_LOCALE)!;
-      return (id, args) => format(primary, id, args) ?? format(english, id, args) ?? id;
+      const resolved = negotiate(locale);
+      let translate = translators.get(resolved);
+      if (!translate) translators.set(resolved, (translate = translatorFor(resolved)));
+      return translate;
     },
     has: (id) => bundles.get(DEFAULT_LOCALE)!.hasMessage(id),
     ids(locale = DEFAULT_LOCALE) {

@@ -45,8 +45,19 @@ const SURPLUS = '…';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function sameButtons(a?: Button[][], b?: Button[][]): boolean {
-  return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+/** Compared on every delivery step, so without building strings. */
+function sameButtons(a: Button[][] = [], b: Button[][] = []): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    const x = a[r]!;
+    const y = b[r]!;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) {
+      if (x[i]!.label !== y[i]!.label || x[i]!.data !== y[i]!.data || x[i]!.style !== y[i]!.style) return false;
+    }
+  }
+  return true;
 }
 
 export interface Presenter {
