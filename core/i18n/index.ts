@@ -67,13 +67,14 @@ export function createI18n(options: { dir?: string; fallback?: Locale } = {}): I
   };
 
   const memo = new Map<Locale, Map<string, string>>(SUPPORTED_LOCALES.map((l) => [l, new Map()]));
-  /** A cache key for messages whose arguments are a few short strings or numbers; null when not worth caching. */
+  /** A cache key for messages whose arguments are a few short strings; null when not worth caching. */
   const memoKey = (id: string, args?: Args): string | null => {
     if (!args) return id;
     let key = id;
     for (const name in args) {
       const value = args[name];
-      if ((typeof value !== 'string' && typeof value !== 'number') || String(value).length > 64) return null;
+      // Numbers (counts, seconds, tokens) make nearly every combination unique: caching them would only hoard.
+      if (typeof value !== 'string' || value.length > 32) return null;
       key += `\u0000${name}\u0001${value}`;
     }
     return key;
