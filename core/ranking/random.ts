@@ -69,62 +69,68 @@ function stirlingTail(k: number): number {
 
 /** One draw from Binomial(n, p): inversion for small means, Hörmann's BTRS transformed rejection otherwise. */
 export function binomial(n: number, p: number, rng: Uniform | Generator): number {
-  return draw(n, p, typeof rng === 'function' ? { next: rng } : rng);
+  return draw(n, p, nextOf(rng));
 }
 
-function draw(n: number, p: number, g: Generator): number {
+function nextOf(rng: Uniform | Generator): Uniform {
+  if (typeof rng === 'function') return rng;
+  return () => rng.next();
+}
+
+function draw(n: number, p: number, next: Uniform): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   const flip = p > 0.5;
   if (flip) p = 1 - p;
+  const k = drawFolded(n, p, Math.log(p / (1 - p)), next);
+  return flip ? n - k : k;
+}
+
+/**
+ * Binomial(n, p) for 0 < p ≤ 1/2 with its log-odds `lr` precomputed: the one sampler behind `binomial`,
+ * `multinomial` and the bootstrap's `createMultinomialSampler`, so all three give the same draws number for number.
+ */
+function drawFolded(n: number, p: number, lr: number, next: Uniform): number {
   const q = 1 - p;
-  let k: number;
+  let k = 0;
   if (n * p < 10) {
     const s = p / q;
     const a = (n + 1) * s;
     let r = Math.pow(q, n);
-    let u = g.next();
-    k = 0;
+    let u = next();
     while (u > r) {
       u -= r;
       k++;
-      if (k >= n) {
-        k = n;
-        break;
-      }
+      if (k >= n) return n;
       r *= a / k - s;
     }
-  } else {
-    const spq = Math.sqrt(n * p * q);
-    const b = 1.15 + 2.53 * spq;
-    const a = -0.0873 + 0.0248 * b + 0.01 * p;
-    const c = n * p + 0.5;
-    const vr = 0.92 - 4.2 / b;
-    // Constants of the slow path, computed the first time it is needed.
-    let bound0 = NaN;
-    let alpha = 0;
-    let lr = 0;
-    for (;;) {
-      const u = g.next() - 0.5;
-      let v = g.next();
-      const us = 0.5 - Math.abs(u);
-      k = Math.floor(((2 * a) / us + b) * u + c);
-      if (k < 0 || k > n) continue;
-      if (us >= 0.07 && v <= vr) break;
-      if (Number.isNaN(bound0)) {
-        const m = Math.floor((n + 1) * p);
-        const r = p / q;
-        lr = Math.log(r);
-        alpha = (2.83 + 5.1 / b) * spq;
-        bound0 = (m + 0.5) * Math.log((m + 1) / (r * (n - m + 1))) + (n + 1) * Math.log(n - m + 1) + stirlingTail(m) + stirlingTail(n - m);
-      }
-      v = Math.log((v * alpha) / (a / (us * us) + b));
-      const bound =
-        bound0 - (n + 1) * Math.log(n - k + 1) + (k + 0.5) * (lr + Math.log((n - k + 1) / (k + 1))) - stirlingTail(k) - stirlingTail(n - k);
-      if (v <= bound) break;
-    }
+    return k;
   }
-  return flip ? n - k : k;
+  const spq = Math.sqrt(n * p * q);
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  // Constants of the slow path, computed the first time it is needed.
+  let bound0 = NaN;
+  let alpha = 0;
+  for (;;) {
+    const u = next() - 0.5;
+    let v = next();
+    const us = 0.5 - Math.abs(u);
+    k = Math.floor(((2 * a) / us + b) * u + c);
+    if (k < 0 || k > n) continue;
+    if (us >= 0.07 && v <= vr) return k;
+    if (bound0 !== bound0) {
+      const m = Math.floor((n + 1) * p);
+      alpha = (2.83 + 5.1 / b) * spq;
+      bound0 = (m + 0.5) * Math.log((m + 1) / ((p / q) * (n - m + 1))) + (n + 1) * Math.log(n - m + 1) + stirlingTail(m) + stirlingTail(n - m);
+    }
+    v = Math.log((v * alpha) / (a / (us * us) + b));
+    const bound =
+      bound0 - (n + 1) * Math.log(n - k + 1) + (k + 0.5) * (lr + Math.log((n - k + 1) / (k + 1))) - stirlingTail(k) - stirlingTail(n - k);
+    if (v <= bound) return k;
+  }
 }
 
 /**
@@ -138,7 +144,7 @@ export function multinomial(
   rng: Uniform | Generator,
   cells = weights.length,
 ): void {
-  const g = typeof rng === 'function' ? { next: rng } : rng;
+  const next = nextOf(rng);
   let mass = 0;
   for (let k = 0; k < cells; k++) mass += weights[k]!;
   let left = total;
@@ -149,7 +155,7 @@ export function multinomial(
       mass -= w;
       continue;
     }
-    const x = mass <= w ? left : draw(left, w / mass, g);
+    const x = mass <= w ? left : draw(left, w / mass, next);
     out[k] = x;
     left -= x;
     mass -= w;
@@ -218,52 +224,8 @@ export function createMultinomialSampler(total: number, weights: Float64Array): 
         left = 0;
         continue;
       }
-      // Binomial(left, p) as in draw(): inversion for small means, BTRS otherwise.
       const n = left;
-      const p = prob[cell]!;
-      const q = 1 - p;
-      let k = 0;
-      if (n * p < 10) {
-        const s = p / q;
-        const a = (n + 1) * s;
-        let r = Math.pow(q, n);
-        let u = next();
-        while (u > r) {
-          u -= r;
-          k++;
-          if (k >= n) {
-            k = n;
-            break;
-          }
-          r *= a / k - s;
-        }
-      } else {
-        const spq = Math.sqrt(n * p * q);
-        const b = 1.15 + 2.53 * spq;
-        const a = -0.0873 + 0.0248 * b + 0.01 * p;
-        const c = n * p + 0.5;
-        const vr = 0.92 - 4.2 / b;
-        const lr = logOdds[cell]!;
-        let bound0 = NaN;
-        let alpha = 0;
-        for (;;) {
-          const u = next() - 0.5;
-          let v = next();
-          const us = 0.5 - Math.abs(u);
-          k = Math.floor(((2 * a) / us + b) * u + c);
-          if (k < 0 || k > n) continue;
-          if (us >= 0.07 && v <= vr) break;
-          if (bound0 !== bound0) {
-            const m = Math.floor((n + 1) * p);
-            alpha = (2.83 + 5.1 / b) * spq;
-            bound0 = (m + 0.5) * Math.log((m + 1) / ((p / q) * (n - m + 1))) + (n + 1) * Math.log(n - m + 1) + stirlingTail(m) + stirlingTail(n - m);
-          }
-          v = Math.log((v * alpha) / (a / (us * us) + b));
-          const bound =
-            bound0 - (n + 1) * Math.log(n - k + 1) + (k + 0.5) * (lr + Math.log((n - k + 1) / (k + 1))) - stirlingTail(k) - stirlingTail(n - k);
-          if (v <= bound) break;
-        }
-      }
+      const k = drawFolded(n, prob[cell]!, logOdds[cell]!, next);
       const x = kd === 1 ? n - k : k;
       out[cell] = x;
       left -= x;
