@@ -42,29 +42,13 @@ export function logLikelihood(table: FitTable, theta: Float64Array, prior: numbe
   return f - 0.5 * prior * s;
 }
 
-/** Gradient of the penalised log-likelihood into g. */
-function gradient(table: FitTable, theta: Float64Array, prior: number, g: Float64Array): void {
+/** Gradient of the penalised log-likelihood into g, and its negative Hessian (dense, row-major) into h when given. */
+function gradientHessian(table: FitTable, theta: Float64Array, prior: number, g: Float64Array, h?: Float64Array): void {
   const { a, b, w, t, size, n } = table;
-  for (let i = 0; i < n; i++) g[i] = -prior * theta[i]!;
-  for (let p = 0; p < size; p++) {
-    const tot = t[p]!;
-    if (tot <= 0) continue;
-    const i = a[p]!;
-    const j = b[p]!;
-    const s = 1 / (1 + Math.exp(theta[j]! - theta[i]!));
-    const r = w[p]! - tot * s;
-    g[i] = g[i]! + r;
-    g[j] = g[j]! - r;
-  }
-}
-
-/** Gradient and negative Hessian (dense, row-major) together. */
-function gradientHessian(table: FitTable, theta: Float64Array, prior: number, g: Float64Array, h: Float64Array): void {
-  const { a, b, w, t, size, n } = table;
-  h.fill(0);
+  h?.fill(0);
   for (let i = 0; i < n; i++) {
     g[i] = -prior * theta[i]!;
-    h[i * n + i] = prior;
+    if (h) h[i * n + i] = prior;
   }
   for (let p = 0; p < size; p++) {
     const tot = t[p]!;
@@ -75,6 +59,7 @@ function gradientHessian(table: FitTable, theta: Float64Array, prior: number, g:
     const r = w[p]! - tot * s;
     g[i] = g[i]! + r;
     g[j] = g[j]! - r;
+    if (!h) continue;
     const v = tot * s * (1 - s);
     h[i * n + i] = h[i * n + i]! + v;
     h[j * n + j] = h[j * n + j]! + v;
@@ -170,7 +155,7 @@ export function createWarmSolver(table: FitTable, thetaHat: Float64Array, prior:
       if (factored) {
         let last = Infinity;
         for (let it = 1; it <= 30; it++) {
-          gradient(sample, out, prior, g);
+          gradientHessian(sample, out, prior, g);
           choleskySolve(l, n, g);
           let m = 0;
           for (let i = 0; i < n; i++) {
