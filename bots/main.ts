@@ -1,15 +1,40 @@
 // `npm start`: runs every platform whose token is set, and the web playground when none is (or WEB_ENABLED=true).
 import { ConfigError } from '../core/config/load';
 import { createPnyx, type PnyxApp } from '../core/app';
+import { parseTelegramEnv, type TelegramEnv } from './telegram/env';
+import { parseWebEnv, type WebEnv } from './web/env';
+
+interface AdapterEnv {
+  telegram: TelegramEnv;
+  web: WebEnv;
+}
+
+/** Every adapter's variables, with all their problems reported together. */
+function adapterEnv(env: NodeJS.ProcessEnv): AdapterEnv {
+  const problems: string[] = [];
+  const attempt = <T>(parse: () => T): T | undefined => {
+    try {
+      return parse();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const telegram = attempt(() => parseTelegramEnv(env));
+  const web = attempt(() => parseWebEnv(env));
+  if (!telegram || !web) throw new ConfigError('environment', problems);
+  return { telegram, web };
+}
 
 interface Running {
   name: string;
   stop(): Promise<void>;
 }
 
-async function startPlatforms(app: PnyxApp, onFatal: (error: unknown) => void): Promise<Running[]> {
+async function startPlatforms(app: PnyxApp, adapters: AdapterEnv, onFatal: (error: unknown) => void): Promise<Running[]> {
   const running: Running[] = [];
-  const { env } = app;
+  const env = { ...adapters.telegram, ...adapters.web };
   if (env.TELEGRAM_BOT_TOKEN) {
     const { startTelegramBot } = await import('./telegram/bot');
     const bot = await startTelegramBot({
@@ -37,7 +62,9 @@ async function startPlatforms(app: PnyxApp, onFatal: (error: unknown) => void): 
 
 async function main() {
   let app: PnyxApp;
+  let adapters: AdapterEnv;
   try {
+    adapters = adapterEnv(process.env);
     app = await createPnyx();
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -47,7 +74,7 @@ async function main() {
     throw error;
   }
   let shutdown: (signal: string, code?: number) => Promise<void> = async () => undefined;
-  const running = await startPlatforms(app, () => void shutdown('fatal', 1));
+  const running = await startPlatforms(app, adapters, () => void shutdown('fatal', 1));
   if (running.length === 0) {
     app.log.error('nothing to run: set a platform token or WEB_ENABLED=true');
     await app.close();

@@ -47,6 +47,12 @@ describe('npm start', () => {
     expect(await run.exited).toBe(0);
   }, 60_000);
 
+  it('reports bad adapter variables with status 2, before opening anything', async () => {
+    const run = start({ WEB_PORT: 'not-a-port' });
+    expect(await run.exited).toBe(2);
+    expect(run.err()).toMatch(/WEB_PORT/);
+  }, 60_000);
+
   it('refuses a broken configuration with every problem listed and exit status 2', async () => {
     const config = join(dir, 'broken.yaml');
     writeFileSync(config, 'providers:\n  demo: { type: demo }\nmodels:\n  - { id: a, provider: demo, colour: blue }\n');

@@ -46,10 +46,15 @@ export function loadConfigFile(path: string): PnyxConfig {
   return parseConfig(doc.toJS(), path);
 }
 
-export function parseEnv(env: NodeJS.ProcessEnv): PnyxEnv {
-  const result = EnvSchema.safeParse(env);
+/** Validates environment variables with any schema (the core's, or an adapter's), never echoing their values. */
+export function parseEnvWith<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
+  const result = schema.safeParse(env);
   if (!result.success) throw new ConfigError('environment', describe(result.error.issues, true));
   return result.data;
+}
+
+export function parseEnv(env: NodeJS.ProcessEnv): PnyxEnv {
+  return parseEnvWith(EnvSchema, env);
 }
 
 /** API keys named by providers must be present; reported together with every other problem. */

@@ -146,7 +146,7 @@ export const ConfigSchema = z
 
 export type PnyxConfig = z.infer<typeof ConfigSchema>;
 
-/** Environment variables Pnyx reads. Platform tokens and API keys are secrets: never logged. */
+/** Environment variables the core reads. Each adapter validates its own (an env.ts beside it): the core knows no platform. */
 export const EnvSchema = z.object({
   PNYX_CONFIG: z.string().default('pnyx.config.yaml'),
   DATABASE_URL: z
@@ -154,16 +154,5 @@ export const EnvSchema = z.object({
     .regex(/^(file:|postgres(ql)?:\/\/)/, { message: 'must start with file: (SQLite) or postgresql:// (PostgreSQL)' })
     .default('file:./data/pnyx.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
-  TELEGRAM_API_ROOT: z.string().url().optional(),
-  TELEGRAM_WEBHOOK_URL: z.string().url().optional(),
-  TELEGRAM_WEBHOOK_SECRET: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: 'Telegram allows 1-256 characters A-Z a-z 0-9 _ -' })
-    .optional(),
-  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().positive().default(8443),
-  WEB_ENABLED: z.enum(['true', 'false', '1', '0']).optional(),
-  WEB_HOST: z.string().default('127.0.0.1'),
-  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 });
 export type PnyxEnv = z.infer<typeof EnvSchema>;

@@ -1,0 +1,24 @@
+// Each adapter validates its own variables; mistakes are reported like the core's, without echoing secrets.
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../core/config/load';
+import { parseTelegramEnv } from './telegram/env';
+import { parseWebEnv } from './web/env';
+
+describe('adapter environment', () => {
+  it('explains a bad webhook secret without printing it', () => {
+    try {
+      parseTelegramEnv({ TELEGRAM_BOT_TOKEN: '1:abc', TELEGRAM_WEBHOOK_SECRET: 'has spaces and hunter3' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const text = (error as ConfigError).problems.join('\n');
+      expect(text).toMatch(/TELEGRAM_WEBHOOK_SECRET: Telegram allows 1-256 characters/);
+      expect(text).not.toMatch(/hunter3/);
+    }
+  });
+
+  it('defaults the playground to 127.0.0.1:3000 and refuses a bad port', () => {
+    expect(parseWebEnv({})).toEqual({ WEB_HOST: '127.0.0.1', WEB_PORT: 3000 });
+    expect(() => parseWebEnv({ WEB_PORT: 'abc' })).toThrow(/WEB_PORT/);
+  });
+});
