@@ -8,7 +8,7 @@ import type { ChatRow, UserRow } from '../store/types';
 import { decodeAction } from './actions';
 import { createBattles } from './battles';
 import { createCommands } from './commands';
-import { chatAddressOf, createContext, type ArenaOptions } from './context';
+import { chatAddressOf, createContext, unlimitedController, type ArenaOptions } from './context';
 import { createMessageRefs } from './message-refs';
 import type { Arena } from './types';
 import { createVoting } from './voting';
@@ -17,7 +17,7 @@ export type { ArenaOptions, LeaderboardSource, ModelSource } from './context';
 
 export function createArena(options: ArenaOptions): Arena {
   const ctx = createContext(options);
-  const { store, config, i18n, log, ports, live, chatOf, userOf, chatT, personT, track, inFlight } = ctx;
+  const { store, config, i18n, log, ports, chatOf, userOf, chatT, personT, track, inFlight } = ctx;
   const refs = createMessageRefs(ctx);
   const { flushRefs } = refs;
   const battles = createBattles(ctx, refs);
@@ -99,6 +99,7 @@ export function createArena(options: ArenaOptions): Arena {
 
     async start() {
       ctx.stopping = false;
+      if (ctx.generations.signal.aborted) ctx.generations = unlimitedController();
       for (const battle of await store.battlesInStatus('streaming')) {
         const chatRow = await store.getChat(battle.chatId);
         const t = chatRow ? chatT(chatRow, parseChatSettings(chatRow.settings)) : i18n.t(config.locale);
@@ -115,8 +116,8 @@ export function createArena(options: ArenaOptions): Arena {
     async stop() {
       ctx.stopping = true;
       if (sweepTimer) clearInterval(sweepTimer);
-      for (const state of live.values()) state.abort.abort();
-      await Promise.allSettled([...inFlight]);
+      ctx.generations.abort();
+      await inFlight.idle();
       await Promise.all([...ports.values()].map(({ presenter }) => presenter.drain()));
       // Messages sent while draining hand back their refs last.
       await flushRefs();

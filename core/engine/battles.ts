@@ -57,7 +57,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs) {
     try {
       return await models.client(modelId).generate({
         messages: history,
-        signal: state.abort.signal,
+        signal: ctx.generations.signal,
         maxOutputTokens: cfg?.maxOutputTokens,
         temperature: cfg?.temperature,
         onText: (delta) => {
@@ -103,7 +103,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs) {
         let result = await generateSide(battle, state, side, modelId, historyFor(turns, side, modelId), show);
         // A model that fails before producing any text is replaced once, transparently, on the first turn only
         // (later turns must keep the pair the voters have been comparing).
-        if (FAILED.has(result.finishReason) && !result.text.trim() && turn.index === 0 && !state.abort.signal.aborted) {
+        if (FAILED.has(result.finishReason) && !result.text.trim() && turn.index === 0 && !ctx.generations.signal.aborted) {
           const healthy = await models.healthy();
           const replacement = sampleReplacement({
             cards: models.cards,
@@ -226,7 +226,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs) {
       { token: newToken(), chatId: chatRow.id, initiatorId: user.id, modelAId: pair[0], modelBId: pair[1], mode: 'random', language: await languageOf(text) },
       text,
     );
-    const state: LiveBattle = { chat: event.chat, chatRow, replies: new Map(), busy: true, abort: new AbortController(), turns: [turn] };
+    const state: LiveBattle = { chat: event.chat, chatRow, replies: new Map(), busy: true, turns: [turn] };
     live.set(battle.token, state);
     log.info({ battle: battle.id, chat: chatRow.id, a: pair[0], b: pair[1], language: battle.language }, 'battle started');
     try {
@@ -246,7 +246,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs) {
   const continueBattle = async (event: PromptEvent, battle: BattleRow, chatRow: ChatRow, user: UserRow, settings: ChatSettings, text: string, pt: Translate): Promise<HandleResult> => {
     const t = chatT(chatRow, settings);
     if (battle.status !== 'open') return { notice: { text: pt('battle-not-open') } };
-    const state: LiveBattle = live.get(battle.token) ?? { chat: event.chat, chatRow, replies: new Map(), busy: false, abort: new AbortController() };
+    const state: LiveBattle = live.get(battle.token) ?? { chat: event.chat, chatRow, replies: new Map(), busy: false };
     live.set(battle.token, state);
     if (state.busy) return { notice: { text: pt('vote-too-early') } };
     const turns = state.turns ?? (await store.getTurns(battle.id));

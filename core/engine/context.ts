@@ -1,5 +1,6 @@
 // What the arena's parts share: dependencies, attached platforms, live battles, and the per-event lookups every part
 // needs (the chat's and person's rows, the right language). Built once per arena by createContext.
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { ChatSettings } from '../config/chat-settings';
 import type { PnyxConfig } from '../config/schema';
@@ -8,6 +9,7 @@ import type { LiveMessage, Presenter } from '../port/live';
 import type { ChatAddress, ChatPort, PnyxEvent, Side } from '../port/types';
 import type { GenerateRequest, GenerateResult, ModelCard } from '../providers/types';
 import type { BattleStore, ChatRow, TurnRow, UserRow } from '../store/types';
+import { createPendingWork, type PendingWork } from '../pending-work';
 import type { Random } from './sampling';
 import type { ReplyState } from './views';
 
@@ -45,9 +47,15 @@ export interface LiveBattle {
   /** Reply messages of the newest turn, with what they show. */
   replies: Map<string, { live: LiveMessage; state: ReplyState; side: Side; turn: number }>;
   busy: boolean;
-  abort: AbortController;
   /** Every turn with its stored replies, once known (started here, or read back on the first follow-up). */
   turns?: TurnRow[];
+}
+
+/** Every generation adds an abort listener to the arena's signal while it runs: hundreds at once are expected. */
+export function unlimitedController(): AbortController {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  return controller;
 }
 
 export function chatAddressOf(row: ChatRow): ChatAddress {
@@ -68,6 +76,12 @@ export interface ArenaContext {
   cards: Map<string, ModelCard>;
   /** Set by stop(): generations are being aborted on purpose. */
   stopping: boolean;
+  /**
+   * Aborts every generation in flight, on stop(). One for the arena rather than one per battle: nothing cancels a
+   * single battle, and a per-battle AbortSignal (an EventTarget) stayed reachable through Node internals long enough
+   * to be promoted by every young-generation GC (bench/engine.ts).
+   */
+  generations: AbortController;
   portFor(platform: string): { port: ChatPort; presenter: Presenter };
   chatOf(chat: ChatAddress): Promise<ChatRow>;
   userOf(event: PnyxEvent): Promise<UserRow>;
@@ -78,13 +92,13 @@ export interface ArenaContext {
   personT(event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Translate;
   /** Work that stop() must wait for. */
   track<T>(promise: Promise<T>): Promise<T>;
-  inFlight: Set<Promise<unknown>>;
+  inFlight: PendingWork;
 }
 
 export function createContext(options: ArenaOptions): ArenaContext {
   const { store, models, config, i18n } = options;
   const ports = new Map<string, { port: ChatPort; presenter: Presenter }>();
-  const inFlight = new Set<Promise<unknown>>();
+  const inFlight = createPendingWork();
   // Hot path caches: every event needs its chat and person rows; changes to a chat go through rememberChat.
   const chatCache = new Map<string, ChatRow>();
   const userCache = new Map<string, UserRow>();
@@ -119,11 +133,6 @@ export function createContext(options: ArenaOptions): ArenaContext {
   const personT = (event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Translate =>
     i18n.t(event.chat.kind === 'private' ? i18n.negotiate(settings.locale, event.from.locale, config.locale) : i18n.negotiate(event.from.locale, settings.locale, chatRow.locale, config.locale));
 
-  const track = <T>(promise: Promise<T>): Promise<T> => {
-    inFlight.add(promise);
-    void promise.finally(() => inFlight.delete(promise)).catch(() => undefined);
-    return promise;
-  };
 
   return {
     store,
@@ -137,13 +146,14 @@ export function createContext(options: ArenaOptions): ArenaContext {
     live: new Map(),
     cards: new Map(models.cards.map((c) => [c.id, c])),
     stopping: false,
+    generations: unlimitedController(),
     portFor,
     chatOf,
     userOf,
     rememberChat: (row) => chatCache.set(`${row.platform}\u0000${row.externalId}`, row),
     chatT,
     personT,
-    track,
+    track: inFlight.track,
     inFlight,
   };
 }

@@ -3,6 +3,7 @@
 // platform's minimum edit interval, so two replies streaming at once stay within the chat's rate limit; an update
 // that arrives while one is queued simply replaces it (only the latest text is ever sent).
 import type { Logger } from 'pino';
+import { createPendingWork } from '../pending-work';
 import { splitMarkdown } from './split';
 import type { Button, ChatAddress, ChatPort, OutMessage } from './types';
 
@@ -22,6 +23,15 @@ interface Delivered {
   buttons?: Button[][];
 }
 
+/**
+ * What open() hands out. `error` is a data property the queue writes, not a getter: an object literal with a getter
+ * that closes over per-message state gets a hidden class of its own, which V8 keeps in old space with a pointer back
+ * to the closure, so every young-generation GC kept the whole battle alive and copied it (bench/engine.ts).
+ */
+interface Handle extends LiveMessage {
+  error: unknown;
+}
+
 interface Entry {
   chat: ChatAddress;
   replyTo?: string;
@@ -30,7 +40,7 @@ interface Entry {
   refs: string[];
   dirty: boolean;
   busy: boolean;
-  error: unknown;
+  handle: Handle;
   waiters: Array<() => void>;
   onRef?: (ref: string) => void;
 }
@@ -133,15 +143,15 @@ export function createPresenter(port: ChatPort, log?: Logger): Presenter {
         let progressed = false;
         try {
           progressed = await step(q, entry);
-          entry.error = undefined;
+          entry.handle.error = undefined;
         } catch (error) {
-          entry.error = error;
+          entry.handle.error = error;
           log?.warn({ err: error, chat: entry.chat.id, platform: port.platform }, 'live message delivery failed');
         } finally {
           entry.busy = false;
         }
         // More parts to deliver, or new content arrived meanwhile: go round again (after the others).
-        if (progressed && !entry.error) {
+        if (progressed && !entry.handle.error) {
           if (!entry.dirty) {
             entry.dirty = true;
             q.pending.push(entry);
@@ -155,38 +165,14 @@ export function createPresenter(port: ChatPort, log?: Logger): Presenter {
     }
   };
 
-  const all = new Set<Promise<void>>();
+  const runs = createPendingWork();
 
   return {
     open(chat, message, options = {}) {
       const q = queueOf(chat);
-      const entry: Entry = {
-        chat,
-        replyTo: options.replyTo,
-        desired: message,
-        delivered: [],
+      const handle: Handle = {
         refs: [],
-        dirty: false,
-        busy: false,
         error: undefined,
-        waiters: [],
-        onRef: options.onRef,
-      };
-      const schedule = () => {
-        if (!entry.dirty) {
-          entry.dirty = true;
-          q.pending.push(entry);
-        }
-        const p = run(q);
-        all.add(p);
-        void p.finally(() => all.delete(p));
-      };
-      schedule();
-      return {
-        refs: entry.refs,
-        get error() {
-          return entry.error;
-        },
         set(next) {
           entry.desired = next;
           schedule();
@@ -196,9 +182,28 @@ export function createPresenter(port: ChatPort, log?: Logger): Presenter {
           return new Promise<void>((resolve) => entry.waiters.push(resolve));
         },
       };
+      const entry: Entry = {
+        chat,
+        replyTo: options.replyTo,
+        desired: message,
+        delivered: [],
+        refs: handle.refs,
+        dirty: false,
+        busy: false,
+        handle,
+        waiters: [],
+        onRef: options.onRef,
+      };
+      const schedule = () => {
+        if (!entry.dirty) {
+          entry.dirty = true;
+          q.pending.push(entry);
+        }
+        if (!q.running) void runs.track(run(q));
+      };
+      schedule();
+      return handle;
     },
-    async drain() {
-      while (all.size) await Promise.all([...all]);
-    },
+    drain: () => runs.idle(),
   };
 }

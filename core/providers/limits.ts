@@ -29,40 +29,34 @@ export interface Watchdog {
   dispose(): void;
 }
 
+// Both objects below expose state as data properties the closures write, never as getters: an object literal with a
+// getter closing over per-call state gets a hidden class of its own in old space, which keeps every call's closures
+// (and whatever they reach) alive through young-generation GCs (see core/port/live.ts and BENCHMARKS.md).
 export function startWatchdog(timeouts: Timeouts, outer?: AbortSignal): Watchdog {
   const controller = new AbortController();
   const started = performance.now();
-  let fired: LimitName | undefined;
-  let callerAborted = false;
   let waitTimer: NodeJS.Timeout | undefined;
 
   const fire = (limit: LimitName) => {
     if (controller.signal.aborted) return;
-    fired = limit;
+    wd.fired = limit;
     controller.abort(new Error(`time limit: ${limit}`));
   };
   const onOuterAbort = () => {
     if (controller.signal.aborted) return;
-    callerAborted = true;
+    wd.callerAborted = true;
     controller.abort(outer?.reason);
   };
-  if (outer?.aborted) onOuterAbort();
-  else outer?.addEventListener('abort', onOuterAbort, { once: true });
-
-  const totalTimer = setTimeout(() => fire('total'), timeouts.totalMs);
   const setWait = (ms: number, limit: LimitName) => {
     clearTimeout(waitTimer);
     waitTimer = setTimeout(() => fire(limit), ms);
   };
+  const totalTimer = setTimeout(() => fire('total'), timeouts.totalMs);
 
-  return {
+  const wd: { -readonly [K in keyof Watchdog]: Watchdog[K] } = {
     signal: controller.signal,
-    get fired() {
-      return fired;
-    },
-    get callerAborted() {
-      return callerAborted;
-    },
+    fired: undefined,
+    callerAborted: false,
     awaitFirstToken: () => setWait(timeouts.firstTokenMs, 'first token'),
     chunk: () => setWait(timeouts.chunkMs, 'between chunks'),
     pause: () => clearTimeout(waitTimer),
@@ -73,6 +67,9 @@ export function startWatchdog(timeouts: Timeouts, outer?: AbortSignal): Watchdog
       outer?.removeEventListener('abort', onOuterAbort);
     },
   };
+  if (outer?.aborted) onOuterAbort();
+  else outer?.addEventListener('abort', onOuterAbort, { once: true });
+  return wd;
 }
 
 /** The human-readable message for a limit that fired, e.g. "timed out: no text within the first-token limit (30 s)". */
@@ -107,23 +104,18 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
 /** Tracks text, first-token time and the wall clock of one generation, and builds its result. */
 export function startTranscript(onText?: (delta: string) => void) {
   const started = performance.now();
-  let text = '';
   let ttftMs: number | undefined;
-  return {
-    get text() {
-      return text;
-    },
-    get hasText() {
-      return text.length > 0;
-    },
+  const transcript = {
+    /** The text so far. */
+    text: '',
     push(delta: string) {
       if (!delta) return;
       if (ttftMs === undefined) ttftMs = Math.round(performance.now() - started);
-      text += delta;
+      transcript.text += delta;
       onText?.(delta);
     },
     result(finishReason: FinishReason, extra: { error?: string; tokensIn?: number; tokensOut?: number } = {}): GenerateResult {
-      const result: GenerateResult = { text, finishReason, latencyMs: Math.round(performance.now() - started) };
+      const result: GenerateResult = { text: transcript.text, finishReason, latencyMs: Math.round(performance.now() - started) };
       if (ttftMs !== undefined) result.ttftMs = ttftMs;
       if (extra.error !== undefined) result.error = extra.error;
       if (extra.tokensIn !== undefined) result.tokensIn = extra.tokensIn;
@@ -131,6 +123,7 @@ export function startTranscript(onText?: (delta: string) => void) {
       return result;
     },
   };
+  return transcript;
 }
 
 /** Result for a generation that ended because of the watchdog (limit or caller abort). */

@@ -193,7 +193,7 @@ export function createOpenAICompatibleClient(options: OpenAICompatibleClientOpti
 
         const info = describeError(error);
         const attempts = attempt + 1;
-        if (info.retryable && !transcript.hasText && attempt < provider.maxRetries) {
+        if (info.retryable && !transcript.text && attempt < provider.maxRetries) {
           const delayMs = info.retryAfterMs ?? retryBaseMs * 2 ** attempt;
           if (delayMs > wd.remainingMs()) {
             return transcript.result('error', {
