@@ -9,7 +9,8 @@
 // Prisma interactive transaction on the other connection (which needs the event loop to finish) holds that lock.
 // WAL checkpoints (copying the log back into the database, with two fsyncs) run in a worker thread on a third
 // connection, so that no battle waits for one: SQLite's automatic checkpoint runs inside whichever commit crosses
-// 1,000 pages, which took the engine's p99 from ≈2 to ≈6 ms (bench/engine.ts).
+// 1,000 pages, which took the engine's p99 from ≈2 to ≈6 ms (bench/engine.ts); this connection keeps only a far
+// backstop (AUTOCHECKPOINT_PAGES).
 import { randomBytes, randomFillSync } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -40,8 +41,15 @@ import { BattleStatusValue, ReactionKindValue, ReactionReasonListValue, Reaction
 const BUSY_TIMEOUT_MS = 10_000;
 /** How often the worker checkpoints the WAL. */
 const CHECKPOINT_EVERY_MS = 250;
-/** A backstop should the worker fall behind: this connection then checkpoints itself past this many pages (≈40 MB). */
-const AUTOCHECKPOINT_PAGES = 10_000;
+/**
+ * A backstop should the worker fall behind: this connection then checkpoints itself, inside a commit, past this many
+ * pages (≈160 MB). Under sustained writes the log only restarts from its beginning when a checkpoint finished before
+ * the next commit, which the worker rarely manages, so the log grows until this backstop; at 10,000 pages it fired
+ * every ~300 battles of bench/engine.ts and froze the event loop for 5–30 ms on this machine's disk.
+ */
+const AUTOCHECKPOINT_PAGES = 40_000;
+/** Once the log restarts, its file is cut back to this size, so a burst does not keep 160 MB on disk. */
+const LOG_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 // CommonJS (an eval'd worker); it only copies committed pages, never blocks writers (PASSIVE) and never throws.
 const CHECKPOINTER = `
@@ -130,6 +138,7 @@ export async function createSqliteStore(source: string | Db): Promise<BattleStor
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    sqlite.pragma(`journal_size_limit = ${LOG_SIZE_LIMIT_BYTES}`);
   } catch (error) {
     sqlite.close();
     throw error;
