@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { checkSecrets, loadConfigFile, parseConfig, parseEnv } from './config/load';
 import type { PnyxConfig, PnyxEnv } from './config/schema';
-import { createArena, type LeaderboardSource } from './engine/arena';
+import { createArena, type ArenaOptions, type LeaderboardSource } from './engine/arena';
 import type { Arena } from './engine/types';
 import { createI18n, type I18n } from './i18n';
 import { createLeaderboardScheduler } from './leaderboard/scheduler';
@@ -39,6 +39,8 @@ export interface CreatePnyxOptions {
   leaderboard?: (app: Omit<PnyxApp, 'arena' | 'close' | 'schedules'>) => LeaderboardSource;
   random?: () => number;
   sweepMs?: number;
+  /** See ArenaOptions.onModelReplaced. */
+  onModelReplaced?: ArenaOptions['onModelReplaced'];
 }
 
 export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxApp> {
@@ -65,6 +67,7 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
     leaderboard: options.leaderboard ? options.leaderboard(base) : createChatLeaderboard({ prisma: db.prisma, log }),
     random: options.random,
     sweepMs: options.sweepMs,
+    onModelReplaced: options.onModelReplaced,
   });
   const schedules = createLeaderboardScheduler({
     prisma: db.prisma,

@@ -226,4 +226,25 @@ describe('npm run battle (piped)', { timeout: 90_000 }, () => {
     expect(run.stderr).toMatch(/• Model [AB] was locked \(broken-key\) \(provider “fake”\): HTTP 401 \(the API key was refused\): .*Incorrect API key provided/);
     expect(stored(run.db).battles[0]!.status).toBe('failed');
   });
+
+  it('completes the battle with another model when one fails before answering, and tells the admin which and why', async () => {
+    // The refused model weighs 1,000 times the others, so it is drawn into the pair (and replaced) on all but ~2 runs in a million.
+    const config = writeConfig({
+      ...remote({
+        models: [
+          { id: 'locked', provider: 'fake', model: 'broken-key', weight: 1000 },
+          { id: 'alpha', provider: 'fake', model: 'alpha-7b', displayName: 'Alpha 7B' },
+          { id: 'beta', provider: 'fake', model: 'beta-13b', displayName: 'Beta 13B' },
+        ],
+      }),
+      battle: { boostUnderVoted: false },
+    });
+    const run = await battle(['Why is the sky blue?'], { config, stdin: 'a\n' });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Alpha says the sky is blue');
+    expect(run.stdout).toContain('Beta thinks sunlight scatters');
+    expect(run.stderr).toContain('Model problems seen during this battle:');
+    expect(run.stderr).toMatch(/• locked \(broken-key\) failed before writing anything and was replaced by another model: HTTP 401/);
+    expect(stored(run.db).battles[0]!.status).toBe('closed');
+  });
 });

@@ -4,14 +4,14 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
 import { createPnyx, type PnyxApp } from '../../core/app';
 import { parseChatSettings } from '../../core/config/chat-settings';
 import { ConfigError } from '../../core/config/load';
 import { createI18n, type Translate } from '../../core/i18n';
 import { createLogger } from '../../core/log';
+import type { ModelReplaced } from '../../core/engine/arena';
 import type { ChatAddress, Person } from '../../core/port/types';
-import { createModelEventCollector, explainFailedBattle, explainReplaced, explainUnhealthy } from './diagnose';
+import { explainFailedBattle, explainReplaced, explainUnhealthy } from './diagnose';
 import { createTerminalPort, voteOptions, type VoteOption } from './port';
 import { chooseMode, createScreen, type Output } from './screen';
 
@@ -133,22 +133,15 @@ export async function runTerminalBattle(argv: string[], io: TerminalIO): Promise
     return EXIT.usage;
   }
 
-  // Logs go to stderr (warn by default, LOG_LEVEL to change it) so stdout carries only the battle. A second,
-  // silent destination keeps the events the admin gets explained in plain words at the end.
+  // Logs go to stderr (warn by default, LOG_LEVEL to change it) so stdout carries only the battle; the engine reports
+  // model swaps directly, to be explained in plain words at the end.
   const stderrLevel = LOG_LEVELS.find((l) => l === env.LOG_LEVEL) ?? 'warn';
-  const collector = createModelEventCollector();
-  const verbose = stderrLevel !== 'silent' && pino.levels.values[stderrLevel]! < pino.levels.values.info!;
-  const logger = createLogger({
-    level: verbose ? stderrLevel : 'info',
-    destination: pino.multistream([
-      ...(stderrLevel === 'silent' ? [] : [{ level: stderrLevel, stream: io.stderr as NodeJS.WritableStream }]),
-      { level: 'info' as const, stream: collector.stream },
-    ]),
-  });
+  const logger = createLogger({ level: stderrLevel, destination: io.stderr as NodeJS.WritableStream });
+  const replaced: ModelReplaced[] = [];
 
   let app: PnyxApp;
   try {
-    app = await createPnyx({ env: { ...env, LOG_LEVEL: stderrLevel }, logger });
+    app = await createPnyx({ env: { ...env, LOG_LEVEL: stderrLevel }, logger, onModelReplaced: (event) => replaced.push(event) });
   } catch (error) {
     if (error instanceof ConfigError) {
       err(t('terminal-config-error', { source: error.source }));
@@ -223,7 +216,7 @@ export async function runTerminalBattle(argv: string[], io: TerminalIO): Promise
       const battle = replyRef ? await app.store.getBattleByMessageRef(chatRow.id, replyRef) : null;
       const problems = [
         ...(battle ? await explainFailedBattle(app, t, battle.id) : []),
-        ...explainReplaced(app, t, collector.events),
+        ...explainReplaced(app, t, replaced),
         ...(await explainUnhealthy(app, t, candidates, args.prompt)),
       ];
       if (problems.length) {
@@ -251,7 +244,7 @@ export async function runTerminalBattle(argv: string[], io: TerminalIO): Promise
     // The closed ballot carries the tally and the reveal; the private notice says the same, so it is printed only
     // when the ballot did not close (e.g. the vote was refused).
     if (voteOptions(ballot).length > 0 && voted.notice) screen.block(voted.notice.text);
-    const warnings = [...explainReplaced(app, t, collector.events), ...(await explainUnhealthy(app, t, candidates, args.prompt))];
+    const warnings = [...explainReplaced(app, t, replaced), ...(await explainUnhealthy(app, t, candidates, args.prompt))];
     if (warnings.length) {
       err('');
       err(t('terminal-warnings'));

@@ -1,37 +1,10 @@
 // Plain explanations of model failures for the admin at the terminal: which model, which provider, what went wrong
 // (timeout, HTTP 401, unreachable...). The engine keeps battles anonymous and skips unhealthy models quietly, which is
 // right in a chat; an admin checking a configuration needs the names and the causes.
-import { Writable } from 'node:stream';
 import type { PnyxApp } from '../../core/app';
+import type { ModelReplaced } from '../../core/engine/arena';
 import type { Translate } from '../../core/i18n';
 import type { ModelCard } from '../../core/providers/types';
-
-/** Engine log events that say a model misbehaved, collected from the structured log while the battle runs. */
-export interface ModelEvents {
-  replaced: Array<{ model: string; error: string }>;
-}
-
-/** A pino destination that keeps the few log events the terminal explains; everything else is dropped. */
-export function createModelEventCollector(): { stream: Writable; events: ModelEvents } {
-  const events: ModelEvents = { replaced: [] };
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      for (const line of String(chunk).split('\n')) {
-        if (!line.includes('"failed"')) continue;
-        try {
-          const entry = JSON.parse(line) as { failed?: unknown; replacement?: unknown; error?: unknown };
-          if (typeof entry.failed === 'string' && typeof entry.replacement === 'string') {
-            events.replaced.push({ model: entry.failed, error: typeof entry.error === 'string' ? entry.error : '' });
-          }
-        } catch {
-          // Not one of ours; the log line still went to stderr.
-        }
-      }
-      done();
-    },
-  });
-  return { stream, events };
-}
 
 const FAILED = new Set(['error', 'timeout', 'aborted']);
 export const PROBE_TIMEOUT_MS = 20_000;
@@ -81,7 +54,7 @@ export async function explainUnhealthy(app: PnyxApp, t: Translate, ids: string[]
   );
 }
 
-export function explainReplaced(app: PnyxApp, t: Translate, events: ModelEvents): string[] {
+export function explainReplaced(app: PnyxApp, t: Translate, replaced: ModelReplaced[]): string[] {
   const cards = new Map(app.models.cards.map((c) => [c.id, c]));
-  return events.replaced.map((r) => t('terminal-replaced', { model: label(cards.get(r.model), r.model), error: r.error }));
+  return replaced.map((r) => t('terminal-replaced', { model: label(cards.get(r.failed), r.failed), error: r.error }));
 }

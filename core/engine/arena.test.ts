@@ -12,6 +12,7 @@ import type { ChatAddress, Person, PromptEvent, VoteChoice } from '../port/types
 import { DEMO_MODELS_CONFIG } from '../providers/registry';
 import { databaseCases } from '../store/test-databases';
 import { encodeAction } from './actions';
+import type { ModelReplaced } from './arena';
 
 const folders: string[] = [];
 afterAll(() => {
@@ -26,19 +27,23 @@ function sqliteUrl(): string {
 interface Harness {
   app: PnyxApp;
   port: RecordingPort;
+  /** What the engine reported through onModelReplaced. */
+  replaced: ModelReplaced[];
 }
 
 async function harness(options: { config: object; url?: string; sweepMs?: number; random?: () => number; start?: boolean }): Promise<Harness> {
+  const replaced: ModelReplaced[] = [];
   const app = await createPnyx({
     config: options.config,
     env: { DATABASE_URL: options.url ?? sqliteUrl(), LOG_LEVEL: 'silent' },
     sweepMs: options.sweepMs ?? 50,
     random: options.random,
+    onModelReplaced: (event) => replaced.push(event),
   });
   const port = createRecordingPort('test');
   app.arena.attach(port);
   if (options.start ?? true) await app.arena.start();
-  return { app, port };
+  return { app, port, replaced };
 }
 
 const instantDemo = (battle: object = {}) => ({ ...DEMO_MODELS_CONFIG, providers: { demo: { type: 'demo', tokensPerSecond: 0 } }, battle });
@@ -428,6 +433,10 @@ describe('arena with an OpenAI-compatible server', () => {
     expect(battle.modelAId).toBe('fake-c');
     expect(battle.modelBId).toBe('fake-b');
     expect(server.requestsFor('fake-a')).toHaveLength(1);
+    // The chat sees nothing of it; whoever runs the arena is told which model failed and why.
+    expect(h.replaced.filter((r) => r.battleId === battle.id)).toEqual([
+      { battleId: battle.id, side: 'a', failed: 'fake-a', error: expect.stringContaining('500'), replacement: 'fake-c' },
+    ]);
     const replyA = inChat(h, chat.id).find((m) => m.current.text.startsWith('**Model A**'))!;
     expect(replyA.current.text).toContain(neutral('fake-c'));
     for (const m of inChat(h, chat.id)) expect(m.current.text).not.toMatch(/fail|⚠️/i);

@@ -13,7 +13,7 @@ import { createMessageRefs } from './message-refs';
 import type { Arena } from './types';
 import { createVoting } from './voting';
 
-export type { ArenaOptions, LeaderboardSource, ModelSource } from './context';
+export type { ArenaOptions, LeaderboardSource, ModelReplaced, ModelSource } from './context';
 
 export function createArena(options: ArenaOptions): Arena {
   const ctx = createContext(options);

@@ -116,6 +116,11 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs) {
           });
           if (replacement) {
             log.info({ battle: battle.id, side, failed: modelId, replacement, error: result.error }, 'model replaced after failing before any text');
+            try {
+              ctx.onModelReplaced?.({ battleId: battle.id, side, failed: modelId, error: result.error ?? result.finishReason, replacement });
+            } catch (error) {
+              log.warn({ err: error }, 'model replacement observer threw');
+            }
             await store.swapModel(battle.id, side, replacement);
             modelId = replacement;
             if (side === 'a') battle.modelAId = replacement;

@@ -34,6 +34,20 @@ export interface ArenaOptions {
   random?: Random;
   /** How often overdue battles are closed (ms). */
   sweepMs?: number;
+  /**
+   * Told when a model that failed before writing anything was swapped for another (battles stay anonymous in the
+   * chat; an admin's tool such as the terminal battle names the model and the cause). Must not throw.
+   */
+  onModelReplaced?: (event: ModelReplaced) => void;
+}
+
+export interface ModelReplaced {
+  battleId: string;
+  side: Side;
+  /** The model that failed, and why. */
+  failed: string;
+  error: string;
+  replacement: string;
 }
 
 export const SIDES = ['a', 'b'] as const;
@@ -70,6 +84,7 @@ export interface ArenaContext {
   log: Logger;
   random: Random;
   leaderboard?: LeaderboardSource;
+  onModelReplaced?: (event: ModelReplaced) => void;
   ports: Map<string, { port: ChatPort; presenter: Presenter }>;
   /** Battles with messages still being shown or voted on, by token. */
   live: Map<string, LiveBattle>;
@@ -142,6 +157,7 @@ export function createContext(options: ArenaOptions): ArenaContext {
     log: options.log,
     random: options.random ?? Math.random,
     leaderboard: options.leaderboard,
+    onModelReplaced: options.onModelReplaced,
     ports,
     live: new Map(),
     cards: new Map(models.cards.map((c) => [c.id, c])),
