@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { ModelSchema, ProviderSchema } from '../config/schema';
 import { createDemoClient, DEMO_PERSONAS, keyWords, looksFrench, type DemoPersona, type DemoProviderConfig } from './demo';
@@ -84,6 +85,17 @@ describe('demo models', () => {
     expect(paced.finishReason).toBe('aborted');
     expect(paced.text.length).toBeGreaterThan(0);
     expect(paced.latencyMs).toBeLessThan(1000);
+  });
+
+  it('leaves no listener on the caller\'s signal once a reply is done (the arena shares one for its lifetime)', async () => {
+    const shared = new AbortController();
+    const replies = await Promise.all([
+      demo('laconic', { tokensPerSecond: 400 }).generate({ messages: question, signal: shared.signal }),
+      demo('markov').generate({ messages: question, signal: shared.signal }),
+      demo('lexicon', { tokensPerSecond: 400, timeouts: { firstTokenMs: 5000, chunkMs: 5000, totalMs: 30 } }).generate({ messages: question, signal: shared.signal }),
+    ]);
+    expect(replies.map((r) => r.finishReason)).toEqual(['stop', 'stop', 'timeout']);
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
   });
 
   it('applies the time limits and maxOutputTokens', async () => {

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -163,6 +164,22 @@ describe('openai-compatible provider', () => {
     const result = await pending;
     expect(result.finishReason).toBe('aborted');
     expect(result.text).toBe('word word word ');
+  });
+
+  it('leaves no listener on the caller\'s signal, whatever the outcome (the arena shares one for its lifetime)', async () => {
+    const shared = new AbortController();
+    server.script('m-fine', { text: 'fine' });
+    server.script('m-broken', { fail: { status: 500, message: 'down' } });
+    server.script('m-silent', { text: 'late', firstTokenDelayMs: 3_000 });
+    const results = await Promise.all([
+      client('m-fine').generate({ messages: ask, signal: shared.signal }),
+      client('m-broken', { maxRetries: 1 }).generate({ messages: ask, signal: shared.signal }),
+      client('m-silent', { timeouts: { firstTokenMs: 100, chunkMs: 1000, totalMs: 10_000 } }).generate({ messages: ask, signal: shared.signal }),
+      // Waits for a free slot behind the others, as generations do under load.
+      client('m-fine', { maxConcurrency: 1 }).generate({ messages: ask, signal: shared.signal }),
+    ]);
+    expect(results.map((r) => r.finishReason)).toEqual(['stop', 'error', 'timeout', 'stop']);
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
   });
 
   it('never puts the API key in error text or logs', async () => {
