@@ -241,7 +241,7 @@ function memoryStore(): BattleStore {
       await tick();
       return (turns.get(battleId) ?? []).map((t) => ({ ...t, replies: { ...t.replies } }));
     },
-    async castVote(battleId, voterId, choice) {
+    async castVote(battleId, voterId, choice, options = {}) {
       await tick();
       const row = battles.get(battleId)!;
       if (row.status !== 'open') return { status: 'not_open', battleStatus: row.status };
@@ -249,7 +249,13 @@ function memoryStore(): BattleStore {
       const existing = cast.get(voterId);
       if (existing) return { status: 'duplicate', choice: existing };
       cast.set(voterId, choice);
-      return { status: 'counted', voteCount: ++row.voteCount };
+      const voteCount = ++row.voteCount;
+      if (options.closeAtVotes === undefined || voteCount < options.closeAtVotes) return { status: 'counted', voteCount };
+      row.status = 'closed';
+      row.closedAt = new Date();
+      const tally = { a: 0, b: 0, tie: 0, both_bad: 0 };
+      for (const c of cast.values()) tally[c]++;
+      return { status: 'counted', voteCount, closed: { tally } };
     },
     async getVote(battleId, voterId) {
       return votes.get(battleId)?.get(voterId) ?? null;

@@ -28,9 +28,13 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
   const shortReveal = (battle: BattleRow, t: Translate): string =>
     t('reveal-short', { a: modelName(t, cards.get(battle.modelAId), battle.modelAId), b: modelName(t, cards.get(battle.modelBId), battle.modelBId) });
 
-  /** `known`: a caller that already holds the chat's row spares the store that read (bench/engine.ts). */
-  const closeBattle = async (battle: BattleRow, known?: ChatRow): Promise<void> => {
-    if (!(await store.setStatus(battle.id, 'closed', { from: ['open'] }))) return;
+  /**
+   * Closes the battle (unless `closedByVote`: the vote that reached the chat's count closed it in its own transaction,
+   * and brings the final tally) and posts the reveal. `known`: a caller that already holds the chat's row spares the
+   * store that read (bench/engine.ts).
+   */
+  const closeBattle = async (battle: BattleRow, known?: ChatRow, closedByVote?: { tally: Record<VoteChoice, number> }): Promise<void> => {
+    if (!closedByVote && !(await store.setStatus(battle.id, 'closed', { from: ['open'] }))) return;
     const chatRow = known ?? (await store.getChat(battle.chatId));
     if (!chatRow) return;
     const entry = ports.get(chatRow.platform);
@@ -41,7 +45,7 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     }
     const settings = parseChatSettings(chatRow.settings);
     const t = chatT(chatRow, settings);
-    const [tally, reveal] = await Promise.all([store.tally(battle.id), revealFor(battle, t)]);
+    const [tally, reveal] = await Promise.all([closedByVote?.tally ?? store.tally(battle.id), revealFor(battle, t)]);
     const votes = tally.a + tally.b + tally.tie + tally.both_bad;
     const message = ballotMessage(t, { token: battle.token, status: 'closed', votes, tally, reveal, leak: battle.identityLeak });
     const state = live.get(battle.token);
@@ -65,7 +69,9 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     if (battle.status === 'closed') {
       return { notice: { text: `${pt('vote-closed')}\n${shortReveal(battle, pt)}`, alert: true } };
     }
-    const result = await store.castVote(battle.id, user.id, action.choice);
+    // The event's chat row is the battle's (onAction refuses tokens from other chats) and settings changes refresh it.
+    const policy = policyOf(chatRow);
+    const result = await store.castVote(battle.id, user.id, action.choice, policy.after === 'votes' ? { closeAtVotes: policy.votes } : {});
     if (result.status === 'not_open') {
       return { notice: { text: result.battleStatus === 'failed' ? pt('vote-failed') : pt('vote-closed') } };
     }
@@ -75,10 +81,8 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     }
     log.info({ battle: battle.id, voter: user.id, votes: result.voteCount }, 'vote counted');
     battle.voteCount = result.voteCount;
-    // The event's chat row is the battle's (onAction refuses tokens from other chats) and settings changes refresh it.
-    const policy = policyOf(chatRow);
-    if (policy.after === 'votes' && result.voteCount >= policy.votes) {
-      await closeBattle(battle, chatRow);
+    if (result.closed) {
+      await closeBattle(battle, chatRow, result.closed);
     } else {
       const state = live.get(battle.token);
       const settings = parseChatSettings(chatRow.settings);

@@ -263,10 +263,10 @@ for (const { db, kind } of cases) {
     it('counts one vote per voter, reports the first choice to a second press, and tallies', async () => {
       const battle = await openBattle();
       const [u1, u2, u3] = await voters(3);
-      expect(await store.castVote(battle.id, u1!.id, 'a', ['clear'])).toEqual({ status: 'counted', voteCount: 1 });
+      expect(await store.castVote(battle.id, u1!.id, 'a', { reasons: ['clear'] })).toEqual({ status: 'counted', voteCount: 1 });
       expect(await store.castVote(battle.id, u2!.id, 'tie')).toEqual({ status: 'counted', voteCount: 2 });
       expect(await store.castVote(battle.id, u1!.id, 'b')).toEqual({ status: 'duplicate', choice: 'a' });
-      expect(await store.castVote(battle.id, u3!.id, 'a', [], 'nice')).toEqual({ status: 'counted', voteCount: 3 });
+      expect(await store.castVote(battle.id, u3!.id, 'a', { comment: 'nice' })).toEqual({ status: 'counted', voteCount: 3 });
       expect(await store.getVote(battle.id, u1!.id)).toBe('a');
       expect(await store.getVote(battle.id, initiatorId)).toBeNull();
       expect(await store.tally(battle.id)).toEqual({ a: 2, b: 0, tie: 1, both_bad: 0 });
@@ -277,6 +277,37 @@ for (const { db, kind } of cases) {
       expect(await store.addVoteReason(battle.id, u2!.id, 'creative')).toEqual(['useful', 'creative']);
       expect(await store.addVoteReason(battle.id, u2!.id, 'useful')).toEqual(['useful', 'creative']);
       expect(await store.addVoteReason(battle.id, initiatorId, 'useful')).toBeNull();
+    });
+
+    it('closes the battle with the vote that reaches closeAtVotes, in the same call, and no sooner', async () => {
+      const battle = await openBattle();
+      const [u1, u2, u3] = await voters(3);
+      expect(await store.castVote(battle.id, u1!.id, 'b', { closeAtVotes: 2 })).toEqual({ status: 'counted', voteCount: 1 });
+      expect((await store.getBattle(battle.id))?.status).toBe('open');
+      // A second press does not count, so it does not close either.
+      expect(await store.castVote(battle.id, u1!.id, 'a', { closeAtVotes: 1 })).toEqual({ status: 'duplicate', choice: 'b' });
+      expect((await store.getBattle(battle.id))?.status).toBe('open');
+      expect(await store.castVote(battle.id, u2!.id, 'tie', { closeAtVotes: 2 })).toEqual({
+        status: 'counted',
+        voteCount: 2,
+        closed: { tally: { a: 0, b: 1, tie: 1, both_bad: 0 } },
+      });
+      const closed = await store.getBattle(battle.id);
+      expect(closed?.status).toBe('closed');
+      expect(closed?.closedAt).toBeInstanceOf(Date);
+      expect(await store.castVote(battle.id, u3!.id, 'a', { closeAtVotes: 2 })).toEqual({ status: 'not_open', battleStatus: 'closed' });
+      expect(await store.tally(battle.id)).toEqual({ a: 0, b: 1, tie: 1, both_bad: 0 });
+    });
+
+    it('lets exactly one of many simultaneous votes close the battle', async () => {
+      const battle = await openBattle();
+      const people = await voters(12);
+      const results = await Promise.all(people.map((p) => store.castVote(battle.id, p.id, 'a', { closeAtVotes: 5 })));
+      const counted = results.filter((r) => r.status === 'counted');
+      expect(counted).toHaveLength(5);
+      expect(counted.filter((r) => r.closed)).toEqual([{ status: 'counted', voteCount: 5, closed: { tally: { a: 5, b: 0, tie: 0, both_bad: 0 } } }]);
+      expect(results.filter((r) => r.status === 'not_open')).toHaveLength(7);
+      expect((await store.getBattle(battle.id))?.voteCount).toBe(5);
     });
 
     it('refuses votes unless the battle is open', async () => {

@@ -251,23 +251,30 @@ export function createPrismaStore(db: Db): BattleStore {
       return turns.map((turn) => toTurnRow(turn, turn.replies));
     },
 
-    async castVote(battleId, voterId, choice, reasons = [], comment): Promise<CastVoteResult> {
+    async castVote(battleId, voterId, choice, options = {}): Promise<CastVoteResult> {
+      const { closeAtVotes } = options;
       try {
         // The increments (the total and the choice's counter) run first: on PostgreSQL they lock the battle row, so
         // votes on one battle queue behind each other and a vote cannot slip in after a concurrent close. The unique
-        // (battleId, voterId) refuses a second vote, which rolls the increments back with it.
-        const [battle] = await prisma.$transaction([
+        // (battleId, voterId) refuses a second vote, which rolls the increments back with it. The close, when asked,
+        // runs last in the same transaction, so only the vote that reached the count closes the battle.
+        const [battle, , closing] = await prisma.$transaction([
           prisma.battle.update({
             where: { id: battleId, status: 'open' },
             data: { voteCount: { increment: 1 }, [VOTE_COLUMNS[readValue(VoteChoiceValue, choice, 'vote choice')]]: { increment: 1 } },
-            select: { voteCount: true },
+            select: { voteCount: true, votesA: true, votesB: true, votesTie: true, votesBothBad: true },
           }),
           prisma.vote.create({
-            data: { battleId, voterId, choice, reasons: JSON.stringify(reasons), comment: comment ?? null },
+            data: { battleId, voterId, choice, reasons: JSON.stringify(options.reasons ?? []), comment: options.comment ?? null },
             select: { id: true },
           }),
+          ...(closeAtVotes === undefined
+            ? []
+            : [prisma.battle.updateMany({ where: { id: battleId, status: 'open', voteCount: { gte: closeAtVotes } }, data: { status: 'closed', closedAt: new Date() } })]),
         ]);
-        return { status: 'counted', voteCount: battle.voteCount };
+        const voteCount = battle.voteCount;
+        if (!closing || !('count' in closing) || closing.count === 0) return { status: 'counted', voteCount };
+        return { status: 'counted', voteCount, closed: { tally: { a: battle.votesA, b: battle.votesB, tie: battle.votesTie, both_bad: battle.votesBothBad } } };
       } catch (error) {
         const code = prismaCode(error);
         if (isUniqueViolation(error)) {

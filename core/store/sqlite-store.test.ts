@@ -48,7 +48,7 @@ describe('SQLite store next to the Prisma client on one file', () => {
     await fast.saveReply(turn.id, 'a', { modelId: 'alpha', text: 'Bien', finishReason: 'stop', latencyMs: 12 });
     await fast.addMessageRefs([{ battleId: started.id, chatId, ref: 'm1', role: 'a' }]);
     const voter = await fast.upsertUser({ platform: 'web', id: 'bob' });
-    await fast.castVote(started.id, voter.id, 'a', ['clear'], 'nice');
+    await fast.castVote(started.id, voter.id, 'a', { reasons: ['clear'], comment: 'nice' });
 
     const row = await database.prisma.battle.findUniqueOrThrow({ where: { id: started.id }, include: { turns: { include: { replies: true } }, votes: true, messages: true } });
     expect(row).toMatchObject({ status: 'open', identityLeak: true, leakTerms: '["OpenAI"]', voteCount: 1, closesAt, language: 'fr' });

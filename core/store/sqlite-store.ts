@@ -34,7 +34,7 @@ import {
   type ReplyRecord,
   type UserRecord,
 } from './rows';
-import type { BattleStatus, BattleStore, CastVoteResult, MessageRefRow, TurnRow } from './types';
+import type { BattleStatus, BattleStore, CastVoteOptions, CastVoteResult, MessageRefRow, TurnRow } from './types';
 import { BattleStatusValue, ReactionKindValue, ReactionReasonListValue, ReactionReasonValue, StringListValue, VoteChoiceValue, readJson, readValue } from './values';
 
 /** How long a call waits for another connection's write lock before failing (as database.ts gives Prisma). */
@@ -263,12 +263,13 @@ function buildStore(sqlite: Database.Database, owned: Db | null, stopCheckpointe
     ORDER BY t."index", r."side"`);
   // The increments (the total and the choice's counter) run first and take the write lock; the unique
   // (battleId, voterId) refuses a second vote, which rolls them back with it.
-  const countVote = prepare<{ voteCount: number }>(`
+  const countVote = prepare<{ voteCount: number; votesA: number; votesB: number; votesTie: number; votesBothBad: number }>(`
     UPDATE "Battle" SET "voteCount" = "voteCount" + 1,
       "votesA" = "votesA" + (@choice = 'a'), "votesB" = "votesB" + (@choice = 'b'),
       "votesTie" = "votesTie" + (@choice = 'tie'), "votesBothBad" = "votesBothBad" + (@choice = 'both_bad')
     WHERE "id" = @id AND "status" = 'open'
-    RETURNING "voteCount"`);
+    RETURNING "voteCount", "votesA", "votesB", "votesTie", "votesBothBad"`);
+  const closeOnVote = prepare('UPDATE "Battle" SET "status" = \'closed\', "closedAt" = ? WHERE "id" = ? AND "status" = \'open\'');
   const insertVote = prepare('INSERT INTO "Vote" ("id", "battleId", "voterId", "choice", "reasons", "comment", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)');
   const battleStatus = prepare<{ status: string }>('SELECT "status" FROM "Battle" WHERE "id" = ?');
   const getVote = prepare<{ choice: string }>('SELECT "choice" FROM "Vote" WHERE "battleId" = ? AND "voterId" = ?');
@@ -367,11 +368,15 @@ function buildStore(sqlite: Database.Database, owned: Db | null, stopCheckpointe
     flagLeak.run(mergeLeakTerms(row.leakTerms, terms), battleId);
   });
 
-  const castVoteTx = sqlite.transaction((battleId: string, voterId: string, choice: VoteChoice, reasons: string[], comment: string | null) => {
+  const castVoteTx = sqlite.transaction((battleId: string, voterId: string, choice: VoteChoice, options: CastVoteOptions): CastVoteResult | null => {
     const counted = countVote.get({ id: battleId, choice });
     if (!counted) return null;
-    insertVote.run(newId(), battleId, voterId, choice, JSON.stringify(reasons), comment, sqliteDate(new Date()));
-    return counted.voteCount;
+    const now = sqliteDate(new Date());
+    insertVote.run(newId(), battleId, voterId, choice, JSON.stringify(options.reasons ?? []), options.comment ?? null, now);
+    const { voteCount } = counted;
+    if (options.closeAtVotes === undefined || voteCount < options.closeAtVotes) return { status: 'counted', voteCount };
+    closeOnVote.run(now, battleId);
+    return { status: 'counted', voteCount, closed: { tally: { a: counted.votesA, b: counted.votesB, tie: counted.votesTie, both_bad: counted.votesBothBad } } };
   });
 
   const reactTx = sqlite.transaction((params: { replyId: string; userId: string; kind: string; reasons: string | null; comment: string | null; hasComment: number }) => {
@@ -530,12 +535,11 @@ function buildStore(sqlite: Database.Database, owned: Db | null, stopCheckpointe
 
     getTurns: (battleId) => run(() => readTurns(battleId)),
 
-    castVote: (battleId, voterId, choice, reasons = [], comment): Promise<CastVoteResult> =>
+    castVote: (battleId, voterId, choice, options = {}): Promise<CastVoteResult> =>
       run(() => {
         try {
-          const voteCount = castVoteTx.immediate(battleId, voterId, readValue(VoteChoiceValue, choice, 'vote choice'), reasons, comment ?? null);
-          if (voteCount === null) return { status: 'not_open', battleStatus: statusOf(battleId) };
-          return { status: 'counted', voteCount };
+          const counted = castVoteTx.immediate(battleId, voterId, readValue(VoteChoiceValue, choice, 'vote choice'), options);
+          return counted ?? { status: 'not_open', battleStatus: statusOf(battleId) };
         } catch (error) {
           if (sqliteCode(error) !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
           const existing = getVote.get(battleId, voterId);

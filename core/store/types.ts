@@ -101,9 +101,20 @@ export interface MessageRefRow {
 }
 
 export type CastVoteResult =
-  | { status: 'counted'; voteCount: number }
+  /** `closed`: this vote reached `closeAtVotes` and closed the battle in the same transaction; the final tally. */
+  | { status: 'counted'; voteCount: number; closed?: { tally: Record<VoteChoice, number> } }
   | { status: 'duplicate'; choice: VoteChoice }
   | { status: 'not_open'; battleStatus: BattleStatus };
+
+export interface CastVoteOptions {
+  reasons?: string[];
+  comment?: string;
+  /**
+   * Close the battle, atomically with this vote, when its count reaches this many (a chat whose policy reveals after
+   * N votes): no crash between the vote and the close can leave a battle open that nobody can vote on any more.
+   */
+  closeAtVotes?: number;
+}
 
 export interface BattleStore {
   upsertChat(chat: ChatAddress): Promise<ChatRow>;
@@ -145,7 +156,7 @@ export interface BattleStore {
   getTurns(battleId: string): Promise<TurnRow[]>;
 
   /** One vote per voter per battle, enforced by the database; counts only while the battle is open. */
-  castVote(battleId: string, voterId: string, choice: VoteChoice, reasons?: string[], comment?: string): Promise<CastVoteResult>;
+  castVote(battleId: string, voterId: string, choice: VoteChoice, options?: CastVoteOptions): Promise<CastVoteResult>;
   getVote(battleId: string, voterId: string): Promise<VoteChoice | null>;
   /** Adds a reason tag to a person's vote; returns the vote's reasons, or null when they have not voted. */
   addVoteReason(battleId: string, voterId: string, reason: ReactionReason): Promise<string[] | null>;
