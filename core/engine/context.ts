@@ -148,7 +148,6 @@ export function createContext(options: ArenaOptions): ArenaContext {
   const personT = (event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Translate =>
     i18n.t(event.chat.kind === 'private' ? i18n.negotiate(settings.locale, event.from.locale, config.locale) : i18n.negotiate(event.from.locale, settings.locale, chatRow.locale, config.locale));
 
-
   return {
     store,
     models,
