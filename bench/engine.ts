@@ -172,6 +172,14 @@ function memoryStore(): BattleStore {
     async getChat(chatId) {
       return chatById(chatId);
     },
+    async moveChat(platform, from, to) {
+      const row = chats.get(`${platform}:${from}`);
+      if (!row || chats.has(`${platform}:${to}`)) return null;
+      chats.delete(`${platform}:${from}`);
+      row.externalId = to;
+      chats.set(`${platform}:${to}`, row);
+      return row;
+    },
     async chatSchedule() {
       return null;
     },

@@ -6,6 +6,7 @@ import type { Chat, Message, MessageEntity, User } from 'grammy/types';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Arena } from '../../core/engine/types';
+import { createPendingWork } from '../../core/pending-work';
 import type { I18n, Translate } from '../../core/i18n';
 import type { ChatAddress, CommandName, HandleResult, Notice, Person, PnyxEvent } from '../../core/port/types';
 import { ChatUnreachableError, createTelegramPort, type TelegramPort } from './port';
@@ -50,10 +51,13 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
   // (limits.minEditIntervalMs), so no throttler transformer: it would delay votes behind streaming edits.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: options.maxRetryDelaySeconds ?? 300 }));
 
-  const port = createTelegramPort(bot.api, log);
+  const port = createTelegramPort(bot.api, log, undefined, {
+    chatMoved: (from, to) => app.arena.moveChat('telegram', from, to),
+  });
   app.arena.attach(port);
 
-  const inflight = new Set<Promise<unknown>>();
+  // A counter, not a Set of promises: see core/pending-work.ts.
+  const inflight = createPendingWork();
   let lastUpdateId = 0;
 
   // === Translation helpers ==========================================================================
@@ -113,13 +117,17 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
 
   bot.use(async (ctx, next) => {
     lastUpdateId = Math.max(lastUpdateId, ctx.update.update_id);
-    const work = next();
-    inflight.add(work);
-    try {
-      await work;
-    } finally {
-      inflight.delete(work);
-    }
+    await inflight.track(next());
+  });
+
+  // A group upgraded to a supergroup gets a new id. Telegram says so in both (the old group's last message and the
+  // supergroup's first); whichever comes first moves the chat's settings, battles and schedules, the other finds
+  // nothing left to move.
+  bot.on('message:migrate_to_chat_id', async (ctx) => {
+    await app.arena.moveChat('telegram', String(ctx.message.chat.id), String(ctx.message.migrate_to_chat_id));
+  });
+  bot.on('message:migrate_from_chat_id', async (ctx) => {
+    await app.arena.moveChat('telegram', String(ctx.message.migrate_from_chat_id), String(ctx.message.chat.id));
   });
 
   // Added to or removed from a chat, blocked or unblocked by a person: worth one info line, nothing more.
@@ -247,9 +255,7 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
     bot,
     port,
     lastUpdateId: () => lastUpdateId,
-    async idle() {
-      while (inflight.size) await Promise.allSettled([...inflight]);
-    },
+    idle: () => inflight.idle(),
   };
 }
 

@@ -21,6 +21,15 @@ import {
 
 const { alice, bob, carol, dave } = people;
 
+/** Polls a condition the fake Bot API cannot see (the database). */
+async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('long polling with the runner', () => {
   let h: TelegramHarness;
   beforeAll(async () => {
@@ -136,6 +145,39 @@ describe('long polling with the runner', () => {
     expect(third.payload.text).toMatch(/^Votre vote : Égalité/);
     await h.tg.waitFor(() => /Voting closed/.test(h.tg.message(group.id, ballot.message_id)!.text!), 10_000, 'the ballot to close');
     expect(h.tg.message(group.id, ballot.message_id)!.text).toMatch(/A better: 1 · B better: 1 · Tie: 1 · Both bad: 0/);
+  });
+
+  it('keeps a group\'s settings and battles when Telegram upgrades it to a supergroup', async () => {
+    const group = { ...newGroup(), type: 'group' as const };
+    const asked = h.tg.userWrites(group, alice, '/arena Why do leaves change colour in autumn?');
+    await battleFinished(h.tg, group, asked);
+    h.tg.setRole(group.id, dave.id, 'administrator');
+    const set = h.tg.userWrites(group, dave, '/settings timezone Europe/Paris');
+    await h.tg.waitFor(() => h.tg.botMessages(group.id).find((m) => m.reply_to_message?.message_id === set.message_id), 10_000, 'the settings menu');
+    const row = await h.app.store.upsertChat({ platform: 'telegram', id: String(group.id), kind: 'group' });
+    expect(row.timezone).toBe('Europe/Paris');
+
+    const supergroup = h.tg.upgradeGroup(group, dave);
+    await until(async () => (await h.app.store.getChat(row.id))!.externalId === String(supergroup.id), 'the chat to move');
+    // The supergroup is the same arena: its admins see the time zone set before, and battles count for it.
+    h.tg.setRole(supergroup.id, dave.id, 'administrator');
+    const menuAsked = h.tg.userWrites(supergroup, dave, '/settings');
+    const menu = await h.tg.waitFor(() => h.tg.botMessages(supergroup.id).find((m) => m.reply_to_message?.message_id === menuAsked.message_id), 10_000, 'the settings menu');
+    expect(menu.text).toMatch(/Europe\/Paris/);
+    const next = h.tg.userWrites(supergroup, bob, '/arena What makes a good bread crust?');
+    await battleFinished(h.tg, supergroup, next);
+    expect(await h.app.db.prisma.battle.count({ where: { chatId: row.id } })).toBe(2);
+  });
+
+  it('posts to the supergroup when a scheduled post finds the group upgraded, and moves the chat', async () => {
+    const group = { ...newGroup(), type: 'group' as const };
+    const row = await h.app.store.upsertChat({ platform: 'telegram', id: String(group.id), kind: 'group', title: group.title });
+    const supergroup = h.tg.upgradeGroup(group, dave, { quietly: true });
+    expect(await h.app.arena.postLeaderboard(row.id)).toBe(true);
+    expect(h.tg.calls.some((c) => c.payload.chat_id === group.id && c.status === 400)).toBe(true);
+    expect(h.tg.botMessages(supergroup.id).length).toBeGreaterThan(0);
+    expect((await h.app.store.getChat(row.id))!.externalId).toBe(String(supergroup.id));
+    expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
   });
 
   it('continues a battle when someone replies to one of its replies, and moves the ballot', async () => {

@@ -46,6 +46,22 @@ export class ChatUnreachableError extends Error {
   }
 }
 
+/** The group became a supergroup with another id: nothing more can be posted at the old one. */
+class ChatMovedError extends ChatUnreachableError {
+  constructor(
+    readonly from: string,
+    readonly to: string,
+  ) {
+    super(from, `the group is now supergroup ${to}`);
+    this.name = 'ChatMovedError';
+  }
+}
+
+export interface TelegramPortHooks {
+  /** A send met a group that became a supergroup: tell the core before the send is retried at the new id. */
+  chatMoved?(from: string, to: string): Promise<unknown>;
+}
+
 export interface TelegramPort extends ChatPort {
   /** The logical ref a Telegram message belongs to (a later part of a long reply maps to its first part). */
   refOf(chatId: number | string, messageId: number): string;
@@ -65,7 +81,7 @@ interface Slot {
   inflight?: Promise<void>;
 }
 
-export function createTelegramPort(api: Api, log: Logger, limits: PortLimits = TELEGRAM_LIMITS): TelegramPort {
+export function createTelegramPort(api: Api, log: Logger, limits: PortLimits = TELEGRAM_LIMITS, hooks: TelegramPortHooks = {}): TelegramPort {
   /** `${chat}:${messageId}` → signature of what the message shows now. */
   const shown = new LruMap<string, string>(MAX_REMEMBERED);
   /** `${chat}:${ref}` → message ids of every part, and whether it is a photo (edits then change the caption). */
@@ -120,6 +136,11 @@ export function createTelegramPort(api: Api, log: Logger, limits: PortLimits = T
         return result;
       }
     } catch (error) {
+      const movedTo = error instanceof GrammyError ? error.parameters.migrate_to_chat_id : undefined;
+      if (movedTo !== undefined) {
+        unreachable.set(chat.id, Date.now() + UNREACHABLE_RETRY_MS);
+        throw new ChatMovedError(chat.id, String(movedTo));
+      }
       if (error instanceof GrammyError && (error.error_code === 403 || (error.error_code === 400 && UNREACHABLE_400.test(error.description)))) {
         if (!unreachable.has(chat.id)) {
           log.info({ chat: chat.id, method: error.method, description: error.description }, `telegram: chat unreachable (${what})`);
@@ -151,7 +172,15 @@ export function createTelegramPort(api: Api, log: Logger, limits: PortLimits = T
 
   const send: ChatPort['send'] = async (chat, message, options) => {
     try {
-      return await deliver(chat, message, options);
+      try {
+        return await deliver(chat, message, options);
+      } catch (error) {
+        if (!(error instanceof ChatMovedError)) throw error;
+        log.info({ chat: error.from, to: error.to }, 'telegram: group upgraded to a supergroup; sending there');
+        await hooks.chatMoved?.(error.from, error.to);
+        // The reply-to message stayed behind in the old group.
+        return await deliver({ ...chat, id: error.to }, message, { ...options, replyTo: undefined });
+      }
     } catch (error) {
       if (error instanceof ChatUnreachableError) return `${GONE_PREFIX}${++goneCount}`;
       throw error;

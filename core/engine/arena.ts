@@ -85,6 +85,21 @@ export function createArena(options: ArenaOptions): Arena {
       }
     },
 
+    async moveChat(platform, fromId, toId) {
+      const row = await store.moveChat(platform, fromId, toId);
+      if (!row) return false;
+      ctx.forgetChat(platform, fromId);
+      ctx.rememberChat(row);
+      // Battles open there stay votable (the row is the same); what they post from now on goes to the new id.
+      for (const state of ctx.live.values()) {
+        if (state.chatRow.id !== row.id) continue;
+        state.chatRow = row;
+        state.chat = { ...state.chat, id: toId };
+      }
+      log.info({ chat: row.id, platform, from: fromId, to: toId }, 'chat moved to a new platform id');
+      return true;
+    },
+
     async postLeaderboard(chatId, postOptions = {}) {
       const chatRow = await store.getChat(chatId);
       const entry = chatRow && ports.get(chatRow.platform);

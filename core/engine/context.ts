@@ -100,8 +100,9 @@ export interface ArenaContext {
   portFor(platform: string): { port: ChatPort; presenter: Presenter };
   chatOf(chat: ChatAddress): Promise<ChatRow>;
   userOf(event: PnyxEvent): Promise<UserRow>;
-  /** Keeps the chat cache right after the chat's row changed (settings, time zone). */
+  /** Keeps the chat cache right after the chat's row changed (settings, time zone, id). */
   rememberChat(row: ChatRow): void;
+  forgetChat(platform: string, externalId: string): void;
   /** Messages everyone sees use the chat's language; private answers use the person's. */
   chatT(chatRow: ChatRow, settings: ChatSettings): Translate;
   personT(event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Translate;
@@ -166,6 +167,7 @@ export function createContext(options: ArenaOptions): ArenaContext {
     chatOf,
     userOf,
     rememberChat: (row) => chatCache.set(`${row.platform}\u0000${row.externalId}`, row),
+    forgetChat: (platform, externalId) => chatCache.delete(`${platform}\u0000${externalId}`),
     chatT,
     personT,
     track: inFlight.track,

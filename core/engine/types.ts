@@ -7,6 +7,11 @@ export interface Arena {
   /** The single entry point: a platform event in, the person's private answer out (posts go through the port).
    * Resolves once the work the event started is finished (a battle streamed, a vote stored). */
   handle(event: PnyxEvent): Promise<HandleResult>;
+  /**
+   * The platform gave a chat a new id (a Telegram group upgraded to a supergroup): its settings, battles, leaderboard
+   * and schedules follow. False when there was nothing to move (already moved, or the new id is another chat's).
+   */
+  moveChat(platform: string, fromId: string, toId: string): Promise<boolean>;
   /** Posts the leaderboard into a chat (scheduled posts); false when nothing could be posted there. */
   postLeaderboard(chatId: string, options?: { campaign?: string }): Promise<boolean>;
   /** Close overdue battles, fail battles interrupted by a restart, start the close timer. */

@@ -96,6 +96,23 @@ for (const { db, kind } of cases) {
       expect(other.id).not.toBe(first.id);
     });
 
+    it('moves a chat to a new platform id with its settings and battles, once, and never onto another chat', async () => {
+      const group = await store.upsertChat({ platform: 'telegram', id: '-4001', kind: 'group', title: 'Readers' });
+      await store.updateChat(group.id, { settings: '{"trigger":"all"}', timezone: 'Europe/Paris' });
+      const before = await store.createBattle({ token: token(), chatId: group.id, initiatorId, modelAId: 'alpha', modelBId: 'beta', mode: 'random', language: 'en' });
+      const moved = await store.moveChat('telegram', '-4001', '-1004001');
+      expect(moved).toMatchObject({ id: group.id, externalId: '-1004001', settings: '{"trigger":"all"}', timezone: 'Europe/Paris' });
+      // The new id finds the same row (battles and all); the old one is free, and moving again does nothing.
+      expect((await store.upsertChat({ platform: 'telegram', id: '-1004001', kind: 'group' })).id).toBe(group.id);
+      expect((await store.getBattle(before.id))?.chatId).toBe(group.id);
+      expect(await store.moveChat('telegram', '-4001', '-1004001')).toBeNull();
+      // A new id already taken by another chat: both are left as they are.
+      const other = await store.upsertChat({ platform: 'telegram', id: '-4002', kind: 'group' });
+      expect(await store.moveChat('telegram', '-4002', '-1004001')).toBeNull();
+      expect(await store.getChat(other.id)).toMatchObject({ externalId: '-4002' });
+      expect(await store.getChat(group.id)).toMatchObject({ externalId: '-1004001' });
+    });
+
     it('upserts a user by platform id', async () => {
       const first = await store.upsertUser({ platform: 'slack', id: 'U1', displayName: 'Ann', locale: 'en-GB' });
       expect(first).toMatchObject({ platform: 'slack', externalId: 'U1', locale: 'en-GB', consent: 'unknown' });

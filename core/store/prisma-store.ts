@@ -60,6 +60,17 @@ export function createPrismaStore(db: Db): BattleStore {
       return toChatRow(row);
     },
 
+    async moveChat(platform, from, to): Promise<ChatRow | null> {
+      try {
+        // The unique (platform, externalId) refuses a new id that another row already has.
+        const row = await prisma.chat.update({ where: { platform_externalId: { platform, externalId: from } }, data: { externalId: to } });
+        return toChatRow(row);
+      } catch (error) {
+        if (prismaCode(error) === NOT_FOUND || isUniqueViolation(error)) return null;
+        throw error;
+      }
+    },
+
     async updateChat(chatId, patch): Promise<ChatRow> {
       const data: { settings?: string; locale?: string | null; timezone?: string | null; enabled?: boolean } = {};
       if (patch.settings !== undefined) data.settings = patch.settings;

@@ -189,6 +189,11 @@ function buildStore(sqlite: Database.Database, owned: Db | null, stopCheckpointe
     WHERE "id" = @id
     RETURNING *`);
   const getChat = prepare<ChatRecord>('SELECT * FROM "Chat" WHERE "id" = ?');
+  const moveChat = prepare<ChatRecord>(`
+    UPDATE "Chat" SET "externalId" = @to, "updatedAt" = @now
+    WHERE "platform" = @platform AND "externalId" = @from
+      AND NOT EXISTS (SELECT 1 FROM "Chat" WHERE "platform" = @platform AND "externalId" = @to)
+    RETURNING *`);
   const chatSchedule = prepare<{ cron: string; timezone: string }>(`
     SELECT "cron", "timezone" FROM "Schedule" WHERE "chatId" = ? AND "campaignId" IS NULL AND "enabled" = 1
     ORDER BY "createdAt" DESC LIMIT 1`);
@@ -422,6 +427,12 @@ function buildStore(sqlite: Database.Database, owned: Db | null, stopCheckpointe
         });
         if (!row) throw new Error('upserting a chat returned nothing');
         return toChatRow(row);
+      }),
+
+    moveChat: (platform, from, to) =>
+      run(() => {
+        const row = moveChat.get({ platform, from, to, now: sqliteDate(new Date()) });
+        return row ? toChatRow(row) : null;
       }),
 
     updateChat: (chatId, patch) =>

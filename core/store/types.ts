@@ -120,6 +120,12 @@ export interface BattleStore {
   upsertChat(chat: ChatAddress): Promise<ChatRow>;
   updateChat(chatId: string, patch: { settings?: string; locale?: string | null; timezone?: string | null; enabled?: boolean }): Promise<ChatRow>;
   getChat(chatId: string): Promise<ChatRow | null>;
+  /**
+   * The platform gave a chat a new id (Telegram turns a group into a supergroup): the chat's row, with its settings,
+   * battles and schedules, answers to the new id from now on. Null when there is no chat with the old id (already
+   * moved) or the new id is taken by another row (left as they are).
+   */
+  moveChat(platform: string, fromExternalId: string, toExternalId: string): Promise<ChatRow | null>;
   /** The chat's own leaderboard posting schedule, if any (campaign schedules are managed by organizers). */
   chatSchedule(chatId: string): Promise<{ cron: string; timezone: string } | null>;
   /** Replaces the chat's schedule; null removes it. */

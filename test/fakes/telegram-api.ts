@@ -83,6 +83,9 @@ export class FakeTelegram {
   private faults = new Map<string, Fault[]>();
   private roles = new Map<string, Role>();
   private blocked = new Set<number>();
+  /** Groups upgraded to supergroups → the supergroup's id. */
+  private migrated = new Map<number, number>();
+  private nextSupergroupId = -1_001_000_000_001;
   webhook: { url: string; secret?: string } | undefined;
 
   constructor(options: FakeTelegramOptions = {}) {
@@ -123,6 +126,23 @@ export class FakeTelegram {
   /** Role returned by getChatMember for this user in this chat (default: member; private chats: the user). */
   setRole(chatId: number, userId: number, role: Role): void {
     this.roles.set(`${chatId}:${userId}`, role);
+  }
+
+  /**
+   * The group becomes a supergroup with a new id, as Telegram does when a group grows or an admin turns on some
+   * features: calls to the old id answer 400 with `migrate_to_chat_id`, and unless `quietly`, the bot gets the two
+   * service messages (the old group's `migrate_to_chat_id`, the supergroup's `migrate_from_chat_id`).
+   */
+  upgradeGroup(group: FakeChat, by: FakeUser, options: { quietly?: boolean } = {}): FakeChat {
+    const supergroup: FakeChat = { id: this.nextSupergroupId--, type: 'supergroup', ...(group.title ? { title: group.title } : {}) };
+    this.migrated.set(group.id, supergroup.id);
+    if (!options.quietly) {
+      const last = this.store({ message_id: this.nextMessageId++, chat: group, from: by, date: now(), history: [] });
+      this.enqueue({ message: { ...strip(last), migrate_to_chat_id: supergroup.id } });
+      const first = this.store({ message_id: this.nextMessageId++, chat: supergroup, from: by, date: now(), history: [] });
+      this.enqueue({ message: { ...strip(first), migrate_from_chat_id: group.id } });
+    }
+    return supergroup;
   }
 
   /** The user blocked the bot / the bot was removed from the group: every send to the chat answers 403. */
@@ -279,7 +299,7 @@ export class FakeTelegram {
 
     if (method === 'getUpdates') return this.getUpdates(payload, call, res);
 
-    let outcome: { result: unknown } | { code: number; description: string };
+    let outcome: { result: unknown } | { code: number; description: string; parameters?: Record<string, unknown> };
     try {
       outcome = this.handle(method, payload);
     } catch (error) {
@@ -293,11 +313,15 @@ export class FakeTelegram {
     call.status = outcome.code;
     call.description = outcome.description;
     this.record(call);
-    send(res, outcome.code, { ok: false, error_code: outcome.code, description: outcome.description });
+    send(res, outcome.code, { ok: false, error_code: outcome.code, description: outcome.description, ...(outcome.parameters ? { parameters: outcome.parameters } : {}) });
   }
 
-  private handle(method: string, p: Record<string, unknown>): { result: unknown } | { code: number; description: string } {
+  private handle(method: string, p: Record<string, unknown>): { result: unknown } | { code: number; description: string; parameters?: Record<string, unknown> } {
     const chatId = p.chat_id === undefined ? undefined : Number(p.chat_id);
+    const movedTo = chatId === undefined ? undefined : this.migrated.get(chatId);
+    if (movedTo !== undefined && method !== 'getChatMember') {
+      return { code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', parameters: { migrate_to_chat_id: movedTo } };
+    }
     if (chatId !== undefined && this.blocked.has(chatId) && method !== 'getChatMember') {
       return { code: 403, description: chatId > 0 ? 'Forbidden: bot was blocked by the user' : 'Forbidden: bot was kicked from the group chat' };
     }
