@@ -180,6 +180,24 @@ describe('long polling with the runner', () => {
     expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
   });
 
+  it('answers in the forum topic where the battle was asked for, and counts votes from there', async () => {
+    const forum = newGroup();
+    const topic = 77;
+    const asked = h.tg.userWrites(forum, alice, '/arena How do bees find flowers?', { topic });
+    const { replies, ballot } = await battleFinished(h.tg, forum, asked);
+    for (const message of [...replies, ballot]) expect(message.message_thread_id).toBe(topic);
+    const sends = h.tg.callsOf('sendMessage').filter((c) => c.payload.chat_id === forum.id);
+    expect(sends.length).toBeGreaterThanOrEqual(3);
+    expect(sends.every((c) => c.payload.message_thread_id === topic)).toBe(true);
+    const voted = await answerOf(h.tg, h.tg.userPresses(forum, bob, ballot, voteData(ballot, 'a')));
+    expect(voted.payload.text).toMatch(/You voted: A is better/);
+    await h.tg.waitFor(() => /1 vote so far/.test(h.tg.message(forum.id, ballot.message_id)!.text!), 10_000, 'the count to show 1 vote');
+    // A message in the General topic is answered there, without a thread.
+    const general = h.tg.userWrites(forum, carol, '/help');
+    const help = await h.tg.waitFor(() => h.tg.botMessages(forum.id).find((m) => m.reply_to_message?.message_id === general.message_id), 10_000, 'the help');
+    expect(help.message_thread_id).toBeUndefined();
+  });
+
   it('continues a battle when someone replies to one of its replies, and moves the ballot', async () => {
     const group = newGroup();
     const asked = h.tg.userWrites(group, alice, '@pnyx_test_bot Name three rivers in Europe');

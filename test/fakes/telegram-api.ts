@@ -188,7 +188,7 @@ export class FakeTelegram {
   // === The people's side ===============================================================================
 
   /** A person writes in a chat. Commands get a bot_command entity; `@botname` gets a mention entity. */
-  userWrites(chat: FakeChat, user: FakeUser, text: string, options: { replyTo?: FakeMessage | number } = {}): FakeMessage {
+  userWrites(chat: FakeChat, user: FakeUser, text: string, options: { replyTo?: FakeMessage | number; topic?: number } = {}): FakeMessage {
     const entities: FakeEntity[] = [];
     const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
     if (command) entities.push({ type: 'bot_command', offset: 0, length: command[0].length });
@@ -204,9 +204,11 @@ export class FakeTelegram {
       text,
       ...(entities.length ? { entities } : {}),
       ...(options.replyTo !== undefined ? { reply_to_message: this.resolve(chat, options.replyTo) } : {}),
+      ...(options.topic !== undefined ? { message_thread_id: options.topic } : {}),
       history: [text],
     });
-    this.enqueue({ message: strip(message) });
+    // A message in a forum topic says so; the General topic's messages carry no thread.
+    this.enqueue({ message: { ...strip(message), ...(options.topic !== undefined ? { is_topic_message: true } : {}) } });
     return message;
   }
 
