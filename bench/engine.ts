@@ -26,6 +26,7 @@ import { createPrismaStore } from '../core/store/prisma-store';
 import { createSqliteStore } from '../core/store/sqlite-store';
 import type { BattleRow, BattleStore, ChatRow, NewBattle, ReplyRow, TurnRow, UserRow } from '../core/store/types';
 import { quoteIdent } from '../core/store/url';
+import { UNPACED_LIMITS } from '../test/fakes/recording-port';
 
 const { values: args } = parseArgs({
   options: {
@@ -100,15 +101,7 @@ function noopPort() {
   };
   const port: ChatPort = {
     platform: 'bench',
-    limits: {
-      maxMessageChars: 4096,
-      minEditIntervalMs: 0,
-      privateNotice: 'popup',
-      maxNoticeChars: 200,
-      threads: false,
-      maxButtonsPerRow: 4,
-      maxButtonDataBytes: 64,
-    },
+    limits: UNPACED_LIMITS,
     async send(chat, message) {
       noteBallot(chat, message);
       return String(next++);

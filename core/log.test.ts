@@ -1,16 +1,10 @@
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { lineCapture } from '../test/fakes/lines';
 import { createLogger } from './log';
 
 function capture() {
-  const lines: string[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { lines, log: createLogger({ level: 'info', destination }) };
+  const { lines, stream } = lineCapture();
+  return { lines, log: createLogger({ level: 'info', destination: stream }) };
 }
 
 describe('logger', () => {

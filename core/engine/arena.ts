@@ -17,7 +17,7 @@ export type { ArenaOptions, LeaderboardSource, ModelReplaced, ModelSource } from
 
 export function createArena(options: ArenaOptions): Arena {
   const ctx = createContext(options);
-  const { store, config, i18n, log, ports, chatOf, userOf, chatT, personT, track, inFlight } = ctx;
+  const { store, config, i18n, log, ports, chatOf, userOf, chatT, personT, inFlight } = ctx;
   const refs = createMessageRefs(ctx);
   const { flushRefs } = refs;
   const battles = createBattles(ctx, refs);
@@ -76,7 +76,7 @@ export function createArena(options: ArenaOptions): Arena {
         }
       })();
       try {
-        return await track(work);
+        return await inFlight.track(work);
       } catch (error) {
         // Wrap once, handle once: the person learns something went wrong, the log has the event.
         log.error({ err: error, type: event.type, platform: event.chat.platform, chat: event.chat.id }, 'event handling failed');

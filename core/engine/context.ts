@@ -106,8 +106,7 @@ export interface ArenaContext {
   /** Messages everyone sees use the chat's language; private answers use the person's. */
   chatT(chatRow: ChatRow, settings: ChatSettings): Translate;
   personT(event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Translate;
-  /** Work that stop() must wait for. */
-  track<T>(promise: Promise<T>): Promise<T>;
+  /** Work that stop() must wait for (events being handled, reference writes). */
   inFlight: PendingWork;
 }
 
@@ -170,7 +169,6 @@ export function createContext(options: ArenaOptions): ArenaContext {
     forgetChat: (platform, externalId) => chatCache.delete(`${platform}\u0000${externalId}`),
     chatT,
     personT,
-    track: inFlight.track,
     inFlight,
   };
 }

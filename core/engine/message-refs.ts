@@ -15,7 +15,7 @@ export interface MessageRefs {
 }
 
 export function createMessageRefs(ctx: ArenaContext): MessageRefs {
-  const { store, log, track } = ctx;
+  const { store, log, inFlight } = ctx;
   const pendingRefs = new Map<string, MessageRefRow>();
   const refKey = (chatId: string, ref: string) => `${chatId}\u0000${ref}`;
   let refTimer: NodeJS.Timeout | undefined;
@@ -47,7 +47,7 @@ export function createMessageRefs(ctx: ArenaContext): MessageRefs {
     void next.finally(() => {
       if (refWrite === next) refWrite = undefined;
     });
-    return track(next);
+    return inFlight.track(next);
   };
 
   const addRef = (battleId: string, chatId: string, ref: string, role: string) => {

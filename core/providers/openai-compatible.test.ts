@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events';
-import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { lineCapture } from '../../test/fakes/lines';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../../test/fakes/openai-server';
 import { ProviderSchema, ModelSchema } from '../config/schema';
 import { createOpenAICompatibleClient, parseRetryAfter, type OpenAICompatibleProviderConfig } from './openai-compatible';
@@ -18,13 +18,7 @@ afterAll(async () => {
 beforeEach(() => server.reset());
 
 function memoryLogger() {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
+  const { lines, stream } = lineCapture();
   return { log: pino({ level: 'debug' }, stream), lines };
 }
 

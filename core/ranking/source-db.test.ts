@@ -4,17 +4,7 @@ import { openDatabase, type Db } from '../store/database';
 import { databaseCases } from '../store/test-databases';
 import { computeLeaderboard } from './leaderboard';
 import { readStyleBattles, readVoteCounts } from './source-db';
-import type { PairCounts } from './types';
-
-function pair(c: PairCounts, x: string, y: string) {
-  for (let p = 0; p < c.size; p++) {
-    const a = c.models[c.a[p]!];
-    const b = c.models[c.b[p]!];
-    if (a === x && b === y) return { x: c.winsA[p], y: c.winsB[p], tie: c.ties[p], bothBad: c.bothBad[p] };
-    if (a === y && b === x) return { x: c.winsB[p], y: c.winsA[p], tie: c.ties[p], bothBad: c.bothBad[p] };
-  }
-  return null;
-}
+import { pairTotals } from './test-helpers';
 
 const T0 = new Date('2026-03-01T10:00:00Z');
 const T1 = new Date('2026-04-01T10:00:00Z');
@@ -80,8 +70,8 @@ for (const target of databaseCases()) {
 
     it('counts every vote once, on the right side, without identity leaks', async () => {
       const c = await readVoteCounts(db.prisma);
-      expect(pair(c, 'alpha', 'beta')).toEqual({ x: 2, y: 2, tie: 1, bothBad: 1 });
-      expect(pair(c, 'alpha', 'gamma')).toEqual({ x: 3, y: 0, tie: 0, bothBad: 0 });
+      expect(pairTotals(c, 'alpha', 'beta')).toEqual({ x: 2, y: 2, tie: 1, bothBad: 1 });
+      expect(pairTotals(c, 'alpha', 'gamma')).toEqual({ x: 3, y: 0, tie: 0, bothBad: 0 });
       expect(c.battles).toBe(3);
       const board = computeLeaderboard(c, { bootstrap: 10, minVotes: 1 });
       expect(board.votes).toBe(9);

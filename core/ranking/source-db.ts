@@ -30,13 +30,17 @@ function segmentWhere(segment: Segment): Sql {
   return join(parts, ' AND ');
 }
 
-interface PairRow {
+/** Vote totals by choice, as the database returns sums (bigint on PostgreSQL, null over no rows). */
+interface ChoiceSums {
   modelA: string;
   modelB: string;
   a: number | bigint | null;
   b: number | bigint | null;
   tie: number | bigint | null;
   bothBad: number | bigint | null;
+}
+
+interface PairRow extends ChoiceSums {
   battles: number | bigint;
 }
 
@@ -82,14 +86,8 @@ export async function readVoteCounts(db: RankingDb, segment: Segment = {}): Prom
   return builder.build();
 }
 
-interface BattleVotesRow {
+interface BattleVotesRow extends ChoiceSums {
   battleId: string;
-  modelA: string;
-  modelB: string;
-  a: number | bigint | null;
-  b: number | bigint | null;
-  tie: number | bigint | null;
-  bothBad: number | bigint | null;
 }
 
 interface ReplyRow {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readVotesFile } from './source-file';
-import type { PairCounts } from './types';
+import { pairTotals } from './test-helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'pnyx-votes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,17 +12,6 @@ const file = (name: string, text: string) => {
   writeFileSync(p, text);
   return p;
 };
-
-/** Outcome totals for one ordered pair, whatever the internal orientation. */
-function pair(c: PairCounts, x: string, y: string) {
-  for (let p = 0; p < c.size; p++) {
-    const a = c.models[c.a[p]!];
-    const b = c.models[c.b[p]!];
-    if (a === x && b === y) return { x: c.winsA[p], y: c.winsB[p], tie: c.ties[p], bothBad: c.bothBad[p] };
-    if (a === y && b === x) return { x: c.winsB[p], y: c.winsA[p], tie: c.ties[p], bothBad: c.bothBad[p] };
-  }
-  return null;
-}
 
 const lm = (a: string, b: string, winner: string, extra: object = {}) => JSON.stringify({ model_a: a, model_b: b, winner, ...extra });
 
@@ -43,7 +32,7 @@ describe('reading public vote files', () => {
     expect(r.formats).toEqual(['lmarena']);
     expect(r.records).toBe(5);
     expect(r.malformed.count).toBe(0);
-    expect(pair(r.counts, 'gpt', 'claude')).toEqual({ x: 2, y: 1, tie: 1, bothBad: 1 });
+    expect(pairTotals(r.counts, 'gpt', 'claude')).toEqual({ x: 2, y: 1, tie: 1, bothBad: 1 });
   });
 
   it('reads compar:IA votes as a pretty-printed JSON array', async () => {
@@ -55,7 +44,7 @@ describe('reading public vote files', () => {
     const r = await readVotesFile(file('comparia.json', JSON.stringify(votes, null, 2)));
     expect(r.formats).toEqual(['comparia']);
     expect(r.malformed.count).toBe(0);
-    expect(pair(r.counts, 'mistral', 'llama')).toEqual({ x: 1, y: 1, tie: 1, bothBad: 0 });
+    expect(pairTotals(r.counts, 'mistral', 'llama')).toEqual({ x: 1, y: 1, tie: 1, bothBad: 0 });
   });
 
   it('counts and reports malformed lines with their numbers, and keeps going', async () => {
@@ -81,7 +70,7 @@ describe('reading public vote files', () => {
     expect(r.malformed.examples[0]!.reason).toMatch(/invalid JSON/);
     expect(r.malformed.examples[1]!.reason).toMatch(/winner must be/);
     expect(r.malformed.examples[5]!.reason).toMatch(/chosen_model_name must name/);
-    expect(pair(r.counts, 'a', 'b')).toEqual({ x: 2, y: 0, tie: 0, bothBad: 0 });
+    expect(pairTotals(r.counts, 'a', 'b')).toEqual({ x: 2, y: 0, tie: 0, bothBad: 0 });
   });
 
   it('reports a broken element of a JSON array with its line, and an unclosed array', async () => {
@@ -107,7 +96,7 @@ describe('reading public vote files', () => {
     expect(fr.filtered).toBe(1);
     const recent = await readVotesFile(p, { segment: { language: 'fr', since: new Date(Date.UTC(2026, 1, 1)) } });
     expect(recent.accepted).toBe(1);
-    expect(pair(recent.counts, 'a', 'b')).toEqual({ x: 1, y: 0, tie: 0, bothBad: 0 });
+    expect(pairTotals(recent.counts, 'a', 'b')).toEqual({ x: 1, y: 0, tie: 0, bothBad: 0 });
   });
 
   it('streams a large JSONL file and splits across chunk boundaries correctly', async () => {
@@ -131,7 +120,7 @@ describe('reading public vote files', () => {
       expect(split.malformed).toEqual(single.malformed);
       expect(split.malformed.examples.map((e) => e.line)).toEqual([997, 1994, 2991, 3988, 4985]);
       expect(split.records).toBe(5000);
-      for (const [x, y] of [['m0', 'm2'], ['m1', 'm3'], ['m4', 'm1']]) expect(pair(split.counts, x!, y!)).toEqual(pair(single.counts, x!, y!));
+      for (const [x, y] of [['m0', 'm2'], ['m1', 'm3'], ['m4', 'm1']]) expect(pairTotals(split.counts, x!, y!)).toEqual(pairTotals(single.counts, x!, y!));
     } finally {
       await pool.close();
     }

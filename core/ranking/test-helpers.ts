@@ -96,3 +96,14 @@ export function centred(scores: number[]): number[] {
   const mean = scores.reduce((s, x) => s + x, 0) / scores.length;
   return scores.map((s) => 1000 + s - mean);
 }
+
+/** Outcome totals for one ordered pair, whatever the internal orientation (null when the pair never met). */
+export function pairTotals(c: PairCounts, x: string, y: string) {
+  for (let p = 0; p < c.size; p++) {
+    const a = c.models[c.a[p]!];
+    const b = c.models[c.b[p]!];
+    if (a === x && b === y) return { x: c.winsA[p], y: c.winsB[p], tie: c.ties[p], bothBad: c.bothBad[p] };
+    if (a === y && b === x) return { x: c.winsB[p], y: c.winsA[p], tie: c.ties[p], bothBad: c.bothBad[p] };
+  }
+  return null;
+}

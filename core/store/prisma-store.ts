@@ -6,8 +6,8 @@ import type { ChatAddress, Person, ReactionKind, ReactionReason, Side, VoteChoic
 import type { ModelCard } from '../providers/types';
 import type { Db } from './database';
 import { Prisma } from './generated/pg/client';
-import { VOTE_COLUMNS, emptyTally, mergeLeakTerms, reactionDetails, replyData, toBattleRow, toChatRow, toReplyRow, toTurnRow, toUserRow } from './rows';
-import type { BattleRow, BattleStatus, BattleStore, CastVoteResult, ChatRow, NewBattle, ReplyResult, ReplyRow, TurnRow, UserRow } from './types';
+import { VOTE_COLUMNS, emptyTally, mergeLeakTerms, modelData, reactionDetails, replyData, toBattleRow, toChatRow, toReplyRow, toTurnRow, toUserRow } from './rows';
+import type { BattleRow, BattleStatus, BattleStore, CastVoteResult, ChatRow, NewBattle, ReplyResult, ReplyRow, StatusChange, TurnRow, UserRow } from './types';
 import { BattleStatusValue, ReactionKindValue, ReactionReasonListValue, ReactionReasonValue, StringListValue, VoteChoiceValue, readJson, readValue } from './values';
 
 /** Prisma's error code for a unique constraint violation, and for "record to update not found". */
@@ -36,6 +36,18 @@ function battleData(battle: NewBattle) {
 
 export function createPrismaStore(db: Db): BattleStore {
   const { prisma } = db;
+
+  /** Unawaited, so that castVote can run it inside its batch transaction. */
+  const changeStatus = (battleId: string, to: BattleStatus, options: StatusChange = {}, where: { voteCount?: { gte: number } } = {}) =>
+    prisma.battle.updateMany({
+      where: { id: battleId, ...where, ...(options.from ? { status: { in: options.from } } : {}) },
+      data: {
+        status: to,
+        ...(options.failure !== undefined ? { failure: options.failure } : {}),
+        ...(options.closesAt !== undefined ? { closesAt: options.closesAt } : {}),
+        ...(to === 'closed' || to === 'failed' ? { closedAt: options.at ?? new Date() } : {}),
+      },
+    });
 
   async function battleStatus(battleId: string): Promise<BattleStatus> {
     const battle = await prisma.battle.findUnique({ where: { id: battleId }, select: { status: true } });
@@ -115,16 +127,7 @@ export function createPrismaStore(db: Db): BattleStore {
       if (cards.length === 0) return;
       await prisma.$transaction(
         cards.map((card) => {
-          const data = {
-            provider: card.provider,
-            displayName: card.displayName,
-            organisation: card.organisation ?? null,
-            licence: card.licence ?? null,
-            totalParamsB: card.totalParamsB ?? null,
-            activeParamsB: card.activeParamsB ?? null,
-            demo: card.demo,
-            enabled: card.weight > 0,
-          };
+          const data = modelData(card);
           return prisma.model.upsert({ where: { id: card.id }, create: { id: card.id, ...data }, update: data });
         }),
       );
@@ -197,16 +200,7 @@ export function createPrismaStore(db: Db): BattleStore {
     },
 
     async setStatus(battleId, to, options = {}): Promise<boolean> {
-      const ends = to === 'closed' || to === 'failed';
-      const { count } = await prisma.battle.updateMany({
-        where: { id: battleId, ...(options.from ? { status: { in: options.from } } : {}) },
-        data: {
-          status: to,
-          ...(options.failure !== undefined ? { failure: options.failure } : {}),
-          ...(options.closesAt !== undefined ? { closesAt: options.closesAt } : {}),
-          ...(ends ? { closedAt: options.at ?? new Date() } : {}),
-        },
-      });
+      const { count } = await changeStatus(battleId, to, options);
       return count > 0;
     },
 
@@ -281,7 +275,7 @@ export function createPrismaStore(db: Db): BattleStore {
           }),
           ...(closeAtVotes === undefined
             ? []
-            : [prisma.battle.updateMany({ where: { id: battleId, status: 'open', voteCount: { gte: closeAtVotes } }, data: { status: 'closed', closedAt: new Date() } })]),
+            : [changeStatus(battleId, 'closed', { from: ['open'] }, { voteCount: { gte: closeAtVotes } })]),
         ]);
         const voteCount = battle.voteCount;
         if (!closing || !('count' in closing) || closing.count === 0) return { status: 'counted', voteCount };

@@ -3,6 +3,7 @@
 // Records may come from the Prisma client (booleans and Dates) or straight from SQLite (0/1 and the ISO text Prisma's
 // SQLite adapter writes), so booleans and dates are read in either form.
 import type { ReactionKind, ReactionReason, VoteChoice } from '../port/types';
+import type { ModelCard } from '../providers/types';
 import type { BattleRow, ChatRow, ReplyResult, ReplyRow, TurnRow, UserRow } from './types';
 import {
   BattleStatusValue,
@@ -159,6 +160,20 @@ export function toTurnRow(turn: { id: string; index: number; authorId: string; p
 }
 
 /** The columns a saved reply writes (besides its turn, side and timestamps). */
+/** A model card's columns (everything but the id). */
+export function modelData(card: ModelCard) {
+  return {
+    provider: card.provider,
+    displayName: card.displayName,
+    organisation: card.organisation ?? null,
+    licence: card.licence ?? null,
+    totalParamsB: card.totalParamsB ?? null,
+    activeParamsB: card.activeParamsB ?? null,
+    demo: card.demo,
+    enabled: card.weight > 0,
+  };
+}
+
 export function replyData(result: ReplyResult) {
   return {
     modelId: result.modelId,

@@ -21,6 +21,7 @@ import type { ModelCard } from '../providers/types';
 import type { Db } from './database';
 import {
   emptyTally,
+  modelData,
   mergeLeakTerms,
   reactionDetails,
   replyData,
@@ -34,7 +35,7 @@ import {
   type ReplyRecord,
   type UserRecord,
 } from './rows';
-import type { BattleStatus, BattleStore, CastVoteOptions, CastVoteResult, MessageRefRow, TurnRow } from './types';
+import type { BattleStatus, BattleStore, CastVoteOptions, CastVoteResult, MessageRefRow, StatusChange, TurnRow } from './types';
 import { BattleStatusValue, ReactionKindValue, ReactionReasonListValue, ReactionReasonValue, StringListValue, VoteChoiceValue, readJson, readValue } from './values';
 
 /** How long a call waits for another connection's write lock before failing (as database.ts gives Prisma). */
@@ -274,7 +275,6 @@ function buildStore(sqlite: Database.Database, owned: Db | null, stopCheckpointe
       "votesTie" = "votesTie" + (@choice = 'tie'), "votesBothBad" = "votesBothBad" + (@choice = 'both_bad')
     WHERE "id" = @id AND "status" = 'open'
     RETURNING "voteCount", "votesA", "votesB", "votesTie", "votesBothBad"`);
-  const closeOnVote = prepare('UPDATE "Battle" SET "status" = \'closed\', "closedAt" = ? WHERE "id" = ? AND "status" = \'open\'');
   const insertVote = prepare('INSERT INTO "Vote" ("id", "battleId", "voterId", "choice", "reasons", "comment", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?)');
   const battleStatus = prepare<{ status: string }>('SELECT "status" FROM "Battle" WHERE "id" = ?');
   const getVote = prepare<{ choice: string }>('SELECT "choice" FROM "Vote" WHERE "battleId" = ? AND "voterId" = ?');
@@ -341,18 +341,8 @@ function buildStore(sqlite: Database.Database, owned: Db | null, stopCheckpointe
   const syncModelsTx = sqlite.transaction((cards: ModelCard[]) => {
     const now = sqliteDate(new Date());
     for (const card of cards) {
-      upsertModel.run({
-        id: card.id,
-        provider: card.provider,
-        displayName: card.displayName,
-        organisation: card.organisation ?? null,
-        licence: card.licence ?? null,
-        totalParamsB: card.totalParamsB ?? null,
-        activeParamsB: card.activeParamsB ?? null,
-        demo: bool(card.demo),
-        enabled: bool(card.weight > 0),
-        now,
-      });
+      const data = modelData(card);
+      upsertModel.run({ id: card.id, ...data, demo: bool(data.demo), enabled: bool(data.enabled), now });
     }
   });
 
@@ -373,6 +363,21 @@ function buildStore(sqlite: Database.Database, owned: Db | null, stopCheckpointe
     flagLeak.run(mergeLeakTerms(row.leakTerms, terms), battleId);
   });
 
+  const changeStatus = (battleId: string, to: BattleStatus, options: StatusChange = {}): boolean => {
+    const { changes } = setStatus.run({
+      id: battleId,
+      to: readValue(BattleStatusValue, to, 'battle status'),
+      hasFailure: bool(options.failure !== undefined),
+      failure: options.failure ?? null,
+      hasClosesAt: bool(options.closesAt !== undefined),
+      closesAt: options.closesAt ? sqliteDate(options.closesAt) : null,
+      ends: bool(to === 'closed' || to === 'failed'),
+      at: sqliteDate(options.at ?? new Date()),
+      from: options.from ? `,${options.from.join(',')},` : null,
+    });
+    return changes > 0;
+  };
+
   const castVoteTx = sqlite.transaction((battleId: string, voterId: string, choice: VoteChoice, options: CastVoteOptions): CastVoteResult | null => {
     const counted = countVote.get({ id: battleId, choice });
     if (!counted) return null;
@@ -380,7 +385,7 @@ function buildStore(sqlite: Database.Database, owned: Db | null, stopCheckpointe
     insertVote.run(newId(), battleId, voterId, choice, JSON.stringify(options.reasons ?? []), options.comment ?? null, now);
     const { voteCount } = counted;
     if (options.closeAtVotes === undefined || voteCount < options.closeAtVotes) return { status: 'counted', voteCount };
-    closeOnVote.run(now, battleId);
+    changeStatus(battleId, 'closed', { from: ['open'] });
     return { status: 'counted', voteCount, closed: { tally: { a: counted.votesA, b: counted.votesB, tie: counted.votesTie, both_bad: counted.votesBothBad } } };
   });
 
@@ -515,22 +520,7 @@ function buildStore(sqlite: Database.Database, owned: Db | null, stopCheckpointe
         if (changes === 0) throw new Error(`battle ${battleId} does not exist`);
       }),
 
-    setStatus: (battleId, to, options = {}) =>
-      run(() => {
-        const ends = to === 'closed' || to === 'failed';
-        const { changes } = setStatus.run({
-          id: battleId,
-          to: readValue(BattleStatusValue, to, 'battle status'),
-          hasFailure: bool(options.failure !== undefined),
-          failure: options.failure ?? null,
-          hasClosesAt: bool(options.closesAt !== undefined),
-          closesAt: options.closesAt ? sqliteDate(options.closesAt) : null,
-          ends: bool(ends),
-          at: sqliteDate(options.at ?? new Date()),
-          from: options.from ? `,${options.from.join(',')},` : null,
-        });
-        return changes > 0;
-      }),
+    setStatus: (battleId, to, options = {}) => run(() => changeStatus(battleId, to, options)),
 
     flagIdentityLeak: (battleId, terms) => run(() => flagLeakTx.immediate(battleId, terms)),
 

@@ -106,6 +106,13 @@ export type CastVoteResult =
   | { status: 'duplicate'; choice: VoteChoice }
   | { status: 'not_open'; battleStatus: BattleStatus };
 
+export interface StatusChange {
+  from?: BattleStatus[];
+  failure?: string;
+  closesAt?: Date | null;
+  at?: Date;
+}
+
 export interface CastVoteOptions {
   reasons?: string[];
   comment?: string;
@@ -148,11 +155,7 @@ export interface BattleStore {
   /** Replace the model on one side (before it produced any text). */
   swapModel(battleId: string, side: Side, modelId: string): Promise<void>;
   /** Battle status moves; `from` makes the move conditional (returns false when the battle was not in `from`). */
-  setStatus(
-    battleId: string,
-    to: BattleStatus,
-    options?: { from?: BattleStatus[]; failure?: string; closesAt?: Date | null; at?: Date },
-  ): Promise<boolean>;
+  setStatus(battleId: string, to: BattleStatus, options?: StatusChange): Promise<boolean>;
   flagIdentityLeak(battleId: string, terms: string[]): Promise<void>;
 
   /** Adds the next turn (index = previous + 1) and returns it. */

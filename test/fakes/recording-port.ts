@@ -18,6 +18,17 @@ export interface RecordingPort extends ChatPort {
   find(pattern: RegExp): RecordedMessage | undefined;
 }
 
+/** A platform with Telegram's sizes and no edit pacing: every update is delivered at once. */
+export const UNPACED_LIMITS: PortLimits = {
+  maxMessageChars: 4096,
+  minEditIntervalMs: 0,
+  privateNotice: 'popup',
+  maxNoticeChars: 200,
+  threads: false,
+  maxButtonsPerRow: 4,
+  maxButtonDataBytes: 64,
+};
+
 export function createRecordingPort(platform = 'test', limits: Partial<PortLimits> = {}): RecordingPort {
   const messages: RecordedMessage[] = [];
   const calls: RecordingPort['calls'] = [];
@@ -28,16 +39,7 @@ export function createRecordingPort(platform = 'test', limits: Partial<PortLimit
   };
   return {
     platform,
-    limits: {
-      maxMessageChars: 4096,
-      minEditIntervalMs: 0,
-      privateNotice: 'popup',
-      maxNoticeChars: 200,
-      threads: false,
-      maxButtonsPerRow: 4,
-      maxButtonDataBytes: 64,
-      ...limits,
-    },
+    limits: { ...UNPACED_LIMITS, ...limits },
     messages,
     calls,
     async send(chat: ChatAddress, message: OutMessage, options?: { replyTo?: string }) {
