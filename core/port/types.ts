@@ -33,6 +33,8 @@ export interface ChatAddress {
   title?: string;
   /** Thread/topic inside the chat, when the platform has them. */
   thread?: string;
+  /** The server/workspace the chat belongs to, when the platform has them (a Discord guild, a Slack team). */
+  space?: string;
   locale?: string;
 }
 

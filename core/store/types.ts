@@ -1,6 +1,6 @@
-// What the engine needs from storage. Implemented with Prisma on SQLite and PostgreSQL (core/store/prisma-store.ts) and
-// with prepared better-sqlite3 statements on SQLite (core/store/sqlite-store.ts), both held to one contract suite
-// (core/store/battle-store.test.ts); every method is one short transaction, safe to call concurrently from many events.
+// What the engine needs from storage: one implementation for SQLite and PostgreSQL, held to one contract suite
+// (core/store/battle-store.test.ts) on both databases; every method is one short transaction, safe to call
+// concurrently from many events and from several processes sharing one database.
 import type { ChatAddress, Person, ReactionKind, ReactionReason, Side, VoteChoice } from '../port/types';
 import type { FinishReason, ModelCard } from '../providers/types';
 
@@ -14,6 +14,8 @@ export interface ChatRow {
   title: string | null;
   locale: string | null;
   timezone: string | null;
+  /** The server/workspace the chat belongs to, when the platform has them (Discord guild, Slack team). */
+  space: string | null;
   /** Raw JSON; parse with core/config/chat-settings.ts */
   settings: string;
   enabled: boolean;
@@ -42,6 +44,15 @@ export interface BattleRow {
   leakTerms: string[];
   failure: string | null;
   voteCount: number;
+  /** The thread the battle lives in, when it opened one (its messages and follow-ups go there). */
+  thread: string | null;
+  /**
+   * Which process is generating for this battle (its first turn while `streaming`, a follow-up while `open`) and
+   * until when its lease runs; the process renews it while it works. A lease that ran out means the process is gone:
+   * any process may then reap the battle (fail it, or end the interrupted follow-up). Both null when nobody works on it.
+   */
+  leaseOwner: string | null;
+  leaseUntil: Date | null;
   openedAt: Date;
   closesAt: Date | null;
   closedAt: Date | null;
@@ -77,6 +88,13 @@ export interface NewBattle {
   mode: string;
   language: string | null;
   campaignId?: string | null;
+  /** The process that will generate the first turn, and until when (see BattleRow.leaseOwner). */
+  lease?: Lease;
+}
+
+export interface Lease {
+  owner: string;
+  until: Date;
 }
 
 export interface ReplyResult {
@@ -90,14 +108,29 @@ export interface ReplyResult {
   latencyMs: number;
 }
 
-/** A platform message that belongs to a battle, so that replying to it continues that battle. */
+/**
+ * A platform message that belongs to a battle: replying to it continues that battle, and any process can find the
+ * battle's messages again (to update its ballot, to name the models at the close) from these rows alone.
+ */
 export interface MessageRefRow {
   battleId: string;
   chatId: string;
   /** The adapter's reference to the message. */
   ref: string;
-  /** 'a', 'b', 'ballot', ... */
+  /** 'prompt', 'a', 'b', 'ballot', 'reveal', ... (core/port/types.ts MessageRole, with the side for replies) */
   role: string;
+  /** The turn a reply belongs to (null for messages of the whole battle, such as the ballot). */
+  turn: number | null;
+  /** Which part of a logical message that was split over several platform messages (0 for the first). */
+  part: number;
+}
+
+/** What claiming a platform delivery found. */
+export interface DeliveryClaim {
+  /** True for the first claim of this key: handle the event. False: it was delivered before. */
+  fresh: boolean;
+  /** The acknowledgement recorded for the earlier delivery (JSON), once it was completed. */
+  ack: string | null;
 }
 
 export type CastVoteResult =
@@ -108,6 +141,7 @@ export type CastVoteResult =
 
 export interface StatusChange {
   from?: BattleStatus[];
+  releaseLease?: boolean;
   failure?: string;
   closesAt?: Date | null;
   at?: Date;
@@ -124,7 +158,9 @@ export interface CastVoteOptions {
 }
 
 export interface BattleStore {
+  /** Inserts or refreshes the chat (kind, title when given, space when given). */
   upsertChat(chat: ChatAddress): Promise<ChatRow>;
+  getChatByAddress(platform: string, externalId: string): Promise<ChatRow | null>;
   updateChat(chatId: string, patch: { settings?: string; locale?: string | null; timezone?: string | null; enabled?: boolean }): Promise<ChatRow>;
   getChat(chatId: string): Promise<ChatRow | null>;
   /**
@@ -152,9 +188,18 @@ export interface BattleStore {
   getBattleByMessageRef(chatId: string, ref: string): Promise<BattleRow | null>;
   /** Stores message references in one transaction; a ref stored again moves to the latest battle and role. */
   addMessageRefs(refs: readonly MessageRefRow[]): Promise<void>;
+  /** Battles whose messages live in this thread of the chat, newest first; the newest one. */
+  getBattleByThread(chatId: string, thread: string): Promise<BattleRow | null>;
+  /** Records the thread a battle opened. */
+  setThread(battleId: string, thread: string): Promise<void>;
+  /** Every message reference of a battle, in the order they were stored. */
+  getMessageRefs(battleId: string): Promise<MessageRefRow[]>;
   /** Replace the model on one side (before it produced any text). */
   swapModel(battleId: string, side: Side, modelId: string): Promise<void>;
-  /** Battle status moves; `from` makes the move conditional (returns false when the battle was not in `from`). */
+  /**
+   * Battle status moves; `from` makes the move conditional (returns false when the battle was not in `from`).
+   * `releaseLease` also clears the battle's lease in the same statement.
+   */
   setStatus(battleId: string, to: BattleStatus, options?: StatusChange): Promise<boolean>;
   flagIdentityLeak(battleId: string, terms: string[]): Promise<void>;
 
@@ -181,6 +226,31 @@ export interface BattleStore {
   dueBattles(now: Date): Promise<BattleRow[]>;
   /** Battles in a given status (recovery after restart). */
   battlesInStatus(status: BattleStatus): Promise<BattleRow[]>;
+
+  // === Leases: which process works on a battle =======================================================
+
+  /**
+   * Takes the battle's lease (for a follow-up turn): true when the battle is in one of `statuses` and nobody holds a
+   * live lease on it (no lease, or one whose `leaseUntil` is before `now`). Atomic: of racing callers one wins.
+   */
+  claimBattle(battleId: string, lease: Lease, statuses: BattleStatus[], now: Date): Promise<boolean>;
+  /** Gives the lease back (only if `owner` still holds it). */
+  releaseBattle(battleId: string, owner: string): Promise<void>;
+  /** Extends every lease `owner` holds to `until` (one statement: called every few seconds by each process). */
+  renewLeases(owner: string, until: Date): Promise<number>;
+  /** Battles whose lease ran out before `now` (their process is gone), oldest first. */
+  expiredLeases(now: Date): Promise<BattleRow[]>;
+  /** Clears a lease that ran out before `now`; true for the one caller that reaped it (it then deals with the battle). */
+  reapLease(battleId: string, now: Date): Promise<boolean>;
+
+  // === Deliveries: each platform event handled once =====================================================
+
+  /** Claims a platform delivery by its key (`platform:id`); a second claim of the same key is not fresh. */
+  claimDelivery(key: string, now: Date): Promise<DeliveryClaim>;
+  /** Records the acknowledgement given for claimed deliveries (JSON), for an answer to a redelivery. */
+  completeDeliveries(done: ReadonlyArray<{ key: string; ack: string }>): Promise<void>;
+  /** Forgets deliveries claimed before `before`; returns how many. */
+  purgeDeliveries(before: Date): Promise<number>;
 
   close(): Promise<void>;
 }
