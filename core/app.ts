@@ -41,6 +41,10 @@ export interface CreatePnyxOptions {
   sweepMs?: number;
   /** See ArenaOptions.onModelReplaced. */
   onModelReplaced?: ArenaOptions['onModelReplaced'];
+  /** See ArenaOptions: shared rate limits, this process's name in leases, the lease length. */
+  rateLimits?: ArenaOptions['rateLimits'];
+  instance?: string;
+  leaseMs?: number;
 }
 
 export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxApp> {
@@ -68,6 +72,9 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
     random: options.random,
     sweepMs: options.sweepMs,
     onModelReplaced: options.onModelReplaced,
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.instance ? { instance: options.instance } : {}),
+    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
   });
   const schedules = createLeaderboardScheduler({
     prisma: db.prisma,

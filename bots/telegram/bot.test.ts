@@ -49,7 +49,9 @@ describe('long polling with the runner', () => {
     expect(menus).toHaveLength(4);
     expect(menus.find((m) => m.lang === 'default' && m.scope === 'default')!.commands).not.toContain('settings');
     expect(menus.find((m) => m.lang === 'fr' && m.scope === 'all_chat_administrators')!.commands).toContain('settings');
-    expect(menus.find((m) => m.lang === 'fr')!.start).toMatch(/Pnyx/);
+    // From the core's command catalogue, in the menu's language: /arena first.
+    expect(menus.find((m) => m.lang === 'fr')!.commands[0]).toBe('arena');
+    expect(menus.find((m) => m.lang === 'fr')!.start).toMatch(/bataille/);
     expect(menus.find((m) => m.lang === 'fr')!.start).not.toBe(menus.find((m) => m.lang === 'default')!.start);
   });
 
@@ -108,7 +110,8 @@ describe('long polling with the runner', () => {
     const before = h.logs.length;
     const asked = h.tg.userWrites(chat, { id: 1999, first_name: 'Gone' }, 'Are you there?');
     await h.tg.waitFor(() => h.tg.calls.some((c) => c.payload.chat_id === chat.id && c.status === 403), 10_000, 'the 403');
-    await h.app.arena.handle({ type: 'command', name: 'help', args: '', chat: { platform: 'telegram', id: String(chat.id), kind: 'private' }, from: { platform: 'telegram', id: '1999' } });
+    const help = await h.app.arena.handle({ type: 'command', delivery: 'test-help-1999', name: 'help', args: '', chat: { platform: 'telegram', id: String(chat.id), kind: 'private' }, from: { platform: 'telegram', id: '1999' } });
+    await help.done;
     await new Promise((r) => setTimeout(r, 1500));
     const lines = h.logs.slice(before);
     expect(lines.filter((l) => l.level >= 40)).toEqual([]);

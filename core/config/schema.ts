@@ -106,6 +106,19 @@ export const BattleSchema = z
   })
   .strict();
 
+/** How the engine runs when several processes share one database. */
+export const EngineSchema = z
+  .object({
+    /** How long a process's claim on a battle it generates for lasts without renewal; a crashed process's battles are
+     * taken over (failed, or their follow-up ended) this long after it died. Renewed every third of it. */
+    leaseMs: z.number().int().min(1_000).max(600_000).default(30_000),
+    /** How often overdue battles are closed and lapsed leases reaped. */
+    sweepMs: z.number().int().min(50).max(60_000).default(2_000),
+    /** Platform deliveries are remembered (to answer a redelivery once) this long. */
+    deliveryRetentionHours: z.number().min(1).max(24 * 30).default(48),
+  })
+  .strict();
+
 export const ConfigSchema = z
   .object({
     /** Default language of the bot's messages when neither chat nor person says otherwise. */
@@ -113,6 +126,7 @@ export const ConfigSchema = z
     providers: z.record(z.string(), ProviderSchema).default({}),
     models: z.array(ModelSchema).default([]),
     battle: BattleSchema.default(BattleSchema.parse({})),
+    engine: EngineSchema.default(EngineSchema.parse({})),
   })
   .strict()
   .superRefine((config, ctx) => {

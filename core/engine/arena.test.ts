@@ -53,8 +53,13 @@ const privateChat = (id: string, locale?: string): ChatAddress => ({ platform: '
 const groupChat = (id: string): ChatAddress => ({ platform: 'test', id, kind: 'group', title: `Group ${id}` });
 const person = (id: string, locale = 'en'): Person => ({ platform: 'test', id, locale, displayName: id });
 
-function prompt(h: Harness, chat: ChatAddress, from: Person, text: string, extra: Partial<PromptEvent> = {}) {
-  return h.app.arena.handle({ type: 'prompt', chat, from, text, addressed: true, messageRef: `msg-${++seq}`, ...extra });
+const delivery = () => `d-${++seq}`;
+
+/** Sends a prompt and waits for the work it started (the battle streamed and its ballot shown, or nothing). */
+async function prompt(h: Harness, chat: ChatAddress, from: Person, text: string, extra: Partial<PromptEvent> = {}) {
+  const { done, ...ack } = await h.app.arena.handle({ type: 'prompt', delivery: delivery(), chat, from, text, addressed: true, messageRef: `msg-${++seq}`, ...extra });
+  await done;
+  return ack;
 }
 
 const inChat = (h: Harness, chatId: string) => h.port.messages.filter((m) => m.chat === chatId);
@@ -74,8 +79,12 @@ const voteData = (ballot: RecordedMessage, choice: VoteChoice) => {
 };
 const tokenOf = (ballot: RecordedMessage) => voteData(ballot, 'a').split(':')[1]!;
 
-function press(h: Harness, chat: ChatAddress, from: Person, data: string, extra: { messageRef?: string; isAdmin?: () => Promise<boolean> } = {}) {
-  return h.app.arena.handle({ type: 'action', chat, from, data, ...extra });
+/** Presses a button and waits for the work it started; a new menu page replaces the pressed message, as adapters do. */
+async function press(h: Harness, chat: ChatAddress, from: Person, data: string, extra: { messageRef?: string; isAdmin?: () => Promise<boolean> } = {}) {
+  const { done, ...ack } = await h.app.arena.handle({ type: 'action', delivery: delivery(), chat, from, data, ...extra });
+  await done;
+  if (ack.replace && extra.messageRef) await h.port.edit(chat, extra.messageRef, ack.replace);
+  return ack;
 }
 const vote = (h: Harness, chat: ChatAddress, from: Person, ballot: RecordedMessage, choice: VoteChoice) => press(h, chat, from, voteData(ballot, choice));
 
@@ -93,8 +102,9 @@ async function battleRow(h: Harness, token: string) {
 
 async function openSettings(h: Harness, chat: ChatAddress, admin: Person): Promise<RecordedMessage> {
   const before = h.port.messages.length;
-  const result = await h.app.arena.handle({ type: 'command', name: 'settings', args: '', chat, from: admin, messageRef: `msg-${++seq}`, isAdmin: async () => true });
+  const result = await h.app.arena.handle({ type: 'command', delivery: delivery(), name: 'settings', args: '', chat, from: admin, messageRef: `msg-${++seq}`, isAdmin: async () => true });
   expect(result.notice).toBeUndefined();
+  await result.done;
   return h.port.messages.slice(before).find((m) => m.chat === chat.id)!;
 }
 async function setSetting(h: Harness, chat: ChatAddress, admin: Person, menu: RecordedMessage, key: string, value: string) {
@@ -146,8 +156,8 @@ describe('arena with the demo models', () => {
     expect(why.map((b) => b.label)).toEqual(['Useful', 'Complete', 'Creative', 'Clear formatting']);
     expect((await press(h, chat, ada, why[1]!.data)).notice!.text).toBe('Reason saved: Complete.');
     await press(h, chat, ada, why[0]!.data);
-    const stored = await h.app.db.prisma.vote.findFirst({ where: { battleId: battle.id } });
-    expect(JSON.parse(stored!.reasons)).toEqual(['complete', 'useful']);
+    const voter = await h.app.store.upsertUser(ada);
+    expect(await h.app.store.addVoteReason(battle.id, voter.id, 'complete')).toEqual(['complete', 'useful']);
     // Someone who did not vote cannot attach reasons.
     expect((await press(h, chat, person('nobody'), why[0]!.data)).notice!.text).toBe('Vote first, then add your reasons.');
 
@@ -239,7 +249,7 @@ describe('arena with the demo models', () => {
     const chat = groupChat('group-settings');
     const member = person('settings-member');
     const admin = person('settings-admin');
-    const refused = await h.app.arena.handle({ type: 'command', name: 'settings', args: '', chat, from: member, isAdmin: async () => false });
+    const refused = await h.app.arena.handle({ type: 'command', delivery: delivery(), name: 'settings', args: '', chat, from: member, isAdmin: async () => false });
     expect(refused.notice!.text).toBe("Only the chat's admins can change the arena settings.");
     expect(inChat(h, chat.id)).toHaveLength(0);
 

@@ -2,7 +2,7 @@
 // table and a chart, plus how this chat's own votes rank the models differently (Kendall's τ and the biggest
 // moves) once the chat has voted enough.
 import type { Logger } from 'pino';
-import type { LeaderboardSource } from '../engine/arena';
+import type { BoardRenderer } from './types';
 import {
   compareRankings,
   computeLeaderboard,
@@ -27,7 +27,7 @@ export interface ChatLeaderboardOptions {
   cacheMs?: number;
 }
 
-export function createChatLeaderboard(options: ChatLeaderboardOptions): LeaderboardSource {
+export function createChatLeaderboard(options: ChatLeaderboardOptions): BoardRenderer {
   const bootstrap = options.bootstrap ?? 300;
   const chatMinVotes = options.chatMinVotes ?? 20;
   const cacheMs = options.cacheMs ?? 60_000;

@@ -14,7 +14,7 @@ export interface ChatRow {
   title: string | null;
   locale: string | null;
   timezone: string | null;
-  /** The server/workspace the chat belongs to, when the platform has them (Discord guild, Slack team). */
+  /** The server or workspace the chat belongs to, when the platform has them. */
   space: string | null;
   /** Raw JSON; parse with core/config/chat-settings.ts */
   settings: string;
@@ -164,7 +164,7 @@ export interface BattleStore {
   updateChat(chatId: string, patch: { settings?: string; locale?: string | null; timezone?: string | null; enabled?: boolean }): Promise<ChatRow>;
   getChat(chatId: string): Promise<ChatRow | null>;
   /**
-   * The platform gave a chat a new id (Telegram turns a group into a supergroup): the chat's row, with its settings,
+   * The platform gave a chat a new id (a group upgraded to a larger kind of group): the chat's row, with its settings,
    * battles and schedules, answers to the new id from now on. Null when there is no chat with the old id (already
    * moved) or the new id is taken by another row (left as they are).
    */
@@ -214,6 +214,8 @@ export interface BattleStore {
   getVote(battleId: string, voterId: string): Promise<VoteChoice | null>;
   /** Adds a reason tag to a person's vote; returns the vote's reasons, or null when they have not voted. */
   addVoteReason(battleId: string, voterId: string, reason: ReactionReason): Promise<string[] | null>;
+  /** Sets the free-text "why" of a person's vote; false when they have not voted. */
+  setVoteComment(battleId: string, voterId: string, comment: string): Promise<boolean>;
   /** Tally of choices for a battle. */
   tally(battleId: string): Promise<Record<VoteChoice, number>>;
 

@@ -1,11 +1,5 @@
 # Textes propres à l'adaptateur Telegram.
 
-telegram-command-start = Ce qu'est Pnyx et comment voter
-telegram-command-help = Lancer un duel et voter
-telegram-command-arena = Lancer un duel : /arena votre question
-telegram-command-leaderboard = Classement actuel des modèles
-telegram-command-privacy = Ce qui est conservé et pourquoi
-telegram-command-settings = Réglages du groupe (admins seulement)
 
 telegram-hint-text-only = Je ne lis que du texte pour l'instant. Écrivez votre question dans un message et deux modèles anonymes y répondront.
 telegram-hint-unknown-command = Je ne connais pas { $command }. Essayez /help, ou écrivez /arena suivi de votre question.

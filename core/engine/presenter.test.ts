@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRecordingPort } from '../../test/fakes/recording-port';
-import { createPresenter } from './live';
-import type { ChatAddress } from './types';
+import type { ChatAddress } from '../port/types';
+import { createPresenter } from './presenter';
 
 const chat: ChatAddress = { platform: 'test', id: 'c1', kind: 'group' };
 const other: ChatAddress = { platform: 'test', id: 'c2', kind: 'group' };
@@ -111,8 +111,60 @@ describe('live messages', () => {
     message.set({ text: body, buttons: [[{ label: 'like', data: 'l' }]] });
     await message.settled();
     expect(port.messages[0]!.current).toEqual({ text: body, buttons: [[{ label: 'like', data: 'l' }]] });
-    expect(port.messages[1]!.current.text).toBe('…');
-    expect(port.messages[1]!.current.buttons).toBeUndefined();
+    // The surplus part is deleted, not left with an ellipsis.
+    expect(port.messages[1]!.deleted).toBe(true);
+    expect(message.refs).toEqual([port.messages[0]!.ref]);
+  });
+
+  it('empties a surplus part the platform refuses to delete', async () => {
+    const port = createRecordingPort('test', { maxMessageChars: 100 });
+    port.delete = async () => {
+      throw new Error('not allowed');
+    };
+    const presenter = createPresenter(port);
+    const body = 'y'.repeat(83);
+    const message = presenter.open(chat, { text: `${body} ▍` });
+    await message.settled();
+    message.set({ text: body });
+    await message.settled();
+    expect(port.messages.map((m) => m.current.text)).toEqual([body, '…']);
+  });
+
+  it('shares one pace between the chats a port puts under one key, and keeps apart what it keys apart', async () => {
+    const port = createRecordingPort('test', { minEditIntervalMs: 150 });
+    // A platform whose limits are per chat: its threads share the chat's pace.
+    port.pacingKey = (c) => c.id;
+    const presenter = createPresenter(port);
+    const threadA: ChatAddress = { ...chat, thread: 't1' };
+    const threadB: ChatAddress = { ...chat, thread: 't2' };
+    const a = presenter.open(threadA, { text: 'one' });
+    const b = presenter.open(threadB, { text: 'two' });
+    await Promise.all([a.settled(), b.settled()]);
+    const [first, second] = port.calls.filter((c) => c.op === 'send').map((c) => c.at);
+    expect(second! - first!).toBeGreaterThanOrEqual(145);
+  });
+
+  it('takes over messages posted elsewhere (another process, before a restart) and only edits them', async () => {
+    const port = createRecordingPort('test');
+    const earlier = await port.send(chat, { text: 'Ballot: 1 vote' });
+    const presenter = createPresenter(port);
+    const adopted = presenter.adopt(chat, [earlier]);
+    await adopted.settled();
+    expect(port.calls.filter((c) => c.op === 'edit')).toHaveLength(0);
+    adopted.set({ text: 'Ballot: 2 votes' });
+    await adopted.settled();
+    expect(port.messages).toHaveLength(1);
+    expect(port.messages[0]!.current.text).toBe('Ballot: 2 votes');
+  });
+
+  it('hands the event being answered to the first part only', async () => {
+    const port = createRecordingPort('test', { maxMessageChars: 200 });
+    const presenter = createPresenter(port);
+    const text = Array.from({ length: 80 }, (_, i) => `w${i}`).join(' ');
+    await presenter.open(chat, { text, role: 'board' }, { answering: 'delivery-7' }).settled();
+    expect(port.messages.length).toBeGreaterThan(1);
+    expect(port.messages.map((m) => m.answering)).toEqual(['delivery-7', ...port.messages.slice(1).map(() => undefined)]);
+    expect(port.messages.every((m) => m.current.role === 'board')).toBe(true);
   });
 
   it('does not re-send content the platform already shows', async () => {
