@@ -287,3 +287,85 @@ describe('Bolt in HTTP mode against the fake Slack', () => {
     expect(shared.threadTs).toBe(sent.message.ts);
   });
 });
+
+describe('Bolt in Socket Mode against the fake Slack', () => {
+  let slack: FakeSlack;
+  let app: App;
+  let alice: FakeUser;
+  let general: FakeChannel;
+  const seen: Array<{ kind: string; body: Record<string, unknown> }> = [];
+
+  beforeAll(async () => {
+    slack = await startFakeSlack();
+    alice = slack.addUser({ name: 'alice' });
+    general = slack.addChannel({ name: 'general', members: [alice] });
+    // App passes clientOptions (slackApiUrl) on to its SocketModeClient, which calls apps.connections.open with them.
+    app = new App({ token: slack.id.botToken, appToken: slack.id.appToken, socketMode: true, logger: captureLogger(), clientOptions: { slackApiUrl: slack.apiUrl } });
+    app.event('app_mention', async ({ event, client }) => {
+      seen.push({ kind: 'app_mention', body: event as unknown as Record<string, unknown> });
+      await client.chat.postMessage({ channel: event.channel, thread_ts: event.ts, text: 'On it' });
+    });
+    app.command('/arena', async ({ command, ack }) => {
+      seen.push({ kind: 'command', body: command as unknown as Record<string, unknown> });
+      await ack({ response_type: 'ephemeral', text: `Queued: ${command.text}` });
+    });
+    app.action('vote_b', async ({ ack, body }) => {
+      seen.push({ kind: 'action', body: body as unknown as Record<string, unknown> });
+      await ack();
+    });
+    await app.start();
+  });
+
+  afterAll(async () => {
+    await slack?.stop();
+  });
+
+  it('connects through apps.connections.open with the app-level token and gets hello', async () => {
+    expect(slack.callsOf('apps.connections.open')[0]).toMatchObject({ ok: true, token: 'app' });
+    expect(slack.deliverer.openSockets).toHaveLength(1);
+    // The bot token cannot open a socket.
+    const refused = await fetch(`${slack.apiUrl}apps.connections.open`, { method: 'POST', headers: { authorization: `Bearer ${slack.id.botToken}` } });
+    expect(await refused.json()).toEqual({ ok: false, error: 'not_allowed_token_type' });
+  });
+
+  it('handles an events_api envelope and acks it by envelope_id', async () => {
+    const sent = await slack.mention(alice, general, 'a socket question');
+    const mention = sent.deliveries.find((d) => d.type === 'app_mention')!;
+    expect(mention).toMatchObject({ transport: 'socket', late: false });
+    expect(mention.envelopeId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(mention.ackDelayMs).toBeLessThan(3000);
+    expect(seen.find((s) => s.kind === 'app_mention')!.body.ts).toBe(sent.message.ts);
+    await slack.waitFor(() => slack.botMessages(general, { threadTs: sent.message.ts })[0]?.text === 'On it', 5000, 'the reply');
+  });
+
+  it('acks a slash_commands envelope, and the response in the ack becomes an ephemeral message', async () => {
+    const d = await slack.slashCommand(alice, general, '/arena', 'tabs or spaces?');
+    expect(d).toMatchObject({ transport: 'socket', late: false, ackBody: { response_type: 'ephemeral', text: 'Queued: tabs or spaces?' } });
+    expect(slack.ephemeralsTo(alice, general).at(-1)).toMatchObject({ text: 'Queued: tabs or spaces?', via: 'ack' });
+  });
+
+  it('delivers an interactive envelope for a button press', async () => {
+    const ballot = slack.postAsApp(general, 'Ballot', [{ type: 'actions', elements: [{ type: 'button', action_id: 'vote_b', value: 'b', text: { type: 'plain_text', text: 'B is better' } }] }]);
+    const d = await slack.pressButton(alice, ballot, 'vote_b');
+    expect(d).toMatchObject({ transport: 'socket', late: false, type: 'block_actions' });
+    expect((seen.at(-1)!.body as { actions: Array<{ value: string }> }).actions[0]!.value).toBe('b');
+  });
+
+  it('reconnects after a disconnect message, through a new apps.connections.open', async () => {
+    const first = slack.deliverer.openSockets[0]!;
+    slack.sendDisconnect('refresh_requested');
+    await slack.waitFor(() => first.closedAt !== undefined, 5000, 'the old socket to close');
+    // The SocketModeClient waits its clientPingTimeout (5 s) before reconnecting.
+    await slack.waitFor(() => slack.deliverer.openSockets.length === 1 && slack.callsOf('apps.connections.open').filter((c) => c.ok).length === 2, 10_000, 'the reconnect');
+    const d = (await slack.mention(alice, general, 'still there?')).deliveries.find((x) => x.type === 'app_mention')!;
+    expect(d).toMatchObject({ transport: 'socket', late: false });
+  }, 15_000);
+
+  it('stops cleanly: app.stop() resolves first, then the socket closes with 1000', async () => {
+    await app.stop();
+    await slack.waitForSocketsClosed(5000);
+    const last = slack.sockets.at(-1)!;
+    expect(last).toMatchObject({ closeCode: 1000, closedBy: 'app' });
+    expect(slack.lateAcks()).toEqual([]);
+  });
+});
