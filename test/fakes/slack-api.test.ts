@@ -1,7 +1,7 @@
 // The REAL Bolt 5 `App` against the fake Slack: what the Slack adapter will rely on, proven in HTTP mode (Bolt's
 // default HTTPReceiver, signed requests) and in Socket Mode (the real SocketModeClient over `ws`). No Pnyx code here:
 // the handlers are the smallest that exercise each path, so a failure points at the fake or at Bolt, not the adapter.
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel, type Logger } from '@slack/bolt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,6 +166,13 @@ describe('Bolt in HTTP mode against the fake Slack', () => {
     }
     await sleep(200);
     expect(seen.length).toBe(before);
+    expect(logger.lines.filter((l) => /Failed to verify authenticity/.test(l.msg)).map((l) => l.msg.replace(/^.*authenticity: /, '').slice(0, 24))).toEqual([
+      'header x-slack-signature',
+      'header x-slack-signature',
+      'signature mismatch',
+      'x-slack-request-timestam',
+      'x-slack-request-timestam',
+    ]);
     expect(slack.calls.length).toBe(calls);
   });
 
@@ -186,6 +193,7 @@ describe('Bolt in HTTP mode against the fake Slack', () => {
     expect(d.late).toBe(true);
     expect(d.failure).toBeDefined();
     expect(slack.lateAcks()).toContain(d);
+    expect(logger.lines.some((l) => l.level === 'error' && /not acknowledged within 3 seconds/.test(l.msg))).toBe(true);
   });
 
   it('answers a block_actions press with chat.postEphemeral; a press on an ephemeral message carries no message', async () => {
@@ -253,10 +261,16 @@ describe('Bolt in HTTP mode against the fake Slack', () => {
     expect(updates.map((c) => c.httpStatus)).toEqual([429, 200, 200]);
     // The retry waited for Retry-After (1 s) before trying again.
     expect(updates[1]!.at - updates[0]!.at).toBeGreaterThanOrEqual(1000);
+    expect(logger.lines.some((l) => /rate limiting\. Will retry in 1 seconds/.test(l.msg))).toBe(true);
     expect(reply.history.map((v) => v.text)).toEqual(['Model A ▍', 'Model A: first words ▍', 'Model A: the final answer']);
     expect(slack.updateRate(reply).count).toBe(2);
-    // The app's edits came back as message_changed events; Bolt's listeners saw none of them as a person's message.
-    await slack.waitFor(() => slack.deliveries.some((d) => (d.body.event as { subtype?: string } | undefined)?.subtype === 'message_changed'), 5000, 'the edit echo');
+    // The app's edits come back as message_changed events, and Bolt's ignoreSelf does NOT drop them (the event has no
+    // top-level user): app.message() sees its own edits, which the adapter must ignore.
+    await slack.waitFor(
+      () => seen.find((x) => x.kind === 'message' && x.body.subtype === 'message_changed' && (x.body.message as { ts?: string }).ts === reply.ts),
+      5000,
+      'the edit echo',
+    );
   });
 
   it('surfaces invalid_blocks for a 3,001-character section as a WebClient error', async () => {
@@ -285,6 +299,158 @@ describe('Bolt in HTTP mode against the fake Slack', () => {
     const shared = slack.message(general, upload.messageTs!)!;
     expect(shared.files?.[0]).toMatchObject({ name: 'leaderboard.png', mimetype: 'image/png' });
     expect(shared.threadTs).toBe(sent.message.ts);
+  });
+
+  it('delivers DMs, thread replies, edits and other bots\' messages as message events for the adapter to sort', async () => {
+    const dm = await slack.directMessage(bob, 'a private question');
+    // No app_mention in a DM: only the message.im event.
+    expect(dm.deliveries.map((d) => d.type)).toEqual(['message']);
+    const root = (await slack.mention(alice, general, 'hello thread')).message;
+    const reply = await slack.threadReply(bob, general, root.ts, 'a follow-up');
+    await slack.edit(reply.message, 'a follow-up, edited');
+    const other = slack.addUser({ name: 'otherbot', isBot: true, botId: 'B0OTHER001' });
+    await slack.botPosts(other, general, 'beep');
+    const bodies = seen.filter((x) => x.kind === 'message').map((x) => x.body);
+    expect(bodies.find((b) => b.text === 'a private question')).toMatchObject({ channel_type: 'im', user: bob.id, channel: slack.imWith(bob).id });
+    expect(bodies.find((b) => b.text === 'a follow-up')).toMatchObject({ thread_ts: root.ts, parent_user_id: alice.id, channel_type: 'channel' });
+    expect(bodies.find((b) => b.subtype === 'message_changed' && (b.message as { ts: string }).ts === reply.message.ts)).toMatchObject({
+      hidden: true,
+      message: { text: 'a follow-up, edited' },
+      previous_message: { text: 'a follow-up' },
+    });
+    expect(bodies.find((b) => b.text === 'beep')).toMatchObject({ bot_id: 'B0OTHER001', subtype: 'bot_message' });
+  });
+
+  it('answers users.info and conversations.info as permission checks need them, and missing_scope without the scope', async () => {
+    const info = await app.client.users.info({ user: alice.id, include_locale: true });
+    expect(info.user).toMatchObject({ id: alice.id, is_admin: true, is_owner: false, locale: 'fr-FR' });
+    expect((await app.client.users.info({ user: bob.id })).user?.locale).toBeUndefined();
+    expect((await app.client.conversations.info({ channel: general.id })).channel).toMatchObject({ creator: alice.id, is_member: true, is_im: false, is_private: false });
+    expect((await app.client.conversations.info({ channel: outside.id })).channel).toMatchObject({ is_member: false });
+    expect((await app.client.conversations.info({ channel: slack.imWith(bob).id })).channel).toMatchObject({ is_im: true, user: bob.id });
+    await expect(app.client.conversations.info({ channel: 'C0NOPE' })).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+    slack.api.scopes.delete('users:read');
+    try {
+      await expect(app.client.users.info({ user: bob.id })).rejects.toMatchObject({ data: { error: 'missing_scope', needed: 'users:read' } });
+    } finally {
+      slack.api.scopes.add('users:read');
+    }
+  });
+
+  it('records pings and stray angle brackets so tests can assert model output was neutralised', async () => {
+    const loud = await app.client.chat.postMessage({ channel: general.id, text: `Hey <!channel> and <!here|here>, <@${bob.id}>: a < b` });
+    const m = slack.message(general, loud.ts!)!;
+    expect(m.mentions.map((x) => x.kind)).toEqual(['channel', 'here', 'user']);
+    expect(m.formatProblems).toEqual(['unescaped <']);
+    expect(slack.visibleText(m)).toBe('Hey @channel and @here, @bob: a < b');
+    const quiet = await app.client.chat.postMessage({
+      channel: general.id,
+      text: 'Hey &lt;!channel&gt;: a &lt; b',
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Hey &lt;!channel&gt;: a &lt; b' } }],
+    });
+    const q = slack.message(general, quiet.ts!)!;
+    expect(q.mentions).toEqual([]);
+    expect(q.formatProblems).toEqual([]);
+    expect(slack.visibleText(q)).toBe('Hey <!channel>: a < b');
+    // With link_names, a plain @here pings too.
+    const linked = await app.client.chat.postMessage({ channel: general.id, text: 'cc @here', link_names: true });
+    expect(slack.message(general, linked.ts!)!.mentions).toEqual([{ kind: 'here', raw: '@here', where: 'text' }]);
+  });
+
+  it('refuses what Slack refuses: 51 blocks, too much text, unknown or foreign messages, unknown channels', async () => {
+    const refused = (p: Promise<unknown>) => p.then(() => 'ok', (e: { data?: { error?: string } }) => e.data?.error);
+    const divider = { type: 'divider' as const };
+    expect(await refused(app.client.chat.postMessage({ channel: general.id, text: 'x', blocks: Array.from({ length: 51 }, () => divider) }))).toBe('invalid_blocks');
+    expect(await refused(app.client.chat.postMessage({ channel: general.id, text: 'x', blocks: Array.from({ length: 50 }, () => divider) }))).toBe('ok');
+    const full = { type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'y'.repeat(3000) } };
+    expect(await refused(app.client.chat.postMessage({ channel: general.id, text: 'x', blocks: [full, full, full, full, full] }))).toBe('msg_blocks_too_long');
+    expect(await refused(app.client.chat.postMessage({ channel: general.id, text: 'z'.repeat(40_001) }))).toBe('msg_too_long');
+    expect(await refused(app.client.chat.postMessage({ channel: general.id, text: '' }))).toBe('no_text');
+    expect(await refused(app.client.chat.postMessage({ channel: 'C0NOPE', text: 'x' }))).toBe('channel_not_found');
+    expect(await refused(app.client.chat.update({ channel: general.id, ts: '1.000001', text: 'x' }))).toBe('message_not_found');
+    const hers = (await slack.say(alice, general, 'my own words')).message;
+    expect(await refused(app.client.chat.update({ channel: general.id, ts: hers.ts, text: 'x' }))).toBe('cant_update_message');
+    const mine = await app.client.chat.postMessage({ channel: general.id, text: 'short-lived' });
+    expect(await refused(app.client.chat.update({ channel: general.id, ts: mine.ts!, text: 'u'.repeat(4001) }))).toBe('msg_too_long');
+    expect(await refused(app.client.chat.delete({ channel: general.id, ts: mine.ts! }))).toBe('ok');
+    expect(await refused(app.client.chat.update({ channel: general.id, ts: mine.ts!, text: 'x' }))).toBe('message_not_found');
+    expect(slack.message(general, mine.ts!)!.deleted).toBe(true);
+  });
+
+  it('serves response_urls as Slack does: in_channel, replace_original, delete_original, 5 uses, 30 minutes', async () => {
+    const post = (url: string, body: Record<string, unknown>) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    const ballot = slack.postAsApp(general, 'Ballot', [{ type: 'actions', elements: [{ type: 'button', action_id: 'vote_a', value: 'v', text: { type: 'plain_text', text: 'A' } }] }]);
+    const press = await slack.pressButton(alice, ballot, 'vote_a');
+    const url = String(press.body.response_url);
+    expect(await post(url, { text: 'Everyone: A won', response_type: 'in_channel' })).toEqual({ status: 200, body: { ok: true } });
+    expect(slack.botMessages(general).at(-1)).toMatchObject({ text: 'Everyone: A won', via: 'response_url' });
+    const buttons = ballot.blocks;
+    await post(url, { text: 'Voting closed', replace_original: true });
+    expect(slack.message(general, ballot.ts)!.history.map((v) => v.text)).toEqual(['Ballot', 'Voting closed']);
+    // Replacing with text alone removes the buttons, as in Slack.
+    expect(slack.message(general, ballot.ts)!.blocks).toBeUndefined();
+    await post(url, { text: 'only you' });
+    expect(slack.ephemeralsTo(alice, general).at(-1)!.text).toBe('only you');
+    await post(url, { delete_original: true });
+    expect(slack.message(general, ballot.ts)!.deleted).toBe(true);
+    expect((await post(url, { text: 'fifth' })).status).toBe(200);
+    expect(await post(url, { text: 'sixth' })).toEqual({ status: 404, body: { ok: false, error: 'used_url' } });
+
+    const fresh = slack.postAsApp(general, 'Ballot 2', buttons);
+    const later = await slack.pressButton(bob, fresh, 'vote_a');
+    slack.timeTravel(31 * 60_000);
+    expect(await post(String(later.body.response_url), { text: 'too late' })).toEqual({ status: 404, body: { ok: false, error: 'expired_url' } });
+    // Its trigger_id expired long ago too (3 s).
+    const open = await app.client.views
+      .open({ trigger_id: String(later.body.trigger_id), view: { type: 'modal', title: { type: 'plain_text', text: 'Late' }, blocks: [] } })
+      .catch((e: { data: { error: string } }) => e.data.error);
+    expect(open).toBe('expired_trigger_id');
+  });
+
+  it('retries an event Slack could not deliver, with X-Slack-Retry-Num and the reason', async () => {
+    const url = slack.requestUrl;
+    const dead = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const port = (s.address() as AddressInfo).port;
+        s.close(() => resolve(port));
+      });
+    });
+    slack.retryEvents([200]);
+    slack.requestUrl = `http://127.0.0.1:${dead}/slack/events`;
+    try {
+      const sent = await slack.mention(bob, general, 'anyone home?');
+      expect(sent.deliveries.map((d) => d.failure)).toEqual(['connection_failed', 'connection_failed']);
+      slack.requestUrl = url;
+      const first = sent.deliveries.find((d) => d.type === 'app_mention')!;
+      const retry = await slack.waitFor(() => slack.deliveries.find((d) => d.eventId === first.eventId && d.status === 200), 5000, 'the retry');
+      expect(retry).toMatchObject({ retryNum: 1, retryReason: 'connection_failed' });
+      expect(seen.find((x) => x.kind === 'app_mention' && x.body.ts === sent.message.ts)).toMatchObject({ retryNum: 1, retryReason: 'connection_failed' });
+    } finally {
+      slack.requestUrl = url;
+      slack.retryEvents(false);
+    }
+  });
+
+  it('can refuse chat.update past one per second per message (JSON bodies accepted too)', async () => {
+    slack.limitUpdates({ perSecond: 1, burst: 1, retryAfter: 1 });
+    try {
+      const m = slack.postAsApp(general, 'streaming');
+      const update = (text: string) =>
+        fetch(`${slack.apiUrl}chat.update`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${slack.id.botToken}`, 'content-type': 'application/json; charset=utf-8' },
+          body: JSON.stringify({ channel: general.id, ts: m.ts, text }),
+        });
+      expect((await update('one')).status).toBe(200);
+      const second = await update('two');
+      expect(second.status).toBe(429);
+      expect(second.headers.get('retry-after')).toBe('1');
+      expect(await second.json()).toEqual({ ok: false, error: 'ratelimited' });
+      expect(slack.message(general, m.ts)!.text).toBe('one');
+    } finally {
+      slack.limitUpdates(undefined);
+    }
   });
 });
 

@@ -47,7 +47,7 @@ export class Deliverer {
 
   constructor(
     private readonly state: SlackState,
-    private readonly options: {
+    readonly options: {
       /** Called once the app acked in time, to apply what the ack says (a command's reply, a view's response_action). */
       onAck: (delivery: Delivery) => void;
       /** Retry an event whose delivery failed, after these delays (Slack: at once, after 1 min, after 5 min). */

@@ -262,6 +262,17 @@ export class FakeSlack {
     this.api.limitUpdates(limit ? { perSecond: limit.perSecond, burst: limit.burst ?? 1, retryAfter: limit.retryAfter ?? 1 } : undefined);
   }
 
+  /** Redeliver failed events after these delays (Slack: at once, after 1 min, after 5 min), or stop retrying. */
+  retryEvents(delaysMs: number[] | false): void {
+    this.deliverer.options.eventRetryDelaysMs = delaysMs;
+  }
+
+  /** Age every trigger_id and response_url by `ms`, to reach their 3 s / 30 min expiry without waiting. */
+  timeTravel(ms: number): void {
+    for (const t of this.state.triggers.values()) t.issuedAt -= ms;
+    for (const r of this.state.responseUrls.values()) r.issuedAt -= ms;
+  }
+
   // === The people's side ==============================================================================
 
   /** A person writes `@app text` in a channel (or a thread). `<@BOT>` is prepended unless the text mentions the app. */
