@@ -19,6 +19,20 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Polls for what the app's listeners recorded. Bolt acks an event before running its listeners, so a delivery can
+ * resolve (the ack arrived) before the listener ran: never read `seen` right after a delivery without this.
+ */
+async function eventually<T>(probe: () => T | undefined | false | null, what: string, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && value !== false && value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
 describe('Bolt in HTTP mode against the fake Slack', () => {
   let slack: FakeSlack;
   let app: App;
@@ -211,7 +225,11 @@ describe('Bolt in HTTP mode against the fake Slack', () => {
 
     const again = slack.postAsApp(general, 'Private ballot', ballot.blocks, { ephemeralTo: bob.id });
     await slack.pressButton(bob, again, 'vote_a', 'battle-1:forged');
-    const pressed = seen.filter((s) => s.kind === 'action').at(-1)!.body as { container: { is_ephemeral: boolean }; message?: unknown; actions: Array<{ value: string }> };
+    const pressed = (await eventually(() => seen.find((s) => s.kind === 'action' && (s.body.container as { is_ephemeral: boolean }).is_ephemeral), 'the second press')).body as {
+      container: { is_ephemeral: boolean };
+      message?: unknown;
+      actions: Array<{ value: string }>;
+    };
     expect(pressed.container.is_ephemeral).toBe(true);
     expect(pressed.message).toBeUndefined();
     expect(pressed.actions[0]!.value).toBe('battle-1:forged');
@@ -245,8 +263,10 @@ describe('Bolt in HTTP mode against the fake Slack', () => {
     const retry = await slack.redeliver(first, 'http_timeout');
     expect(retry.eventId).toBe(first.eventId);
     expect(retry.retryNum).toBe(1);
-    const received = seen.filter((s) => s.kind === 'app_mention' && s.body.text === `<@${slack.id.botUserId}> retried`);
-    expect(received).toHaveLength(2);
+    const received = await eventually(() => {
+      const both = seen.filter((s) => s.kind === 'app_mention' && s.body.text === `<@${slack.id.botUserId}> retried`);
+      return both.length === 2 && both;
+    }, 'both deliveries');
     expect(received[1]).toMatchObject({ retryNum: 1, retryReason: 'http_timeout' });
   });
 
@@ -266,11 +286,7 @@ describe('Bolt in HTTP mode against the fake Slack', () => {
     expect(slack.updateRate(reply).count).toBe(2);
     // The app's edits come back as message_changed events, and Bolt's ignoreSelf does NOT drop them (the event has no
     // top-level user): app.message() sees its own edits, which the adapter must ignore.
-    await slack.waitFor(
-      () => seen.find((x) => x.kind === 'message' && x.body.subtype === 'message_changed' && (x.body.message as { ts?: string }).ts === reply.ts),
-      5000,
-      'the edit echo',
-    );
+    await eventually(() => seen.find((x) => x.kind === 'message' && x.body.subtype === 'message_changed' && (x.body.message as { ts?: string }).ts === reply.ts), 'the edit echo');
   });
 
   it('surfaces invalid_blocks for a 3,001-character section as a WebClient error', async () => {
@@ -310,7 +326,10 @@ describe('Bolt in HTTP mode against the fake Slack', () => {
     await slack.edit(reply.message, 'a follow-up, edited');
     const other = slack.addUser({ name: 'otherbot', isBot: true, botId: 'B0OTHER001' });
     await slack.botPosts(other, general, 'beep');
-    const bodies = seen.filter((x) => x.kind === 'message').map((x) => x.body);
+    const bodies = await eventually(() => {
+      const all = seen.filter((x) => x.kind === 'message').map((x) => x.body);
+      return all.some((b) => b.text === 'beep') && all;
+    }, 'the last message event');
     expect(bodies.find((b) => b.text === 'a private question')).toMatchObject({ channel_type: 'im', user: bob.id, channel: slack.imWith(bob).id });
     expect(bodies.find((b) => b.text === 'a follow-up')).toMatchObject({ thread_ts: root.ts, parent_user_id: alice.id, channel_type: 'channel' });
     expect(bodies.find((b) => b.subtype === 'message_changed' && (b.message as { ts: string }).ts === reply.message.ts)).toMatchObject({
@@ -425,7 +444,10 @@ describe('Bolt in HTTP mode against the fake Slack', () => {
       const first = sent.deliveries.find((d) => d.type === 'app_mention')!;
       const retry = await slack.waitFor(() => slack.deliveries.find((d) => d.eventId === first.eventId && d.status === 200), 5000, 'the retry');
       expect(retry).toMatchObject({ retryNum: 1, retryReason: 'connection_failed' });
-      expect(seen.find((x) => x.kind === 'app_mention' && x.body.ts === sent.message.ts)).toMatchObject({ retryNum: 1, retryReason: 'connection_failed' });
+      expect(await eventually(() => seen.find((x) => x.kind === 'app_mention' && x.body.ts === sent.message.ts), 'the retried mention')).toMatchObject({
+        retryNum: 1,
+        retryReason: 'connection_failed',
+      });
     } finally {
       slack.requestUrl = url;
       slack.retryEvents(false);
@@ -500,8 +522,8 @@ describe('Bolt in Socket Mode against the fake Slack', () => {
     expect(mention).toMatchObject({ transport: 'socket', late: false });
     expect(mention.envelopeId).toMatch(/^[0-9a-f-]{36}$/);
     expect(mention.ackDelayMs).toBeLessThan(3000);
-    expect(seen.find((s) => s.kind === 'app_mention')!.body.ts).toBe(sent.message.ts);
     await slack.waitFor(() => slack.botMessages(general, { threadTs: sent.message.ts })[0]?.text === 'On it', 5000, 'the reply');
+    expect(seen.find((s) => s.kind === 'app_mention')!.body.ts).toBe(sent.message.ts);
   });
 
   it('acks a slash_commands envelope, and the response in the ack becomes an ephemeral message', async () => {

@@ -47,7 +47,11 @@ const SCOPE_OF: Record<string, string> = {
 };
 const READ_SCOPE: Record<FakeChannel['kind'], string> = { public: 'channels:read', private: 'groups:read', im: 'im:read', mpim: 'mpim:read' };
 
-/** The limits behind `msg_too_long`: chat.update documents 4,000 characters of `text`; posts are refused past 40,000. */
+/**
+ * The limits behind `msg_too_long`. chat.update documents "The text field cannot exceed 4,000 characters"; for posts,
+ * Slack documents truncation past 40,000. Both are enforced as refusals: stricter than Slack at worst, so an adapter
+ * that passes here never loses the end of a reply silently (with blocks, `text` is only the notification fallback).
+ */
 export const TEXT_LIMITS = { post: 40_000, update: 4_000, ephemeral: 40_000 };
 
 const bool = (v: unknown): boolean | undefined => (v === undefined ? undefined : v === true || v === 'true' || v === '1' || v === 1);
