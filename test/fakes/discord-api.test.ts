@@ -356,6 +356,36 @@ describe('the real discord.js Client against the fake Discord', () => {
     // discord.js's user.send goes through POST /users/@me/channels and gets the same DM channel.
     await (await client.users.fetch(alice.id)).send('hello again');
     expect(fake.botMessages(dm).map((m) => m.content)).toContain('hello again');
+    await message.channel.sendTyping();
+    expect(fake.callsTo('POST /channels/:channel/typing').at(-1)).toMatchObject({ status: 204, params: { channel: dm.id } });
+    // Slash commands work in the DM too (with `user` instead of `member`); /settings is for servers only.
+    onInteraction = async (i) => {
+      if (i.isChatInputCommand() && i.commandName === 'help') await i.reply(`help for ${i.user.username} in a ${i.channel?.type === ChannelType.DM ? 'DM' : 'server'}`);
+    };
+    const help = fake.slashCommand(alice, dm, 'help');
+    expect((await fake.replyTo(help)).content).toBe('help for alice in a DM');
+    expect(help.payload).toMatchObject({ context: 1, user: { id: alice.id } });
+    expect(() => fake.slashCommand(alice, dm, 'settings')).toThrow(/not available in DMs/);
+    // Someone who does not accept DMs from the bot: 50007.
+    fake.blockDms(bob);
+    const refused = await (await client.users.fetch(bob.id)).send('hi').catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 50007, status: 403 });
+  });
+
+  it('a send whose answer is lost (502 after Discord posted it) is retried by discord.js: a duplicate unless nonce-enforced', async () => {
+    const copies = (content: string) => fake.botMessages(general).filter((m) => m.content === content);
+    fake.fail('POST /channels/:channel/messages', { status: 502, after: true });
+    await text(general).send('Battle #7');
+    const posts = fake.callsTo('POST /channels/:channel/messages').slice(-2);
+    expect(posts.map((c) => [c.status, c.injected])).toEqual([
+      [502, 'after'],
+      [200, undefined],
+    ]);
+    // The default Client sends no nonce (its `enforceNonce` option is off): the retry posted a second copy.
+    expect(copies('Battle #7')).toHaveLength(2);
+    fake.fail('POST /channels/:channel/messages', { status: 502, after: true });
+    const sent = await text(general).send({ content: 'Battle #8', nonce: 'battle-8', enforceNonce: true });
+    expect(copies('Battle #8').map((m) => m.id)).toEqual([sent.id]);
   });
 
   it('a thread started under a message, a message posted in it, a person following up in it', async () => {
@@ -373,6 +403,12 @@ describe('the real discord.js Client against the fake Discord', () => {
     const inThread = nextEvent(client, Events.MessageCreate, (m) => m.channelId === thread.id && m.author.id === alice.id);
     fake.sendMessage(alice, recorded, `${fake.mention(fake.botUser)} and in Rust?`);
     expect((await inThread)[0].content).toMatch(/and in Rust\?$/);
+    // An archived thread reopens when the bot writes in it; a locked one refuses (50083).
+    fake.archiveThread(recorded);
+    await thread.send('The result: A won');
+    expect(recorded.archived).toBe(false);
+    fake.archiveThread(recorded, { locked: true });
+    expect(await thread.send('late').catch((e: unknown) => e)).toMatchObject({ code: 50083 });
   });
 
   it('a PNG uploaded with a deferred slash command and with a channel message is recorded with its size', async () => {
@@ -406,7 +442,7 @@ describe('the real discord.js Client against the fake Discord', () => {
     client.rest.off('rateLimited', listener);
     const edits = fake.callsTo('PATCH /channels/:channel/messages/:message').filter((c) => c.params.message === message.id);
     expect(edits.map((c) => c.status)).toEqual([429, 200]);
-    expect(edits[0]!.injected).toBe(true);
+    expect(edits[0]!.injected).toBe('instead');
     // The bucket headers say it resets after retry_after (0.4 s); discord.js waits that (plus its 50 ms offset)
     // rather than the whole-second Retry-After (1).
     expect(edits[1]!.at - edits[0]!.at).toBeGreaterThanOrEqual(400);
@@ -445,6 +481,19 @@ describe('the real discord.js Client against the fake Discord', () => {
     expect(await post({ content: 'ok', components: [row(6)] })).toMatchObject({ message: expect.stringMatching(/components\[0\]\.components\[BASE_TYPE_MAX_LENGTH\]/) });
     expect(await post({ content: 'ok', components: [row(2, 'same'), row(1, 'same')] })).toMatchObject({ message: expect.stringMatching(/COMPONENT_CUSTOM_ID_DUPLICATED/) });
     expect(await post({})).toMatchObject({ code: 50006 });
+    // The same limit through an interaction answer, where the body sits under `data`.
+    let answer: unknown;
+    onInteraction = async (i) => {
+      if (!i.isChatInputCommand()) return;
+      answer = await i.reply('y'.repeat(2_001)).catch((e: unknown) => e);
+      await i.reply('short');
+    };
+    const help = fake.slashCommand(bob, general, 'help');
+    await until(() => answer, 'the refused answer');
+    expect((answer as DiscordAPIError).message).toMatch(/data\.content\[BASE_TYPE_MAX_LENGTH\]/);
+    // A refused callback does not acknowledge: the corrected answer still can.
+    expect((await fake.replyTo(help)).content).toBe('short');
+    expect(help.callbacks.map((c) => c.status)).toEqual([400, 204]);
     // discord.js's builders refuse a long custom_id before any request.
     expect(() => new ButtonBuilder().setCustomId('c'.repeat(101))).toThrow();
     expect(fake.messagesIn(general).some((m) => m.content.length > 2_000)).toBe(false);

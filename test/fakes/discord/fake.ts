@@ -159,8 +159,11 @@ export class FakeDiscord {
     this.rest.addRateLimit(match, options);
   }
 
-  /** Answer the next `times` matching requests with an error of your choice (5xx, 4xx with a JSON code). */
-  fail(match: RouteMatch, fault: { status: number; code?: number; message?: string; times?: number }): void {
+  /**
+   * Answer the next `times` matching requests with an error of your choice (5xx, 4xx with a JSON code) — instead of
+   * doing them, or with `after: true` after doing them (the message exists, the bot only saw an error).
+   */
+  fail(match: RouteMatch, fault: { status: number; code?: number; message?: string; times?: number; after?: boolean }): void {
     this.rest.addFault(match, fault);
   }
 
@@ -290,6 +293,19 @@ export class FakeDiscord {
     }
   }
 
+  /** A thread goes quiet (auto-archive) or a moderator archives it; `locked` keeps it closed to all but Manage Threads. */
+  archiveThread(thread: FakeChannel, options: { locked?: boolean } = {}): void {
+    thread.archived = true;
+    thread.locked = options.locked ?? false;
+    this.dispatchGuildEvent(this.guildOf(thread.guildId), 'THREAD_UPDATE', () => this.channelJson(thread));
+  }
+
+  /** @internal Someone wrote in an archived, unlocked thread: it is active again. */
+  unarchive(thread: FakeChannel): void {
+    thread.archived = false;
+    this.dispatchGuildEvent(this.guildOf(thread.guildId), 'THREAD_UPDATE', () => this.channelJson(thread));
+  }
+
   /** The bot is kicked: GUILD_DELETE without `unavailable`; later calls into the server get 50001 Missing Access. */
   removeBot(guild: FakeGuild): void {
     guild.botPresent = false;
@@ -338,6 +354,10 @@ export class FakeDiscord {
   sendMessage(user: FakeUser, channel: ChannelRef, content: string, options: { mentions?: FakeUser[]; replyTo?: MessageRef; pingReply?: boolean } = {}): FakeMessage {
     const target = this.channelOf(channel);
     this.assertPersonCan(user, target, THREAD_TYPES.includes(target.type) ? P.SendMessagesInThreads : P.SendMessages);
+    if (target.archived) {
+      if (target.locked && !(this.permissionsIn(target, user.id) & P.ManageThreads)) throw new Error(`FakeDiscord: thread ${target.name} is locked`);
+      this.unarchive(target);
+    }
     const mentions = new Map<string, FakeUser>();
     for (const match of content.matchAll(/<@!?(\d+)>/g)) {
       const mentioned = this.users.get(match[1]!);
@@ -518,13 +538,12 @@ export class FakeDiscord {
    * edit), a follow-up, or the component's message after an update (type 7, or 6 then an edit).
    */
   replyTo(interaction: FakeInteraction, timeoutMs = 10_000): Promise<FakeMessage> {
-    const start = interaction.originalMessageId ? this.messages.get(interaction.originalMessageId)?.history.length ?? 0 : 0;
     return this.waitFor(
       () => {
         if (interaction.expired && !interaction.acknowledged) throw new Error(`FakeDiscord: interaction ${interaction.name} expired unanswered`);
         const original = interaction.originalMessageId ? this.messages.get(interaction.originalMessageId) : undefined;
         if (original && original.id !== interaction.sourceMessageId && !(original.flags & MessageFlags.Loading)) return original;
-        if (original && original.id === interaction.sourceMessageId && original.history.length > start) return original;
+        if (original && original.id === interaction.sourceMessageId && original.history.slice(1).some((r) => r.at >= interaction.createdAt)) return original;
         const followup = interaction.followupIds[0];
         return followup ? this.messages.get(followup) : undefined;
       },

@@ -243,8 +243,11 @@ export interface Call {
   error?: unknown;
   /** For 50013: the permission the bot lacked (Discord does not say; the fake does, for readable tests). */
   missing?: string;
-  /** Set when the fake itself answered with an injected fault (429 or other). */
-  injected?: boolean;
+  /**
+   * Set when a test injected the answer: `instead` of doing the request (a 429, a 5xx), or `after` doing it (the
+   * effect happened, the answer was an error — as when Discord's edge times out).
+   */
+  injected?: 'instead' | 'after';
 }
 
 export type FailureKind = 'interaction-not-acknowledged' | 'unknown-route' | 'fake-error';

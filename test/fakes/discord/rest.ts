@@ -4,7 +4,7 @@
 // channel permissions (50013 / 50001), deleted channels (10003) — plus injected 429s and optional real buckets.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ChannelType, InteractionResponseType, InteractionType, MessageFlags, PermissionFlagsBits as P } from 'discord.js';
+import { ChannelType, GatewayIntentBits, InteractionResponseType, InteractionType, MessageFlags, PermissionFlagsBits as P } from 'discord.js';
 import type { z } from 'zod';
 import type { FakeDiscord, RegisteredCommand } from './fake';
 import { numberComponents, snowflake, type Call, type FakeAttachment, type FakeChannel, type FakeInteraction, type FakeMessage, type UploadedFile } from './model';
@@ -23,7 +23,7 @@ import {
   type MessageBody,
 } from './validation';
 
-/** A route template (`PATCH /channels/:channel/messages/:message`), an exact `METHOD /path`, a RegExp on it, or a test. */
+/** A route template (`PATCH /channels/:channel/messages/:message`), an exact `METHOD /path`, `*` for any call, a RegExp on `METHOD /path`, or a test. */
 export type RouteMatch = string | RegExp | ((call: Call) => boolean);
 
 class DiscordError extends Error {
@@ -76,7 +76,7 @@ interface Injected {
   match: RouteMatch;
   times: number;
   rateLimit?: { retryAfter: number; global: boolean; scope: 'user' | 'shared' | 'global' };
-  fault?: { status: number; code: number; message: string };
+  fault?: { status: number; code: number; message: string; after: boolean };
 }
 interface Bucket {
   match: RouteMatch;
@@ -117,6 +117,7 @@ export class RestApi {
     r('POST', '/applications/:app/guilds/:guild/commands', (c) => this.upsertCommand(c, c.params.guild!));
     r('DELETE', '/applications/:app/guilds/:guild/commands/:command', (c) => this.deleteCommand(c, c.params.guild!));
     r('POST', '/interactions/:interaction/:token/callback', (c) => this.callback(c), false);
+    r('GET', '/webhooks/:app/:token', (c) => this.getWebhook(c), false);
     r('POST', '/webhooks/:app/:token', (c) => this.followup(c), false);
     r('GET', '/webhooks/:app/:token/messages/:message', (c) => this.webhookMessage(c, 'get'), false);
     r('PATCH', '/webhooks/:app/:token/messages/:message', (c) => this.webhookMessage(c, 'edit'), false);
@@ -140,8 +141,12 @@ export class RestApi {
     this.injected.push({ match, times: o.times ?? 1, rateLimit: { retryAfter: o.retryAfter ?? 0.5, global, scope: o.scope ?? (global ? 'global' : 'user') } });
   }
 
-  addFault(match: RouteMatch, f: { status: number; code?: number; message?: string; times?: number }): void {
-    this.injected.push({ match, times: f.times ?? 1, fault: { status: f.status, code: f.code ?? 0, message: f.message ?? `${f.status}: injected by the test` } });
+  addFault(match: RouteMatch, f: { status: number; code?: number; message?: string; times?: number; after?: boolean }): void {
+    this.injected.push({
+      match,
+      times: f.times ?? 1,
+      fault: { status: f.status, code: f.code ?? 0, message: f.message ?? `${f.status}: injected by the test`, after: f.after ?? false },
+    });
   }
 
   addBucket(match: RouteMatch, b: { limit: number; windowSeconds: number }): void {
@@ -196,10 +201,12 @@ export class RestApi {
       const parsed = parseBody(req.headers['content-type'] ?? '', raw);
       call.body = parsed.body;
       call.files = parsed.files;
-      this.applyInjected(call, headers);
+      const late = this.applyInjected(call, headers);
       this.applyBuckets(call, headers);
       if (route.auth && req.headers.authorization !== `Bot ${this.fake.token}`) throw err(401, 0, '401: Unauthorized');
       const reply = await route.handler({ call, params, query: url.searchParams, body: parsed.body, files: parsed.files });
+      // A fault after the effect: Discord did the work but the answer was lost (a 502 from its edge, say).
+      if (late) throw new InjectedError(late.status, { message: late.message, code: late.code }, 'after');
       status = reply.status;
       body = reply.body;
     } catch (error) {
@@ -207,13 +214,13 @@ export class RestApi {
         status = 429;
         body = error.body;
         Object.assign(headers, error.headers);
-        call.injected = error.injected;
+        if (error.injected) call.injected = error.injected;
       } else if (error instanceof DiscordError) {
         status = error.status;
         body = error.body;
         call.code = error.body.code;
         if (error.missing) call.missing = error.missing;
-        if (error instanceof InjectedError) call.injected = true;
+        if (error instanceof InjectedError) call.injected = error.when;
       } else {
         status = 500;
         body = { message: '500: Internal Server Error', code: 0 };
@@ -227,11 +234,13 @@ export class RestApi {
     this.fake.notify();
   }
 
-  private applyInjected(call: Call, headers: Record<string, string>): void {
+  /** Throws the injected answer that replaces the request; returns one that follows the request's effect. */
+  private applyInjected(call: Call, headers: Record<string, string>): Injected['fault'] {
     const hit = this.injected.find((i) => i.times > 0 && matches(i.match, call));
-    if (!hit) return;
+    if (!hit) return undefined;
     hit.times -= 1;
-    if (hit.fault) throw new InjectedError(hit.fault.status, { message: hit.fault.message, code: hit.fault.code });
+    if (hit.fault?.after) return hit.fault;
+    if (hit.fault) throw new InjectedError(hit.fault.status, { message: hit.fault.message, code: hit.fault.code }, 'instead');
     const { retryAfter, global, scope } = hit.rateLimit!;
     throw new RateLimited(
       {
@@ -254,7 +263,7 @@ export class RestApi {
               'x-ratelimit-bucket': bucketHash(call.route),
             }),
       },
-      true,
+      'instead',
     );
   }
 
@@ -280,7 +289,7 @@ export class RestApi {
         throw new RateLimited(
           { message: 'You are being rate limited.', retry_after: Number(resetAfter.toFixed(3)), global: false },
           { ...common, 'x-ratelimit-remaining': '0', 'retry-after': String(Math.ceil(resetAfter)), 'x-ratelimit-scope': 'user' },
-          false,
+          undefined,
         );
       }
       window.count += 1;
@@ -516,6 +525,11 @@ export class RestApi {
     return interaction;
   }
 
+  private getWebhook(c: Ctx): Reply {
+    const interaction = this.interactionFor(c);
+    return { status: 200, body: { id: this.fake.applicationId, type: 3, application_id: this.fake.applicationId, name: this.fake.botUser.username, avatar: null, channel_id: interaction.channelId, token: interaction.token } };
+  }
+
   private followup(c: Ctx): Reply {
     const interaction = this.interactionFor(c);
     const body = this.messageFromBody(c.body, c.files);
@@ -596,7 +610,7 @@ export class RestApi {
     if (!message || message.deleted || message.channelId !== channel.id || message.flags & MessageFlags.Ephemeral) throw unknownMessage();
     // Message Content over REST depends on the Developer Portal switch, not on the gateway intents.
     const visible =
-      (this.fake.options.privilegedIntents & (1 << 15)) !== 0 ||
+      (this.fake.options.privilegedIntents & GatewayIntentBits.MessageContent) !== 0 ||
       !channel.guildId ||
       message.author.id === this.fake.botUser.id ||
       message.mentions.some((u) => u.id === this.fake.botUser.id);
@@ -610,7 +624,11 @@ export class RestApi {
     const thread = THREAD_TYPES.includes(channel.type);
     this.requireBot(channel, thread ? P.SendMessagesInThreads : P.SendMessages);
     if (channel.type === ChannelType.DM && this.fake.blockedDms.has(channel.recipient!.id)) throw err(403, 50007, 'Cannot send messages to this user');
-    if (thread && channel.locked) throw err(403, 50083, 'Thread is archived');
+    if (thread && channel.archived) {
+      // An archived thread reopens when someone writes in it, unless it is also locked (then only Manage Threads may).
+      if (channel.locked && !this.fake.botCan(channel, P.ManageThreads)) throw err(400, 50083, 'Operation cannot be performed on an archived thread.');
+      this.fake.unarchive(channel);
+    }
     if (c.files.length) this.requireBot(channel, P.AttachFiles);
     let droppedEmbeds = 0;
     if (body.embeds?.length && channel.guildId && !this.fake.botCan(channel, P.EmbedLinks)) {
@@ -687,7 +705,7 @@ export class RestApi {
     if (message.flags & MessageFlags.Ephemeral) return;
     const channel = this.fake.channelOf(message.channelId);
     this.fake.gateway.dispatch('MESSAGE_DELETE', (intents) => {
-      const needed = channel.type === ChannelType.DM ? 1 << 12 : 1 << 9;
+      const needed = channel.type === ChannelType.DM ? GatewayIntentBits.DirectMessages : GatewayIntentBits.GuildMessages;
       return intents & needed ? { id: message.id, channel_id: channel.id, ...(channel.guildId ? { guild_id: channel.guildId } : {}) } : null;
     });
     this.fake.notify();
@@ -811,18 +829,27 @@ class RateLimited extends Error {
   constructor(
     readonly body: { message: string; retry_after: number; global: boolean },
     readonly headers: Record<string, string>,
-    readonly injected: boolean,
+    /** Set for a 429 the test injected; undefined for one a bucket earned. */
+    readonly injected: 'instead' | undefined,
   ) {
     super('rate limited');
   }
 }
 
-class InjectedError extends DiscordError {}
+class InjectedError extends DiscordError {
+  constructor(
+    status: number,
+    body: DiscordErrorBody,
+    readonly when: 'instead' | 'after',
+  ) {
+    super(status, body);
+  }
+}
 
 function matches(match: RouteMatch, call: Call): boolean {
   if (typeof match === 'function') return match(call);
   const line = `${call.method} ${call.path}`;
-  if (typeof match === 'string') return call.route === match || line === match;
+  if (typeof match === 'string') return match === '*' || call.route === match || line === match;
   return match.test(line);
 }
 
