@@ -86,6 +86,7 @@ export class FakeGateway {
   ackHeartbeats = true;
   private session: Session | undefined;
   private readonly wss: WebSocketServer;
+  private readonly sockets = new Map<WebSocket, ConnectionRecord>();
   private nextSession = 1;
 
   constructor(
@@ -161,8 +162,6 @@ export class FakeGateway {
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
-
-  private sockets = new Map<WebSocket, ConnectionRecord>();
 
   private markClosed(socket: WebSocket, by: 'server' | 'client', code?: number): void {
     const record = this.sockets.get(socket);

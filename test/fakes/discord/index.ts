@@ -1,6 +1,6 @@
 // A fake Discord (REST + gateway) for tests that drive the real discord.js Client. See fake.ts.
-export { FakeDiscord, startFakeDiscord, DM_APP_PERMISSIONS, type FakeDiscordOptions, type RegisteredCommand, type CommandOverwrite } from './fake';
-export type { RouteMatch } from './rest';
+export { FakeDiscord, startFakeDiscord, type FakeDiscordOptions, type RegisteredCommand, type CommandOverwrite } from './fake';
+export type { RouteMatch } from './faults';
 export type {
   Call,
   Failure,
@@ -18,5 +18,5 @@ export type {
   UploadedFile,
 } from './model';
 export type { ConnectionRecord, DispatchRecord, FakeGateway, IdentifyRecord, ResumeRecord } from './gateway';
-export { DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS, channelPermissions } from './permissions';
+export { DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS, DM_APP_PERMISSIONS, channelPermissions } from './permissions';
 export { describeErrors } from './validation';

@@ -45,6 +45,9 @@ export function numberComponents(list: unknown[]): unknown[] {
 }
 const CHILDREN = ['components', 'accessory', 'component'];
 
+/** Channel types that are threads (announcement, public, private): they take their parent's permissions. */
+export const THREAD_TYPES: readonly number[] = [10, 11, 12];
+
 export function bySnowflake(a: { id: string }, b: { id: string }): number {
   const x = BigInt(a.id);
   const y = BigInt(b.id);

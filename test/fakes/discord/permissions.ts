@@ -34,6 +34,9 @@ export const DEFAULT_BOT_PERMISSIONS =
   P.AttachFiles |
   P.ReadMessageHistory;
 
+/** What an app may do in a DM with a person (interactions' `app_permissions` there). */
+export const DM_APP_PERMISSIONS = P.ViewChannel | P.SendMessages | P.EmbedLinks | P.AttachFiles | P.ReadMessageHistory | P.AddReactions | P.UseExternalEmojis;
+
 /** Guild-wide permissions: @everyone plus the member's roles; the owner and administrators get everything. */
 export function basePermissions(guild: FakeGuild, userId: string): bigint {
   if (guild.ownerId === userId) return ALL_PERMISSIONS;

@@ -2,14 +2,14 @@
 // Discord, including the refusals bots trip on — 2,000-character content, component limits, a second callback to one
 // interaction (40060), callbacks after the 3-second deadline (10062), expired interaction tokens (50027), missing
 // channel permissions (50013 / 50001), deleted channels (10003) — plus injected 429s and optional real buckets.
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ChannelType, GatewayIntentBits, InteractionResponseType, InteractionType, MessageFlags, PermissionFlagsBits as P } from 'discord.js';
 import type { z } from 'zod';
+import { DiscordError, emptyMessage, err, missingAccess, missingPermissions, unknownChannel, unknownInteraction, unknownMessage, unknownWebhook } from './errors';
 import type { FakeDiscord, RegisteredCommand } from './fake';
-import { numberComponents, snowflake, type Call, type FakeAttachment, type FakeChannel, type FakeInteraction, type FakeMessage, type UploadedFile } from './model';
+import { Faults, InjectedError, RateLimited } from './faults';
+import { numberComponents, snowflake, THREAD_TYPES, type Call, type FakeAttachment, type FakeChannel, type FakeInteraction, type FakeMessage, type UploadedFile } from './model';
 import { parseMultipart, pngSize } from './multipart';
-import { permissionName } from './permissions';
 import {
   callbackBody,
   commandBody,
@@ -19,37 +19,15 @@ import {
   messageBody,
   modalData,
   threadBody,
-  type DiscordErrorBody,
   type MessageBody,
 } from './validation';
 
-/** A route template (`PATCH /channels/:channel/messages/:message`), an exact `METHOD /path`, `*` for any call, a RegExp on `METHOD /path`, or a test. */
-export type RouteMatch = string | RegExp | ((call: Call) => boolean);
 
-class DiscordError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: DiscordErrorBody,
-    readonly missing?: string,
-  ) {
-    super(body.message);
-  }
-}
-
-const err = (status: number, code: number, message: string) => new DiscordError(status, { message, code });
-const unknownChannel = () => err(404, 10003, 'Unknown Channel');
-const unknownMessage = () => err(404, 10008, 'Unknown Message');
-const unknownInteraction = () => err(404, 10062, 'Unknown interaction');
-const unknownWebhook = () => err(404, 10015, 'Unknown Webhook');
-const missingAccess = () => err(403, 50001, 'Missing Access');
-const missingPermissions = (bit: bigint) => new DiscordError(403, { message: 'Missing Permissions', code: 50013 }, permissionName(bit));
-const emptyMessage = () => err(400, 50006, 'Cannot send an empty message');
 
 /** Flags a bot may set on a channel message; interaction responses may also be ephemeral. */
 const CHANNEL_FLAGS = MessageFlags.SuppressEmbeds | MessageFlags.SuppressNotifications | MessageFlags.IsComponentsV2 | MessageFlags.IsVoiceMessage;
 const RESPONSE_FLAGS = CHANNEL_FLAGS | MessageFlags.Ephemeral;
 const TEXT_TYPES: number[] = [ChannelType.GuildText, ChannelType.DM, ChannelType.GuildAnnouncement, ChannelType.AnnouncementThread, ChannelType.PublicThread, ChannelType.PrivateThread];
-const THREAD_TYPES: number[] = [ChannelType.AnnouncementThread, ChannelType.PublicThread, ChannelType.PrivateThread];
 
 interface Ctx {
   call: Call;
@@ -72,23 +50,9 @@ interface Route {
   handler: (ctx: Ctx) => Reply | Promise<Reply>;
 }
 
-interface Injected {
-  match: RouteMatch;
-  times: number;
-  rateLimit?: { retryAfter: number; global: boolean; scope: 'user' | 'shared' | 'global' };
-  fault?: { status: number; code: number; message: string; after: boolean };
-}
-interface Bucket {
-  match: RouteMatch;
-  limit: number;
-  windowMs: number;
-  windows: Map<string, { resetAt: number; count: number }>;
-}
-
 export class RestApi {
   private readonly routes: Route[] = [];
-  private readonly injected: Injected[] = [];
-  private readonly buckets: Bucket[] = [];
+  readonly faults = new Faults();
 
   constructor(private readonly fake: FakeDiscord) {
     const r = (method: string, template: string, handler: Route['handler'], auth = true): void => {
@@ -103,7 +67,7 @@ export class RestApi {
     };
     r('GET', '/gateway/bot', () => this.gatewayBot());
     r('GET', '/gateway', () => ({ status: 200, body: { url: `${this.wsBase()}/gateway` } }), false);
-    r('GET', '/users/@me', () => ({ status: 200, body: { ...this.fake.userJson(this.fake.botUser), verified: true, mfa_enabled: false, flags: 0 } }));
+    r('GET', '/users/@me', () => ({ status: 200, body: { ...this.fake.json.user(this.fake.botUser), verified: true, mfa_enabled: false, flags: 0 } }));
     r('GET', '/users/:user', (c) => this.getUser(c));
     r('POST', '/users/@me/channels', (c) => this.createDm(c));
     r('GET', '/applications/@me', () => this.application());
@@ -132,30 +96,8 @@ export class RestApi {
     r('POST', '/channels/:channel/threads', (c) => this.threadWithoutMessage(c));
     r('GET', '/guilds/:guild', (c) => this.getGuild(c));
     r('GET', '/guilds/:guild/channels', (c) => ({ status: 200, body: this.guildChannels(this.guildFor(c)) }));
-    r('GET', '/guilds/:guild/roles', (c) => ({ status: 200, body: [...this.guildFor(c).roles.values()].map((x) => this.fake.roleJson(x)) }));
+    r('GET', '/guilds/:guild/roles', (c) => ({ status: 200, body: [...this.guildFor(c).roles.values()].map((x) => this.fake.json.role(x)) }));
     r('GET', '/guilds/:guild/members/:user', (c) => this.getMember(c));
-  }
-
-  addRateLimit(match: RouteMatch, o: { retryAfter?: number; times?: number; global?: boolean; scope?: 'user' | 'shared' | 'global' }): void {
-    const global = o.global ?? o.scope === 'global';
-    this.injected.push({ match, times: o.times ?? 1, rateLimit: { retryAfter: o.retryAfter ?? 0.5, global, scope: o.scope ?? (global ? 'global' : 'user') } });
-  }
-
-  addFault(match: RouteMatch, f: { status: number; code?: number; message?: string; times?: number; after?: boolean }): void {
-    this.injected.push({
-      match,
-      times: f.times ?? 1,
-      fault: { status: f.status, code: f.code ?? 0, message: f.message ?? `${f.status}: injected by the test`, after: f.after ?? false },
-    });
-  }
-
-  addBucket(match: RouteMatch, b: { limit: number; windowSeconds: number }): void {
-    this.buckets.push({ match, limit: b.limit, windowMs: b.windowSeconds * 1000, windows: new Map() });
-  }
-
-  clear(): void {
-    this.injected.length = 0;
-    this.buckets.length = 0;
   }
 
   // === Plumbing ===================================================================================================
@@ -201,8 +143,8 @@ export class RestApi {
       const parsed = parseBody(req.headers['content-type'] ?? '', raw);
       call.body = parsed.body;
       call.files = parsed.files;
-      const late = this.applyInjected(call, headers);
-      this.applyBuckets(call, headers);
+      const late = this.faults.before(call, headers);
+      this.faults.bucket(call, headers);
       if (route.auth && req.headers.authorization !== `Bot ${this.fake.token}`) throw err(401, 0, '401: Unauthorized');
       const reply = await route.handler({ call, params, query: url.searchParams, body: parsed.body, files: parsed.files });
       // A fault after the effect: Discord did the work but the answer was lost (a 502 from its edge, say).
@@ -234,69 +176,6 @@ export class RestApi {
     this.fake.notify();
   }
 
-  /** Throws the injected answer that replaces the request; returns one that follows the request's effect. */
-  private applyInjected(call: Call, headers: Record<string, string>): Injected['fault'] {
-    const hit = this.injected.find((i) => i.times > 0 && matches(i.match, call));
-    if (!hit) return undefined;
-    hit.times -= 1;
-    if (hit.fault?.after) return hit.fault;
-    if (hit.fault) throw new InjectedError(hit.fault.status, { message: hit.fault.message, code: hit.fault.code }, 'instead');
-    const { retryAfter, global, scope } = hit.rateLimit!;
-    throw new RateLimited(
-      {
-        message: scope === 'shared' ? 'The resource is being rate limited.' : 'You are being rate limited.',
-        retry_after: retryAfter,
-        global,
-      },
-      {
-        ...headers,
-        // Discord rounds Retry-After up to whole seconds; retry_after in the body keeps the fraction.
-        'retry-after': String(Math.ceil(retryAfter)),
-        'x-ratelimit-scope': scope,
-        ...(global
-          ? { 'x-ratelimit-global': 'true' }
-          : {
-              'x-ratelimit-limit': '5',
-              'x-ratelimit-remaining': '0',
-              'x-ratelimit-reset': ((Date.now() + retryAfter * 1000) / 1000).toFixed(3),
-              'x-ratelimit-reset-after': retryAfter.toFixed(3),
-              'x-ratelimit-bucket': bucketHash(call.route),
-            }),
-      },
-      'instead',
-    );
-  }
-
-  private applyBuckets(call: Call, headers: Record<string, string>): void {
-    for (const bucket of this.buckets) {
-      if (!matches(bucket.match, call)) continue;
-      const p = call.params;
-      const key = p.channel ?? (p.app && p.token ? `${p.app}/${p.token}` : undefined) ?? p.interaction ?? p.guild ?? 'global';
-      const now = Date.now();
-      let window = bucket.windows.get(key);
-      if (!window || now >= window.resetAt) {
-        window = { resetAt: now + bucket.windowMs, count: 0 };
-        bucket.windows.set(key, window);
-      }
-      const resetAfter = (window.resetAt - now) / 1000;
-      const common = {
-        'x-ratelimit-limit': String(bucket.limit),
-        'x-ratelimit-reset': (window.resetAt / 1000).toFixed(3),
-        'x-ratelimit-reset-after': resetAfter.toFixed(3),
-        'x-ratelimit-bucket': bucketHash(call.route),
-      };
-      if (window.count >= bucket.limit) {
-        throw new RateLimited(
-          { message: 'You are being rate limited.', retry_after: Number(resetAfter.toFixed(3)), global: false },
-          { ...common, 'x-ratelimit-remaining': '0', 'retry-after': String(Math.ceil(resetAfter)), 'x-ratelimit-scope': 'user' },
-          undefined,
-        );
-      }
-      window.count += 1;
-      Object.assign(headers, common, { 'x-ratelimit-remaining': String(bucket.limit - window.count) });
-    }
-  }
-
   private serveAttachment(pathname: string, res: ServerResponse): void {
     const [, , channelId, id] = pathname.split('/');
     const found = [...this.fake.messages.values()].filter((m) => m.channelId === channelId).flatMap((m) => m.attachments).find((a) => a.id === id);
@@ -324,7 +203,7 @@ export class RestApi {
   private getUser(c: Ctx): Reply {
     const user = this.fake.users.get(c.params.user!);
     if (!user) throw err(404, 10013, 'Unknown User');
-    return { status: 200, body: this.fake.userJson(user) };
+    return { status: 200, body: this.fake.json.user(user) };
   }
 
   private application(): Reply {
@@ -340,7 +219,7 @@ export class RestApi {
         verify_key: '0'.repeat(64),
         flags: 0,
         team: null,
-        bot: this.fake.userJson(this.fake.botUser),
+        bot: this.fake.json.user(this.fake.botUser),
         install_params: { scopes: ['bot', 'applications.commands'], permissions: '0' },
       },
     };
@@ -350,7 +229,7 @@ export class RestApi {
     const body = this.validate(dmBody, c.body);
     const user = this.fake.users.get(body.recipient_id);
     if (!user || user.bot) throw err(400, 50033, 'Invalid Recipient(s)');
-    return { status: 200, body: this.fake.channelJson(this.fake.createDm(user)) };
+    return { status: 200, body: this.fake.json.channel(this.fake.createDm(user)) };
   }
 
   // === Commands ===================================================================================================
@@ -507,7 +386,7 @@ export class RestApi {
         },
         resource: {
           type,
-          ...(message && (type === InteractionResponseType.ChannelMessageWithSource || type === InteractionResponseType.UpdateMessage) ? { message: this.fake.messageJson(message) } : {}),
+          ...(message && (type === InteractionResponseType.ChannelMessageWithSource || type === InteractionResponseType.UpdateMessage) ? { message: this.fake.json.message(message) } : {}),
         },
       },
     };
@@ -540,7 +419,7 @@ export class RestApi {
       const flags = (original.flags & ~MessageFlags.Loading) | (Number(body.flags ?? 0) & CHANNEL_FLAGS);
       this.fake.editMessage(original, { ...this.editInput(original, body, c.files), flags }, c.call.route, c.call.at);
       this.fake.dispatchMessage('MESSAGE_UPDATE', original);
-      return { status: 200, body: this.fake.messageJson(original) };
+      return { status: 200, body: this.fake.json.message(original) };
     }
     const flags = Number(body.flags ?? 0) & RESPONSE_FLAGS;
     const message = this.fake.storeMessage({
@@ -557,7 +436,7 @@ export class RestApi {
     });
     interaction.followupIds.push(message.id);
     this.fake.dispatchMessage('MESSAGE_CREATE', message);
-    return { status: 200, body: this.fake.messageJson(message) };
+    return { status: 200, body: this.fake.json.message(message) };
   }
 
   private webhookMessage(c: Ctx, action: 'get' | 'edit' | 'delete'): Reply {
@@ -566,7 +445,7 @@ export class RestApi {
     const own = id !== undefined && (id === interaction.originalMessageId || interaction.followupIds.includes(id));
     const message = own ? this.fake.messages.get(id) : undefined;
     if (!message || message.deleted) throw unknownMessage();
-    if (action === 'get') return { status: 200, body: this.fake.messageJson(message) };
+    if (action === 'get') return { status: 200, body: this.fake.json.message(message) };
     if (action === 'delete') {
       message.deleted = true;
       this.deleted(message);
@@ -577,7 +456,7 @@ export class RestApi {
     if (wouldBeEmpty(message, change)) throw emptyMessage();
     this.fake.editMessage(message, change, c.call.route, c.call.at);
     this.fake.dispatchMessage('MESSAGE_UPDATE', message);
-    return { status: 200, body: this.fake.messageJson(message) };
+    return { status: 200, body: this.fake.json.message(message) };
   }
 
   // === Channels and messages ======================================================================================
@@ -600,7 +479,7 @@ export class RestApi {
   }
 
   private getChannel(c: Ctx): Reply {
-    return { status: 200, body: this.fake.channelJson(this.channelFor(c)) };
+    return { status: 200, body: this.fake.json.channel(this.channelFor(c)) };
   }
 
   private getMessage(c: Ctx): Reply {
@@ -614,7 +493,7 @@ export class RestApi {
       !channel.guildId ||
       message.author.id === this.fake.botUser.id ||
       message.mentions.some((u) => u.id === this.fake.botUser.id);
-    return { status: 200, body: this.fake.messageJson(message, { hideContent: !visible }) };
+    return { status: 200, body: this.fake.json.message(message, { hideContent: !visible }) };
   }
 
   private postMessage(c: Ctx): Reply {
@@ -655,7 +534,7 @@ export class RestApi {
       const same = [...this.fake.messages.values()].find(
         (m) => m.channelId === channel.id && m.author.id === this.fake.botUser.id && m.nonce === body.nonce && c.call.at - m.createdAt < 5 * 60_000,
       );
-      if (same) return { status: 200, body: this.fake.messageJson(same) };
+      if (same) return { status: 200, body: this.fake.json.message(same) };
     }
     const input = this.messageInput(body, c.files);
     const message = this.fake.storeMessage({
@@ -672,7 +551,7 @@ export class RestApi {
       at: c.call.at,
     });
     this.fake.dispatchMessage('MESSAGE_CREATE', message);
-    return { status: 200, body: this.fake.messageJson(message) };
+    return { status: 200, body: this.fake.json.message(message) };
   }
 
   private patchMessage(c: Ctx): Reply {
@@ -688,7 +567,7 @@ export class RestApi {
     if (wouldBeEmpty(message, edit)) throw emptyMessage();
     this.fake.editMessage(message, edit, c.call.route, c.call.at);
     this.fake.dispatchMessage('MESSAGE_UPDATE', message);
-    return { status: 200, body: this.fake.messageJson(message) };
+    return { status: 200, body: this.fake.json.message(message) };
   }
 
   private deleteMessage(c: Ctx): Reply {
@@ -727,7 +606,7 @@ export class RestApi {
     const body = this.validate(threadBody, c.body);
     const type = channel.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread;
     const thread = this.fake.startThread(channel, body.name, this.fake.botUser, message, type, body.auto_archive_duration ?? 1440);
-    return { status: 201, body: this.fake.channelJson(thread) };
+    return { status: 201, body: this.fake.json.channel(thread) };
   }
 
   private threadWithoutMessage(c: Ctx): Reply {
@@ -738,7 +617,7 @@ export class RestApi {
     const type = body.type ?? ChannelType.PrivateThread;
     this.requireBot(channel, type === ChannelType.PrivateThread ? P.CreatePrivateThreads : P.CreatePublicThreads);
     const thread = this.fake.startThread(channel, body.name, this.fake.botUser, undefined, type, body.auto_archive_duration ?? 1440);
-    return { status: 201, body: this.fake.channelJson(thread) };
+    return { status: 201, body: this.fake.json.channel(thread) };
   }
 
   // === Guilds =====================================================================================================
@@ -751,19 +630,19 @@ export class RestApi {
   }
 
   private guildChannels(guild: ReturnType<RestApi['guildFor']>): unknown[] {
-    return [...this.fake.channels.values()].filter((ch) => ch.guildId === guild.id && !ch.deleted && !THREAD_TYPES.includes(ch.type)).map((ch) => this.fake.channelJson(ch));
+    return [...this.fake.channels.values()].filter((ch) => ch.guildId === guild.id && !ch.deleted && !THREAD_TYPES.includes(ch.type)).map((ch) => this.fake.json.channel(ch));
   }
 
   private getGuild(c: Ctx): Reply {
     const guild = this.guildFor(c);
-    const { members: _m, channels: _c, threads: _t, presences: _p, voice_states: _v, ...rest } = this.fake.guildCreatePayload(guild);
+    const { members: _m, channels: _c, threads: _t, presences: _p, voice_states: _v, ...rest } = this.fake.json.guildCreate(guild);
     return { status: 200, body: rest };
   }
 
   private getMember(c: Ctx): Reply {
     const member = this.guildFor(c).members.get(c.params.user!);
     if (!member) throw err(404, 10007, 'Unknown Member');
-    return { status: 200, body: this.fake.memberJson(member) };
+    return { status: 200, body: this.fake.json.member(member) };
   }
 
   // === Bodies =====================================================================================================
@@ -823,38 +702,6 @@ export class RestApi {
     }
     return change;
   }
-}
-
-class RateLimited extends Error {
-  constructor(
-    readonly body: { message: string; retry_after: number; global: boolean },
-    readonly headers: Record<string, string>,
-    /** Set for a 429 the test injected; undefined for one a bucket earned. */
-    readonly injected: 'instead' | undefined,
-  ) {
-    super('rate limited');
-  }
-}
-
-class InjectedError extends DiscordError {
-  constructor(
-    status: number,
-    body: DiscordErrorBody,
-    readonly when: 'instead' | 'after',
-  ) {
-    super(status, body);
-  }
-}
-
-function matches(match: RouteMatch, call: Call): boolean {
-  if (typeof match === 'function') return match(call);
-  const line = `${call.method} ${call.path}`;
-  if (typeof match === 'string') return match === '*' || call.route === match || line === match;
-  return match.test(line);
-}
-
-function bucketHash(route: string): string {
-  return createHash('sha1').update(route).digest('hex').slice(0, 16);
 }
 
 /** Discord refuses an edit that would leave a message with nothing in it. */
