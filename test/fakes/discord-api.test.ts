@@ -246,6 +246,39 @@ describe('the real discord.js Client against the fake Discord', () => {
     expect(() => fake.pressButton(bob, ballot.id, 'vote:b1:tie')).toThrow(/no component vote:b1:tie/);
   });
 
+  it('a press that updates its own message: deferUpdate then edit (@original is the ballot), or a select answered with update', async () => {
+    const ballot = await text(general).send({
+      content: 'Votes: 0',
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('vote:b2:a').setLabel('A').setStyle(ButtonStyle.Primary)),
+        new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(
+          new StringSelectMenuBuilder().setCustomId('tags:b2').setMaxValues(2).addOptions({ label: 'Useful', value: 'useful' }, { label: 'Clear', value: 'clear' }),
+        ),
+      ],
+    });
+    onInteraction = async (i) => {
+      if (i.isButton()) {
+        await i.deferUpdate();
+        await i.editReply({ content: 'Votes: 1' });
+      } else if (i.isStringSelectMenu()) {
+        await i.update({ content: `Votes: 1 (tags: ${i.values.join(', ')})` });
+      }
+    };
+    const press = fake.pressButton(alice, ballot.id, 'vote:b2:a');
+    expect((await fake.replyTo(press)).content).toBe('Votes: 1');
+    expect(press.callbacks[0]).toMatchObject({ type: 6, status: 204 });
+    const pick = fake.selectMenu(bob, ballot.id, 'tags:b2', ['useful', 'clear']);
+    const updated = await fake.replyTo(pick);
+    expect(updated.id).toBe(ballot.id);
+    expect(updated.content).toBe('Votes: 1 (tags: useful, clear)');
+    expect(fake.message(ballot.id)!.history.map((r) => r.via)).toEqual([
+      'POST /channels/:channel/messages',
+      'PATCH /webhooks/:app/:token/messages/:message',
+      'callback 7',
+    ]);
+    expect(() => fake.selectMenu(bob, ballot.id, 'tags:b2', ['funny'])).toThrow(/no option funny/);
+  });
+
   it('a modal shown from a button and submitted with reason tags and a comment', async () => {
     const thanks = await text(general).send({
       content: 'Thanks for voting',
@@ -607,7 +640,7 @@ describe('a fake Discord with the Message Content intent enabled and short-lived
   let carol: FakeUser;
 
   beforeAll(async () => {
-    fake = await startFakeDiscord({ privilegedIntents: { messageContent: true }, interactionTokenLifetimeMs: 1_500 });
+    fake = await startFakeDiscord({ privilegedIntents: { messageContent: true }, interactionTokenLifetimeMs: 1_500, heartbeatIntervalMs: 300 });
     carol = fake.createUser({ username: 'carol' });
     const guild = fake.createGuild();
     fake.addMember(guild, carol);
@@ -626,6 +659,15 @@ describe('a fake Discord with the Message Content intent enabled and short-lived
     const arrived = nextEvent(client, Events.MessageCreate, (m: Message) => m.author.id === carol.id);
     fake.sendMessage(carol, channel, 'no mention here');
     expect((await arrived)[0].content).toBe('no mention here');
+  });
+
+  it('heartbeats go unanswered: discord.js calls the connection a zombie and resumes', async () => {
+    await fake.waitFor(() => fake.gateway.heartbeats > 0, 2_000, 'a first heartbeat');
+    fake.gateway.ackHeartbeats = false;
+    await fake.waitFor(() => fake.gateway.resumes.length === 1 && fake.gateway.connected, 3_000, 'a resume');
+    fake.gateway.ackHeartbeats = true;
+    expect(fake.gateway.resumes[0]!.accepted).toBe(true);
+    expect(fake.gateway.identifies).toHaveLength(1);
   });
 
   it('refuses edits through an interaction token past its lifetime (401 50027)', async () => {

@@ -62,7 +62,6 @@ export interface CommandOverwrite {
 type MessageRef = FakeMessage | string;
 type ChannelRef = FakeChannel | string;
 
-
 export class FakeDiscord {
   readonly token: string;
   readonly botUser: FakeUser;
