@@ -114,7 +114,7 @@ export class RestApi {
       ? url.pathname
           .slice(prefix.length)
           .split('/')
-          .map((s) => decodeURIComponent(s))
+          .map((s) => safeDecode(s))
           .join('/')
       : url.pathname;
     const route = url.pathname.startsWith(`${prefix}/`) ? this.routes.find((r) => r.method === method && r.regex.test(path)) : undefined;
@@ -356,9 +356,12 @@ export class RestApi {
         break;
       case InteractionResponseType.UpdateMessage: {
         if (!component) throw invalid();
-        message = this.fake.messageOf(interaction.sourceMessageId!);
+        message = this.fake.messages.get(interaction.sourceMessageId!);
+        if (!message || message.deleted) throw unknownMessage();
         const body = this.validate(messageBody, data, ['data']);
-        this.fake.editMessage(message, this.editInput(message, body, c.files), 'callback 7', at);
+        const change = this.editInput(message, body, c.files);
+        if (wouldBeEmpty(message, change)) throw emptyMessage();
+        this.fake.editMessage(message, change, 'callback 7', at);
         interaction.originalMessageId = message.id;
         this.fake.dispatchMessage('MESSAGE_UPDATE', message);
         break;
@@ -719,6 +722,14 @@ function parseBody(contentType: string, raw: Buffer): { body: unknown; files: Up
     return { body: JSON.parse(raw.toString('utf8')), files: [] };
   } catch {
     throw err(400, 50109, 'The request body contains invalid JSON.');
+  }
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }
 
