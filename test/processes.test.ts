@@ -75,6 +75,8 @@ describe.skipIf(!pgUrl)('two Pnyx processes on one PostgreSQL', () => {
         TELEGRAM_WEBHOOK_PORT: String(port),
         TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
         WEB_ENABLED: 'false',
+        // Each process answers /healthz, /readyz and /metrics on its own port.
+        WEB_PORT: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
