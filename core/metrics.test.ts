@@ -69,6 +69,7 @@ describe('metrics', () => {
     expect(sample(text, 'pnyx_job_queue_depth', { queue: 'generate', state: 'active' })).toBe(1);
     depth = 0;
     m.setSource('jobQueueDepth', undefined);
+    expect(sample(await createMetrics().text(), 'pnyx_inbox_depth')).toBeUndefined(); // nobody reports it: absent, not 0
     m.setSource('spendToday', () => [{ chat: 'c9', model: 'mistral', usd: 1.5 }]);
     text = await m.text();
     expect(sample(text, 'pnyx_inbox_depth')).toBe(0);

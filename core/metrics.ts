@@ -109,16 +109,19 @@ export function createMetrics(registry = new Registry()) {
       for (const row of rows ?? []) this.set({ chat: row.chat, model: row.model }, row.usd);
     },
   });
-  new Gauge({
-    name: 'pnyx_inbox_depth',
-    help: 'Platform deliveries claimed but not yet handled (same in every process: use max)',
-    registers: [registry],
-    async collect() {
-      const depth = await read('inboxDepth', sources.inboxDepth);
-      this.reset();
-      if (depth !== undefined) this.set(depth);
-    },
-  });
+  // Without labels a gauge always shows a value, so this one exists only while someone reports it: a scrape then
+  // says "not reported" rather than a misleading 0.
+  const inboxGauge = () =>
+    new Gauge({
+      name: 'pnyx_inbox_depth',
+      help: 'Platform deliveries claimed but not yet handled (same in every process: use max)',
+      registers: [registry],
+      async collect() {
+        const depth = await read('inboxDepth', sources.inboxDepth);
+        this.reset();
+        if (depth !== undefined) this.set(depth);
+      },
+    });
   new Gauge({
     name: 'pnyx_job_queue_depth',
     help: 'Jobs in the shared queues by queue and state (same in every process: use max)',
@@ -151,6 +154,9 @@ export function createMetrics(registry = new Registry()) {
     setSource<K extends keyof MetricSources>(name: K, source: MetricSources[K] | undefined) {
       if (source) sources[name] = source;
       else delete sources[name];
+      const registered = registry.getSingleMetric('pnyx_inbox_depth') !== undefined;
+      if (sources.inboxDepth && !registered) inboxGauge();
+      if (!sources.inboxDepth && registered) registry.removeSingleMetric('pnyx_inbox_depth');
     },
     /** Node's own metrics (CPU, memory, event-loop lag, handles, GC), once per registry: the HTTP server turns them on. */
     collectProcessMetrics() {
