@@ -2,7 +2,7 @@
 // migrations from the source tree, serves the health and metrics routes, stops cleanly on SIGTERM, and the ranking
 // pool's worker thread still starts from it.
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,9 +16,11 @@ const data = mkdtempSync(join(tmpdir(), 'pnyx-build-'));
 const run = promisify(execFile);
 const plainNode = { PATH: process.env.PATH, HOME: process.env.HOME } as NodeJS.ProcessEnv;
 
+let externals: string[] = [];
 beforeAll(async () => {
   mkdirSync(join(root, '.tmp'), { recursive: true });
-  await build({ outdir, entryPoints: { ...ENTRY_POINTS, 'ranking-worker-probe': 'test/fixtures/ranking-worker-probe.ts' } });
+  const result = await build({ outdir, entryPoints: { ...ENTRY_POINTS, 'ranking-worker-probe': 'test/fixtures/ranking-worker-probe.ts' } });
+  externals = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
 }, 120_000);
 afterAll(() => {
   rmSync(outdir, { recursive: true, force: true });
@@ -38,6 +40,13 @@ async function until<T>(check: () => T | undefined | Promise<T | undefined>, ms:
 describe('npm run build', () => {
   it('writes the entry points as plain JavaScript', () => {
     for (const name of ['main', 'status', 'migrate']) expect(existsSync(join(outdir, `${name}.js`))).toBe(true);
+  });
+
+  it('imports only production dependencies, which the image keeps after npm prune --omit=dev', () => {
+    const { dependencies } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    const packages = new Set(externals.filter((path) => !path.startsWith('node:')).map((path) => path.split('/').slice(0, path.startsWith('@') ? 2 : 1).join('/')));
+    expect(packages.size).toBeGreaterThan(10);
+    expect([...packages].filter((name) => !(name in dependencies))).toEqual([]);
   });
 
   it('runs the ranking pool’s worker thread from the bundle', async () => {
