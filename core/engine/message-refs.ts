@@ -51,7 +51,7 @@ export function createMessageRefs(ctx: ArenaContext): MessageRefs {
   };
 
   const addRef = (battleId: string, chatId: string, ref: string, role: string) => {
-    pendingRefs.set(refKey(chatId, ref), { battleId, chatId, ref, role });
+    pendingRefs.set(refKey(chatId, ref), { battleId, chatId, ref, role, turn: null, part: 0 });
     // A busy process may not reach its timers for a while (work chained on promises): a full batch goes at once.
     if (pendingRefs.size >= REF_BATCH && !refWrite) void flushRefs();
     else if (!refTimer) {

@@ -3,17 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoteChoice } from '../port/types';
 import type { ModelCard } from '../providers/types';
 import { openDatabase, type Db } from './database';
-import { createPrismaStore } from './prisma-store';
-import { createSqliteStore } from './sqlite-store';
-import { databaseCases, type DatabaseCase } from './test-databases';
+import { readDate } from './rows';
+import { createStore } from './sql-store';
+import { databaseCases } from './test-databases';
 import type { BattleRow, BattleStore, ReplyResult } from './types';
 
-// The BattleStore contract (core/store/types.ts), run for every implementation on every database it supports: the
-// engine must not be able to tell them apart.
-const STORES: { name: string; databases: DatabaseCase['name'][]; open(db: Db): Promise<BattleStore> }[] = [
-  { name: 'Prisma store', databases: ['sqlite', 'postgresql'], open: async (db) => createPrismaStore(db) },
-  { name: 'SQLite store', databases: ['sqlite'], open: (db) => createSqliteStore(db) },
-];
+// The BattleStore contract (core/store/types.ts), run on SQLite and on PostgreSQL (TEST_DATABASE_URL): the engine
+// must not be able to tell them apart. Races run on one store (one connection or pool, as in one process) and on two
+// stores over the same database (two connections or pools, as two processes have).
 
 const CARDS: ModelCard[] = [
   { id: 'alpha', provider: 'demo', displayName: 'Alpha', organisation: 'Pnyx', licence: 'Apache-2.0', totalParamsB: 1.5, demo: true, weight: 1 },
@@ -33,18 +30,18 @@ const reply = (modelId: string, text: string): ReplyResult => ({
   latencyMs: 789,
 });
 
-const cases = databaseCases().flatMap((db) => STORES.filter((s) => s.databases.includes(db.name)).map((kind) => ({ db, kind })));
-
-for (const { db, kind } of cases) {
-  describe.skipIf(db.skip)(`${kind.name} on ${db.name}`, () => {
+for (const db of databaseCases()) {
+  describe.skipIf(db.skip)(`store on ${db.name}`, () => {
+    let url: string;
     let store: BattleStore;
     let database: Db;
     let chatId: string;
     let initiatorId: string;
 
     beforeAll(async () => {
-      database = await openDatabase(await db.fresh());
-      store = await kind.open(database);
+      url = await db.fresh();
+      database = await openDatabase(url);
+      store = createStore(database);
       await store.syncModels(CARDS);
       chatId = (await store.upsertChat({ platform: 'web', id: 'room-1', kind: 'group', title: 'Room' })).id;
       initiatorId = (await store.upsertUser({ platform: 'web', id: 'ann' })).id;
@@ -72,7 +69,7 @@ for (const { db, kind } of cases) {
 
     /** The battle's per-choice counters, as the leaderboard reads them (core/ranking/source-db.ts). */
     const counters = async (battleId: string) => {
-      const row = await database.prisma.battle.findUniqueOrThrow({ where: { id: battleId }, select: { votesA: true, votesB: true, votesTie: true, votesBothBad: true } });
+      const row = await database.kysely.selectFrom('Battle').select(['votesA', 'votesB', 'votesTie', 'votesBothBad']).where('id', '=', battleId).executeTakeFirstOrThrow();
       return { a: row.votesA, b: row.votesB, tie: row.votesTie, both_bad: row.votesBothBad };
     };
 
@@ -126,8 +123,8 @@ for (const { db, kind } of cases) {
       await store.syncModels([{ ...CARDS[1]!, displayName: 'Beta 2' }]);
       const battle = await newBattle({ modelAId: 'alpha', modelBId: 'gamma' });
       expect(battle.modelBId).toBe('gamma');
-      const cards = await database.prisma.model.findMany({ orderBy: { id: 'asc' } });
-      expect(cards.map((m) => [m.id, m.displayName, m.enabled, m.demo])).toEqual([
+      const cards = await database.kysely.selectFrom('Model').selectAll().orderBy('id').execute();
+      expect(cards.map((m) => [m.id, m.displayName, Boolean(m.enabled), Boolean(m.demo)])).toEqual([
         ['alpha', 'Alpha', true, true],
         ['beta', 'Beta 2', true, true],
         ['gamma', 'Gamma', false, false],
@@ -159,8 +156,8 @@ for (const { db, kind } of cases) {
       expect(await store.getBattleByToken('nope')).toBeNull();
 
       await store.addMessageRefs([
-        { battleId: battle.id, chatId, ref: 'msg-a', role: 'a' },
-        { battleId: battle.id, chatId, ref: 'msg-b', role: 'b' },
+        { battleId: battle.id, chatId, ref: 'msg-a', role: 'a', turn: 0, part: 0 },
+        { battleId: battle.id, chatId, ref: 'msg-b', role: 'b', turn: 0, part: 0 },
       ]);
       expect((await store.getBattleByMessageRef(chatId, 'msg-b'))?.id).toBe(battle.id);
       expect(await store.getBattleByMessageRef(chatId, 'unknown')).toBeNull();
@@ -169,9 +166,9 @@ for (const { db, kind } of cases) {
       // Storing the same ref again is not an error: it moves to the latest battle, even twice in one batch.
       const later = await newBattle();
       await store.addMessageRefs([
-        { battleId: battle.id, chatId, ref: 'msg-b', role: 'ballot' },
-        { battleId: later.id, chatId, ref: 'msg-b', role: 'ballot' },
-        { battleId: later.id, chatId: otherChat.id, ref: 'msg-a', role: 'a' },
+        { battleId: battle.id, chatId, ref: 'msg-b', role: 'ballot', turn: null, part: 0 },
+        { battleId: later.id, chatId, ref: 'msg-b', role: 'ballot', turn: null, part: 0 },
+        { battleId: later.id, chatId: otherChat.id, ref: 'msg-a', role: 'a', turn: 0, part: 0 },
       ]);
       expect((await store.getBattleByMessageRef(chatId, 'msg-b'))?.id).toBe(later.id);
       expect((await store.getBattleByMessageRef(chatId, 'msg-a'))?.id).toBe(battle.id);
@@ -179,8 +176,8 @@ for (const { db, kind } of cases) {
       await store.addMessageRefs([]);
       // A ref to a battle that does not exist is refused, and takes none of its batch with it.
       await expect(store.addMessageRefs([
-        { battleId: later.id, chatId, ref: 'msg-c', role: 'a' },
-        { battleId: 'missing', chatId, ref: 'msg-d', role: 'a' },
+        { battleId: later.id, chatId, ref: 'msg-c', role: 'a', turn: 0, part: 0 },
+        { battleId: 'missing', chatId, ref: 'msg-d', role: 'a', turn: 0, part: 0 },
       ])).rejects.toThrow();
       expect(await store.getBattleByMessageRef(chatId, 'msg-c')).toBeNull();
     });
@@ -211,12 +208,18 @@ for (const { db, kind } of cases) {
       const battle = await newBattle();
       const first = await store.addTurn(battle.id, initiatorId, 'Hello?');
       expect(first).toMatchObject({ index: 0, authorId: initiatorId, prompt: 'Hello?', replies: {} });
-      // Written with raw SQL: the row must read back through the client like any other (timestamp format included).
-      const stored = await database.prisma.turn.findUniqueOrThrow({ where: { id: first.id } });
+      // Timestamps are stored so that comparing them with a date in SQL works (text order is time order on SQLite).
+      const stored = await database.kysely.selectFrom('Turn').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow();
       expect(stored).toMatchObject({ battleId: battle.id, index: 0, prompt: 'Hello?' });
-      expect(Math.abs(stored.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
-      const window = { gte: new Date(Date.now() - 60_000), lte: new Date() };
-      expect(await database.prisma.turn.count({ where: { id: first.id, createdAt: window } })).toBe(1);
+      expect(Math.abs(readDate(stored.createdAt).getTime() - Date.now())).toBeLessThan(60_000);
+      const inWindow = await database.kysely
+        .selectFrom('Turn')
+        .select('id')
+        .where('id', '=', first.id)
+        .where('createdAt', '>=', new Date(Date.now() - 60_000))
+        .where('createdAt', '<=', new Date())
+        .execute();
+      expect(inWindow).toHaveLength(1);
       const a = await store.saveReply(first.id, 'a', reply('alpha', 'Hi from A'));
       expect(a).toMatchObject({ side: 'a', modelId: 'alpha', text: 'Hi from A', tokensIn: 12, tokensOut: 34, ttftMs: 56, latencyMs: 789, finishReason: 'stop', error: null });
       await store.saveReply(first.id, 'b', { modelId: 'beta', text: 'partial', finishReason: 'error', error: 'upstream 500', latencyMs: 10 });
