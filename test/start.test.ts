@@ -115,6 +115,28 @@ describe('npm start', () => {
     expect(await run.exited).toBe(0);
   }, 60_000);
 
+  it('is not ready while Redis (REDIS_URL) does not answer, and says so', async () => {
+    const run = start({ WEB_PORT: '0', REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    try {
+      await until(() => /Pnyx playground: (http:\/\/127\.0\.0\.1:\d+)/.test(run.out()), 30_000);
+      const url = run.out().match(/Pnyx playground: (http:\/\/127\.0\.0\.1:\d+\S*)/)![1]!;
+      // Once the process has finished starting, only Redis keeps it from being ready.
+      let report: { ready: boolean; checks: Record<string, { ok: boolean }>; notReady: string[] } | undefined;
+      for (let i = 0; i < 50; i++) {
+        const ready = await fetch(new URL('/readyz', url));
+        expect(ready.status).toBe(503);
+        report = await ready.json();
+        if (report!.checks.process?.ok) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(report).toMatchObject({ ready: false, checks: { database: { ok: true }, redis: { ok: false, reason: 'not connected' } } });
+      expect(report!.notReady).toContain('redis');
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    expect(await run.exited).toBe(0);
+  }, 60_000);
+
   it('serves only /healthz, /readyz and /metrics when the playground is off', async () => {
     const port = await freePort();
     // A bot token for a Bot API that is not there keeps the adapter from starting, but the routes answer from the start.
