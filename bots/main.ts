@@ -6,7 +6,7 @@ import { createPnyx, type PnyxApp } from '../core/app';
 import { createLogger } from '../core/log';
 import { metrics } from '../core/metrics';
 import { redisCheck } from '../core/readiness';
-import { pingDatabase } from '../core/store/ping';
+import { pendingDeliveries, pingDatabase } from '../core/store/probes';
 import { createOps, parseOpsEnv, serveOps, type OpsServer } from './ops';
 import { adapterEnvs, loadAdapters, plannedAdapters, startAdapters } from './registry';
 
@@ -52,6 +52,7 @@ async function main() {
     refuse(error);
   }
   ops.readiness.set('database', () => pingDatabase(app.db));
+  metrics.setSource('inboxDepth', () => pendingDeliveries(app.db));
   if (app.env.REDIS_URL) {
     const redis = await redisCheck(app.env.REDIS_URL);
     ops.readiness.set('redis', redis.check);

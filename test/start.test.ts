@@ -108,7 +108,9 @@ describe('npm start', () => {
       });
       const metrics = await fetch(new URL('/metrics', url));
       expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
-      expect(await metrics.text()).toMatch(/^pnyx_votes_total 0$/m);
+      const text = await metrics.text();
+      expect(text).toMatch(/^pnyx_votes_total 0$/m);
+      expect(text).toMatch(/^pnyx_inbox_depth 0$/m);
     } finally {
       run.child.kill('SIGTERM');
     }
