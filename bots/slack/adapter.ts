@@ -79,7 +79,8 @@ export async function createSlackApp(options: CreateSlackAppOptions): Promise<Sl
         if (!waiting) return;
         void ctx.run('unreachable-hint', async () => {
           const t = await ctx.t(waiting.user);
-          await waiting.respond({ response_type: 'ephemeral', text: t(error === 'not_in_channel' ? 'slack-invite' : 'slack-cannot-post', { bot: bot.name }) });
+          const text = t(error === 'not_in_channel' ? 'slack-invite' : 'slack-cannot-post', { bot: bot.name });
+          await ctx.answers.notice({ channel: chat.id, user: waiting.user, kind: chat.kind, respond: waiting.respond }, { text });
         });
       },
     },

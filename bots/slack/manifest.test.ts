@@ -6,7 +6,7 @@ import { createI18n } from '../../core/i18n';
 import { COMMAND_CATALOGUE } from '../../core/port/commands';
 import { DEFAULT_EVENTS, DEFAULT_SCOPES } from '../../test/fakes/slack';
 import { SLASH_COMMANDS } from './commands';
-import { buildManifest, manifestYaml, requestUrlOf } from './manifest';
+import { BOT_SCOPES, buildManifest, manifestYaml, requestUrlOf } from './manifest';
 
 const i18n = createI18n();
 
@@ -22,6 +22,11 @@ describe('manifest', () => {
     const manifest = buildManifest(i18n) as { oauth_config: { scopes: { bot: string[] } }; settings: { event_subscriptions: { bot_events: string[] } } };
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...DEFAULT_SCOPES].sort());
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(DEFAULT_EVENTS));
+  });
+
+  it('is explained scope by scope in the install guide', () => {
+    const guide = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
+    for (const [scope] of BOT_SCOPES) expect(guide).toContain(`\`${scope}\``);
   });
 
   it('registers the slash commands with the core catalogue\'s descriptions', () => {

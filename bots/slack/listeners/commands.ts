@@ -16,15 +16,16 @@ export function listenToCommands(bolt: App, ctx: SlackContext): void {
       const t = await ctx.t(user);
       const place = await ctx.directory.conversation(channel, user);
       const meaning = meaningOfCommand(payload.data, place.kind, place.title);
-      if (meaning.kind === 'unknown') return void (await respond({ response_type: 'ephemeral', text: t('slack-hint-unknown-command', { command: meaning.command }) }));
+      const tell = (text: string) => ctx.answers.notice({ channel, user, kind: place.kind, respond }, { text });
+      if (meaning.kind === 'unknown') return tell(t('slack-hint-unknown-command', { command: meaning.command }));
       // Where the app cannot post, only what it says privately is done: a battle or a board would have nowhere to go.
       if (!place.reachable && (place.kind === 'private' || meaning.name === 'arena' || meaning.name === 'leaderboard')) {
-        return void (await respond({ response_type: 'ephemeral', text: t(place.kind === 'group' ? 'slack-invite' : 'slack-cannot-post', { bot: ctx.bot.name }) }));
+        return tell(t(place.kind === 'group' ? 'slack-invite' : 'slack-cannot-post', { bot: ctx.bot.name }));
       }
       const { origin } = meaning;
       ctx.responders.set(origin.delivery, respond, user);
       const answer = await ctx.handle({ type: 'command', name: meaning.name, args: meaning.args, ...(await ctx.base(origin)) });
-      if (!answer) return void (await respond({ response_type: 'ephemeral', text: t('slack-error') }));
+      if (!answer) return tell(t('slack-error'));
       if (answer.notice) await ctx.answers.notice(ctx.target(origin, respond), answer.notice);
     });
   });
