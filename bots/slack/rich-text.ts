@@ -239,6 +239,7 @@ class Renderer {
     const style: RichStyle = this.headingDepth > 0 ? { bold: true } : {};
     const counts = { bold: 0, italic: 0, strike: 0 };
     let link: string | null | undefined;
+    let autolink = false;
     const current = (): RichStyle => ({
       ...style,
       ...(counts.bold ? { bold: true } : {}),
@@ -277,10 +278,15 @@ class Renderer {
         case 'link_open': {
           const href = String(t.attrGet('href') ?? '');
           link = isLinkable(href) ? href : null;
+          // An autolink (`<…>`) that is not a link worth following keeps its brackets, as it was written.
+          autolink = t.markup === 'autolink' && !link;
+          if (autolink) write('<');
           break;
         }
         case 'link_close':
           link = undefined;
+          if (autolink) write('>');
+          autolink = false;
           break;
         case 'image': {
           const src = String(t.attrGet('src') ?? '');
@@ -298,7 +304,8 @@ class Renderer {
 
 /** Only links Slack will accept and a person can safely follow; others stay text. */
 function isLinkable(url: string): boolean {
-  return url.length <= 2000 && /^(https?:\/\/|mailto:)[^\s<>]+$/i.test(url);
+  if (url.length > 2000) return false;
+  return /^https?:\/\/[^\s<>]+$/i.test(url) || /^mailto:[\w.+%-]+@[\w-]+(\.[\w-]+)+$/i.test(url);
 }
 
 function styled(style: RichStyle): { style?: RichStyle } {
