@@ -196,6 +196,31 @@ describe('what the app says besides battles', () => {
     expect(slack.calls.filter((c) => c.error === 'not_in_channel')).toEqual([]);
   });
 
+  it('tells the person when it was removed since, stops posting where it left, and posts again once invited back', async () => {
+    const { slack } = h;
+    const { carol, lab } = h.people;
+    // Removed without Slack saying so yet: the app still thinks it is in #lab, and learns otherwise from its post.
+    slack.kick(lab);
+    let since = Date.now();
+    await slack.slashCommand(carol, lab, '/arena', 'Qui a peint la Joconde ?');
+    await privateAnswer(slack, carol, lab, since, /Invitez-moi avec \/invite @pnyx/);
+    // Slack's event for it: the core stops updating anything there.
+    await slack.sendEvent({ type: 'member_left_channel', user: slack.id.botUserId, channel: lab.id, channel_type: 'C', team: slack.id.teamId });
+    await slack.waitFor(() => h.logs.some((l) => l.msg === 'the bot was removed from a chat' && l.chat === lab.id) || undefined, 5000, 'the removal');
+    await h.running.slack.idle();
+    since = Date.now();
+    await slack.slashCommand(carol, lab, '/arena', 'Et la Vénus de Milo ?');
+    await privateAnswer(slack, carol, lab, since, /Invitez-moi/);
+    expect(slack.messages.filter((m) => m.channel === lab.id && !m.ephemeralTo && m.user === slack.id.botUserId)).toEqual([]);
+
+    // Invited back: Slack says so, and the next battle is posted at once.
+    slack.invite(lab);
+    await slack.sendEvent({ type: 'member_joined_channel', user: slack.id.botUserId, channel: lab.id, channel_type: 'C', team: slack.id.teamId });
+    await slack.slashCommand(carol, lab, '/arena', 'Who painted the Mona Lisa?');
+    await slack.waitFor(() => slack.botMessages(lab).find((m) => /Mona Lisa/.test(shownText(m))), 10_000, 'the prompt posted in #lab');
+    await h.running.slack.idle();
+  });
+
   it('posts /leaderboard with its chart', async () => {
     const { slack } = h;
     const { dave, general } = h.people;
