@@ -8,7 +8,7 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Form, Notice, OutMessage } from '../../core/port/types';
 import { formView, messageContent, type FormOrigin } from './blocks';
-import { slackError } from './port';
+import { slackError } from './errors';
 
 type WebClient = webApi.WebClient;
 

@@ -5,7 +5,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { slackError } from './port';
+import { slackError } from './errors';
 
 type WebClient = webApi.WebClient;
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ChatAddress, ChatPort, OutMessage, PortLimits } from '../../core/port/types';
 import { messageContent, plainContent, type SlackContent } from './blocks';
 import { commandHint } from './commands';
+import { slackError } from './errors';
 
 type WebClient = webApi.WebClient;
 
@@ -45,14 +46,6 @@ const UNREACHABLE_RETRY_MS = 10 * 60_000;
 /** Refs handed out for messages that could not be posted. */
 const GONE_PREFIX = 'gone:';
 const MAX_REMEMBERED = 20_000;
-
-const PlatformError = z.object({ data: z.object({ error: z.string() }) });
-
-/** The `error` of a Web API refusal (`{ok:false,error}`), if that is what this is. */
-export function slackError(error: unknown): string | undefined {
-  const parsed = PlatformError.safeParse(error);
-  return parsed.success ? parsed.data.data.error : undefined;
-}
 
 export interface SlackPortHooks {
   /**
