@@ -133,6 +133,11 @@ describe('battles', () => {
     await slack.pressButton(dave, ballot, voteButton(ballot, 'x'));
     await privateAnswer(slack, dave, dm, since, /You voted: Both are bad/);
     await slack.waitFor(() => /Voting closed/.test(shownText(slack.message(dm, ballot.ts)!)), 10_000, 'the ballot to close');
+
+    // /arena there too: the prompt is posted, the battle follows it in the conversation.
+    await slack.slashCommand(dave, dm, '/arena', 'Name three lakes.');
+    const echo = await slack.waitFor(() => slack.botMessages(dm).find((m) => /Name three lakes/.test(shownText(m))), 10_000, 'the prompt');
+    await battleFinished(slack, dm, { after: echo.ts });
   });
 
   it('refuses a forged or stale button value privately, naming no model', async () => {
@@ -230,6 +235,11 @@ describe('what the app says besides battles', () => {
     const upload = await slack.waitFor(() => slack.uploads.find((u) => u.channel === general.id && u.completed), 10_000, 'the chart');
     expect(upload.isPng).toBe(true);
     expect(upload.size).toBeGreaterThan(1000);
+    // A scheduled post reaches the channel the same way.
+    const row = (await h.app.store.getChatByAddress('slack', general.id))!;
+    expect(await h.app.arena.postLeaderboard(row.id)).toBe(true);
+    expect(slack.botMessages(general).filter((m) => /^Leaderboard/.test(shownText(m)))).toHaveLength(2);
+    await slack.waitFor(() => slack.uploads.filter((u) => u.channel === general.id && u.completed).length === 2 || undefined, 10_000, 'the second chart');
   });
 
   it('ignores other bots and edits, and asks for a question after a bare mention', async () => {
