@@ -29,8 +29,8 @@ ENV NODE_ENV=production \
     NODE_OPTIONS=--enable-source-maps \
     WEB_HOST=0.0.0.0 \
     WEB_PORT=3000
-# 3000: /healthz, /readyz, /metrics (and the playground when enabled); 8443: the Telegram webhook.
-EXPOSE 3000 8443
+# 3000: /healthz, /readyz, /metrics (and the playground when enabled); 3001: Slack in HTTP mode; 8443: the Telegram webhook.
+EXPOSE 3000 3001 8443
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 CMD ["node", "scripts/healthcheck.mjs"]
 # Pnyx stops taking events, drains battles in flight and exits on SIGTERM; give it the compose stop_grace_period.
 STOPSIGNAL SIGTERM

@@ -232,6 +232,24 @@ describe('platforms with threads, private buttons and forms', () => {
     expect((await app.store.getTurns((await app.store.getBattleByToken(token))!.id)).map((t) => t.prompt)).toEqual(['Describe the moon.', 'And the sun?']);
   });
 
+  it('continues an open battle from a message in its thread that names no one; other threads and finished battles stay quiet', async () => {
+    const place = chat('unaddressed');
+    const asker = who('u-asker');
+    await (await app.arena.handle({ type: 'prompt', delivery: id('u'), chat: place, from: asker, text: 'Describe a star.', addressed: true, messageRef: 'u-1' })).done;
+    const token = voteData(await ballotIn(port, place.id), 'a').split(':')[1]!;
+    const battle = (await app.store.getBattleByToken(token))!;
+    const chatter = (thread: string, text: string) =>
+      app.arena.handle({ type: 'prompt', delivery: id('u'), chat: { ...place, thread }, from: who('u-friend'), text, addressed: false, messageRef: `u-${text}`, privateReply: true });
+
+    expect(await chatter('not-a-battle', 'just chatting')).toEqual({});
+    await (await chatter(battle.thread!, 'And a comet?')).done;
+    expect((await app.store.getTurns(battle.id)).map((t) => t.prompt)).toEqual(['Describe a star.', 'And a comet?']);
+
+    await app.store.setStatus(battle.id, 'closed', { from: ['open'] });
+    expect(await chatter(battle.thread!, 'nice result')).toEqual({});
+    expect(await app.store.getTurns(battle.id)).toHaveLength(2);
+  });
+
   it('keeps battles inline where the chat asks for it', async () => {
     const place = chat('inline');
     const row = await app.store.upsertChat(place);
