@@ -1,6 +1,6 @@
 // Each adapter validates its own variables; mistakes are reported like the core's, without echoing secrets.
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../core/config/load';
+import { ConfigError, parseEnv } from '../core/config/load';
 import { parseSlackEnv } from './slack/env';
 import { parseTelegramEnv } from './telegram/env';
 import { parseWebEnv } from './web/env';
@@ -16,6 +16,17 @@ describe('adapter environment', () => {
       expect(text).toMatch(/TELEGRAM_WEBHOOK_SECRET: Telegram allows 1-256 characters/);
       expect(text).not.toMatch(/hunter3/);
     }
+  });
+
+  it('takes an empty variable (NAME= in .env) as unset, so a copied .env.example starts', () => {
+    expect(parseTelegramEnv({ TELEGRAM_BOT_TOKEN: '', TELEGRAM_WEBHOOK_URL: '', TELEGRAM_WEBHOOK_SECRET: '' })).toEqual({
+      TELEGRAM_WEBHOOK_PORT: 8443,
+      TELEGRAM_WEBHOOK_HOST: '0.0.0.0',
+    });
+    expect(parseWebEnv({ WEB_PORT: '' })).toEqual({ WEB_HOST: '127.0.0.1', WEB_PORT: 3000 });
+    expect(parseEnv({ REDIS_URL: '', DATABASE_URL: '' })).toMatchObject({ DATABASE_URL: 'file:./data/pnyx.db' });
+    expect(parseEnv({ REDIS_URL: '' }).REDIS_URL).toBeUndefined();
+    expect(() => parseEnv({ REDIS_URL: 'http://cache:6379' })).toThrow(/REDIS_URL: must start with redis:\/\/ or rediss:\/\//);
   });
 
   it('defaults the playground to 127.0.0.1:3000 and refuses a bad port', () => {
