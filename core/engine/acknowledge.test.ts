@@ -100,8 +100,17 @@ describe('acknowledge, then work', () => {
       expect(ack.notice).toBeUndefined();
       expect(ack.done).toBeInstanceOf(Promise);
     }
-    // The median: one slow call on a machine busy with other tests says little; half of them slow would.
-    expect(timings[3]!).toBeLessThan(50);
+    // The median: one slow call on a machine busy with other tests says little; half of them slow would. An
+    // acknowledgement costs a few database writes (the delivery's claim, the battle): on a disk so busy that one write
+    // takes longer than usual, the bound is a few such writes — still a hundred times less than the model's 5 s.
+    const writes: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const started = performance.now();
+      await app.store.claimDelivery(`calibration:${id('w')}`, new Date());
+      writes.push(performance.now() - started);
+    }
+    writes.sort((x, y) => x - y);
+    expect(timings[3]!).toBeLessThan(Math.max(50, 4 * writes[3]!));
     expect(port.messages.filter((m) => m.chat.startsWith('slow-') && isBallot(m))).toHaveLength(0);
     await Promise.all(acks.map((a) => a.done));
     expect(port.messages.filter((m) => m.chat.startsWith('slow-') && isBallot(m))).toHaveLength(8);
