@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/store/database';
-import { createRng } from '../core/ranking/random';
+import { createRng } from '../core/ranking/math/random';
 import { drawRows } from '../core/ranking/test-helpers';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));

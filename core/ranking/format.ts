@@ -1,6 +1,6 @@
 // Text and JSON forms of a leaderboard. The table fits a phone screen in a chat's monospace block (34 columns).
 import type { Translate } from '../i18n';
-import type { RankingComparison } from './compare';
+import type { RankingComparison } from './math/compare';
 import type { Segment } from './segments';
 import type { Leaderboard, RankedModel } from './types';
 

@@ -1,7 +1,7 @@
 // Public face of the ranking: pure computation (counts, fit, bootstrap, segments, comparison, outputs) plus the two
 // readers (database, public files).
 export * from './types';
-export { createCountsBuilder, mergeCounts, totalVotes, type CountsBuilder } from './counts';
+export { createCountsBuilder, mergeCounts, totalVotes, type CountsBuilder } from './math/counts';
 export { computeLeaderboard, computeLeaderboardAsync, DEFAULTS, SCALE, type ComputeOptions } from './leaderboard';
 export { createBootstrapPool, type BootstrapPool, type BootstrapRunner } from './parallel';
 export {
@@ -17,11 +17,11 @@ export {
   type Period,
   type Segment,
 } from './segments';
-export { compareRankings, kendallTau, type RankingComparison, type RankShift } from './compare';
-export { styleOf, STYLE_FEATURES } from './style';
+export { compareRankings, kendallTau, type RankingComparison, type RankShift } from './math/compare';
+export { styleOf, STYLE_FEATURES } from './math/style';
 export { compactCount, formatComparison, formatTable, segmentLabel, summaryLine, toJson, TABLE_WIDTH, type LeaderboardJson, type TableOptions } from './format';
-export { chartAlt, renderChartPng, renderChartSvg, type ChartOptions } from './chart';
-export { readStyleBattles, readVoteCounts, countsQuery, type RankingDb } from './source-db';
+export { chartAlt, renderChartPng, renderChartSvg, type ChartOptions } from './charts/scores';
+export { readStyleBattles, readVoteCounts, countsQuery, type RankingDb } from './readers/source-db';
 export {
   parseRecord,
   readJsonlRange,
@@ -33,4 +33,4 @@ export {
   type RangeReader,
   type ReadFileOptions,
   type ReadFileParallelOptions,
-} from './source-file';
+} from './readers/source-file';

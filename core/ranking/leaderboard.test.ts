@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
-import { createCountsBuilder } from './counts';
+import { createCountsBuilder } from './math/counts';
 import { formatTable } from './format';
 import { computeLeaderboard, computeLeaderboardAsync } from './leaderboard';
 import { createBootstrapPool } from './parallel';

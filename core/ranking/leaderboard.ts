@@ -1,9 +1,9 @@
 // The leaderboard: Bradley–Terry scores with bootstrap intervals for scores and ranks, vote tallies, win
 // probabilities, minimum-vote gating and clear flags for degenerate data. Pure computation.
-import { bootstrapRounds, fitTableOf, type BootstrapProblem } from './bootstrap';
-import { components as graphComponents, fitBradleyTerry } from './bradley-terry';
+import { bootstrapRounds, fitTableOf, type BootstrapProblem } from './math/bootstrap';
+import { components as graphComponents, fitBradleyTerry } from './math/bradley-terry';
 import type { BootstrapRunner } from './parallel';
-import { fitStyleControl } from './style';
+import { fitStyleControl } from './math/style';
 import type { Interval, Leaderboard, LeaderboardOptions, ModelFlag, PairCounts, RankedModel, StyleBattle } from './types';
 
 /** Points per unit of natural-log odds: 400 × log10(odds). */

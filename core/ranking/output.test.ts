@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
-import { createCountsBuilder } from './counts';
-import { chartAlt, renderChartPng, renderChartSvg } from './chart';
+import { createCountsBuilder } from './math/counts';
+import { chartAlt, renderChartPng, renderChartSvg } from './charts/scores';
 import { formatTable, TABLE_WIDTH, toJson } from './format';
 import { computeLeaderboard } from './leaderboard';
 import { drawCounts } from './test-helpers';

@@ -1,7 +1,7 @@
 // Segments: the global board, or one language, campaign, platform, chat or time window. The same filter applies to
 // rows in memory, to public files and (as SQL) to the database.
 import { z } from 'zod';
-import { createCountsBuilder } from './counts';
+import { createCountsBuilder } from './math/counts';
 import type { PairCounts, VoteRow } from './types';
 
 export interface Segment {

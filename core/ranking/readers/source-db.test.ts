@@ -1,10 +1,10 @@
 // The grouped query on the real Prisma client, on SQLite and (with TEST_DATABASE_URL) on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../store/database';
-import { databaseCases } from '../store/test-databases';
-import { computeLeaderboard } from './leaderboard';
+import { openDatabase, type Db } from '../../store/database';
+import { databaseCases } from '../../store/test-databases';
+import { computeLeaderboard } from '../leaderboard';
 import { readStyleBattles, readVoteCounts } from './source-db';
-import { pairTotals } from './test-helpers';
+import { pairTotals } from '../test-helpers';
 
 const T0 = new Date('2026-03-01T10:00:00Z');
 const T1 = new Date('2026-04-01T10:00:00Z');

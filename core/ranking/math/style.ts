@@ -4,7 +4,7 @@
 // battle), never single votes.
 import { cholesky, choleskySolve } from './bradley-terry';
 import { createGenerator, multinomial } from './random';
-import type { BothBadPolicy, StyleBattle, StyleFeatures } from './types';
+import type { BothBadPolicy, StyleBattle, StyleFeatures } from '../types';
 
 export const STYLE_FEATURES = ['length', 'headers', 'lists', 'bold'] as const satisfies ReadonlyArray<keyof StyleFeatures>;
 const K = STYLE_FEATURES.length;

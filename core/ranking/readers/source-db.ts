@@ -3,11 +3,11 @@
 // $queryRaw: the same text runs on SQLite and PostgreSQL (quoted Prisma table and column names, CASE sums, IN
 // subqueries instead of dialect-specific joins).
 import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import type { PrismaClient } from '../store/generated/pg/client';
-import { createCountsBuilder } from './counts';
-import type { Segment } from './segments';
-import { addStyle, styleOf } from './style';
-import type { PairCounts, StyleBattle, StyleFeatures } from './types';
+import type { PrismaClient } from '../../store/generated/pg/client';
+import { createCountsBuilder } from '../math/counts';
+import type { Segment } from '../segments';
+import { addStyle, styleOf } from '../math/style';
+import type { PairCounts, StyleBattle, StyleFeatures } from '../types';
 
 /** Any Prisma client of the project (PostgreSQL or SQLite): only raw queries are used. */
 export type RankingDb = Pick<PrismaClient, '$queryRaw'>;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readVotesFile } from './source-file';
-import { pairTotals } from './test-helpers';
+import { pairTotals } from '../test-helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'pnyx-votes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -109,7 +109,7 @@ describe('reading public vote files', () => {
   });
 
   it('reads a JSONL file in two halves on two threads with the same result and line numbers', async () => {
-    const { createBootstrapPool } = await import('./parallel');
+    const { createBootstrapPool } = await import('../parallel');
     const lines: string[] = [];
     for (let i = 0; i < 5000; i++) lines.push((i + 1) % 997 === 0 ? `{broken ${i}` : lm(`m${i % 5}`, `m${(i + 2) % 5}`, i % 4 === 0 ? 'tie' : 'model_a'));
     const p = file('halves.jsonl', `\uFEFF${lines.join('\n')}`);

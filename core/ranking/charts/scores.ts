@@ -3,9 +3,9 @@
 // system fonts: Noto Sans ships with the @expo-google-fonts/noto-sans package).
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
-import type { Translate } from '../i18n';
-import { rankRange, summaryLine } from './format';
-import type { Leaderboard } from './types';
+import type { Translate } from '../../i18n';
+import { rankRange, summaryLine } from '../format';
+import type { Leaderboard } from '../types';
 
 const require = createRequire(import.meta.url);
 const FONT_FILES = [

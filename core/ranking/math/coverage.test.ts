@@ -1,8 +1,8 @@
 // Statistical soundness on votes drawn from known strengths: the bootstrap intervals cover the truth about 95% of
 // the time, and rank intervals hold the true rank.
 import { describe, expect, it } from 'vitest';
-import { computeLeaderboard } from './leaderboard';
-import { centred, drawCounts } from './test-helpers';
+import { computeLeaderboard } from '../leaderboard';
+import { centred, drawCounts } from '../test-helpers';
 
 const TRUE = [1200, 1120, 1100, 1040, 1000, 960, 950, 900, 860, 800];
 

@@ -4,7 +4,7 @@
 // field, a syntax error — makes it decline, and the caller falls back to JSON.parse and the general record reader:
 // so what it accepts is exactly what JSON.parse + parseRecord would have accepted, with the same values, and every
 // malformed line is still reported by the general path with its exact reason.
-import type { Outcome } from './types';
+import type { Outcome } from '../types';
 
 /** Fields of one accepted line (reused from line to line). */
 export interface FastBattle {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createCountsBuilder } from './counts';
-import { computeLeaderboard } from './leaderboard';
+import { computeLeaderboard } from '../leaderboard';
 import { createRng } from './random';
 import { styleOf } from './style';
-import type { StyleBattle } from './types';
+import type { StyleBattle } from '../types';
 
 describe('style control', () => {
   it('counts Markdown headers, list items and bold spans', () => {

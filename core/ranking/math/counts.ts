@@ -1,6 +1,6 @@
 // Aggregation of votes into per-pair outcome counts. A million votes among 100 models become at most 4,950 pairs,
 // which is all the solver and the bootstrap ever touch.
-import type { Outcome, PairCounts } from './types';
+import type { Outcome, PairCounts } from '../types';
 
 export interface CountsBuilder {
   /** Add `count` votes of `outcome` for the battle modelA (side A) vs modelB (side B). */

@@ -6,11 +6,11 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { createCountsBuilder, mergeCounts } from './counts';
+import { createCountsBuilder, mergeCounts } from '../math/counts';
 import { createFastLineReader } from './jsonl-fast';
-import { inSegment, type Segment } from './segments';
-import { addStyle, styleOf } from './style';
-import type { Outcome, PairCounts, StyleBattle, StyleFeatures, VoteRow } from './types';
+import { inSegment, type Segment } from '../segments';
+import { addStyle, styleOf } from '../math/style';
+import type { Outcome, PairCounts, StyleBattle, StyleFeatures, VoteRow } from '../types';
 
 export type FileFormat = 'lmarena' | 'comparia';
 
