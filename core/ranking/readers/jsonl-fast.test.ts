@@ -23,6 +23,10 @@ const LINES: Array<string | Buffer> = [
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","n":-}',
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","n":1.}',
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","n":tru}',
+  '{"model_a":"gpt","model_b":"claude","winner":"model_a","battle_id":"b1","anony":false,"judge":"u7"}', // Pnyx export fields
+  '{"model_a":"gpt","model_b":"claude","winner":"model_a","battle_id":7}', // battle id of the wrong type
+  '{"model_a":"gpt","model_b":"claude","winner":"model_a","anony":"yes"}', // anony of the wrong type
+  '{"model_a":"gpt","model_b":"claude","winner":"model_a","dedup_tag":{"high_freq":true,"sampled":false}}', // nested
   '{"model_a":"gpt","model_b":"claude","winner":"constructor"}', // not an own winner name
   '{"model_a":"gpt","model_b":"claude","winner":"Model_A"}',
   '{"model_a":"","model_b":"claude","winner":"model_a"}',
@@ -41,7 +45,7 @@ const LINES: Array<string | Buffer> = [
 
 describe('the fast JSONL line reader', () => {
   it('reads flat battles exactly as JSON.parse does, and leaves every other line to it', () => {
-    const read = createFastLineReader({ extras: true });
+    const read = createFastLineReader({ extras: true, judge: true });
     let taken = 0;
     for (const line of LINES) {
       const bytes = Buffer.isBuffer(line) ? line : Buffer.from(line);
@@ -63,16 +67,19 @@ describe('the fast JSONL line reader', () => {
         outcome: parsed.row.outcome,
         language: record.language,
         tstamp: record.tstamp,
+        battleId: parsed.row.battleId ?? undefined,
+        anony: record.anony,
+        judge: record.judge,
       });
     }
-    // The plain, spaced, full LMArena, duplicate-key, non-ASCII and invalid UTF-8 lines.
-    expect(taken).toBe(6);
+    // The plain, spaced, full LMArena, duplicate-key, Pnyx export, non-ASCII and invalid UTF-8 lines.
+    expect(taken).toBe(7);
   });
 
   it('gives the same counts, segments and malformed-line reports as the general path', async () => {
     const p = join(dir, 'mixed.jsonl');
     const many = Array.from({ length: 200 }, (_, i) =>
-      JSON.stringify({ model_a: `m${i % 4}`, model_b: `m${(i + 1) % 4}`, winner: ['model_a', 'model_b', 'tie', 'tie (bothbad)'][i % 4], language: i % 3 ? 'French' : 'en', tstamp: 1735689600 + i * 86400 }),
+      JSON.stringify({ model_a: `m${i % 4}`, model_b: `m${(i + 1) % 4}`, winner: ['model_a', 'model_b', 'tie', 'tie (bothbad)'][i % 4], language: i % 3 ? 'French' : 'en', tstamp: 1735689600 + i * 86400, anony: i % 7 !== 0, ...(i % 5 ? { battle_id: `b${i % 40}` } : {}) }),
     );
     writeFileSync(p, Buffer.concat([Buffer.from('\uFEFF'), ...[...LINES, ...many, '', '   '].flatMap((l) => [Buffer.isBuffer(l) ? l : Buffer.from(l), Buffer.from('\n')])]));
     for (const segment of [{}, { language: 'fr' }, { since: new Date(Date.UTC(2025, 2, 1)) }]) {

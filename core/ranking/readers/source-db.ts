@@ -1,5 +1,5 @@
-// Votes from the database as per-pair counts, in ONE grouped query (Vote joined to Battle, identity leaks left out,
-// segment filters in SQL), so a million votes arrive as a few thousand rows. Portable SQL through Prisma's
+// Votes from the database as battle cells (pair × vote tally), in ONE grouped query (identity leaks left out, segment
+// filters in SQL), so a million votes in 400,000 battles arrive as a few tens of thousands of rows. Portable SQL through Prisma's
 // $queryRaw: the same text runs on SQLite and PostgreSQL (quoted Prisma table and column names, CASE sums, IN
 // subqueries instead of dialect-specific joins).
 import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
@@ -7,11 +7,15 @@ import type { PrismaClient } from '../../store/generated/pg/client';
 import { createCountsBuilder } from '../math/counts';
 import type { Segment } from '../segments';
 import { addStyle, styleOf } from '../math/style';
-import type { PairCounts, StyleBattle, StyleFeatures } from '../types';
+import type { Outcome, PairCounts, StyleBattle, StyleFeatures, VoteRow } from '../types';
 
 /** Any Prisma client of the project (PostgreSQL or SQLite): only raw queries are used. */
 export type RankingDb = Pick<PrismaClient, '$queryRaw'>;
 
+/**
+ * The segment as SQL over Battle b (and Vote v for time windows). `category` reads `Battle.categories` (a JSON array of
+ * category ids, written by the engine): only a category segment mentions that column.
+ */
 function segmentWhere(segment: Segment): Sql {
   const parts: Sql[] = [sql`b."identityLeak" = false`];
   if (segment.language !== undefined) parts.push(sql`b."language" = ${segment.language}`);
@@ -25,12 +29,30 @@ function segmentWhere(segment: Segment): Sql {
       sql`b."campaignId" IN (SELECT k."id" FROM "Campaign" k WHERE k."id" = ${segment.campaign} OR k."slug" = ${segment.campaign})`,
     );
   }
+  if (segment.category !== undefined) parts.push(categoryWhere(segment.category));
   if (segment.since !== undefined) parts.push(sql`v."createdAt" >= ${segment.since}`);
   if (segment.until !== undefined) parts.push(sql`v."createdAt" < ${segment.until}`);
   return join(parts, ' AND ');
 }
 
-/** Vote totals by choice, as the database returns sums (bigint on PostgreSQL, null over no rows). */
+/** Battles tagged with one category. Category ids are [a-z-] (no LIKE wildcard), and quoted in the JSON array, so the
+ * portable LIKE is exact: '%"math"%' cannot match "mathematics". */
+export function categoryWhere(category: string): Sql {
+  if (!/^[a-z][a-z-]*$/.test(category)) throw new RangeError(`not a category id: ${JSON.stringify(category)}`);
+  return sql`b."categories" LIKE ${`%"${category}"%`}`;
+}
+
+/** One row per (pair, vote tally) cell, as the database returns numbers (bigint on PostgreSQL). */
+interface CellRow {
+  modelA: string;
+  modelB: string;
+  a: number | bigint | null;
+  b: number | bigint | null;
+  tie: number | bigint | null;
+  bothBad: number | bigint | null;
+  battles: number | bigint;
+}
+
 interface ChoiceSums {
   modelA: string;
   modelB: string;
@@ -40,50 +62,135 @@ interface ChoiceSums {
   bothBad: number | bigint | null;
 }
 
-interface PairRow extends ChoiceSums {
-  battles: number | bigint;
-}
-
 const num = (x: number | bigint | string | null | undefined): number => (x === null || x === undefined ? 0 : Number(x));
 
-/** The grouped query itself (exported so its plan can be inspected). Segments on battle attributes read the
- * per-choice tallies kept on each battle (one covering-index scan, no join); a time window needs each vote's own
- * time, so only then are the votes joined. */
+/**
+ * The grouped query itself (exported so its plan can be inspected): battles counted per (pair, vote tally) — the
+ * bootstrap's resampling cells. Segments on battle attributes read the per-choice tallies kept on each battle (one
+ * scan of the covering index, which is ordered by exactly these columns: no sort); a time window needs each vote's own
+ * time, so only then are votes joined, summed per battle, and the battles grouped the same way.
+ */
 export function countsQuery(segment: Segment = {}): Sql {
   if (segment.since === undefined && segment.until === undefined) {
     return sql`
       SELECT b."modelAId" AS "modelA", b."modelBId" AS "modelB",
-        SUM(b."votesA") AS "a", SUM(b."votesB") AS "b", SUM(b."votesTie") AS "tie", SUM(b."votesBothBad") AS "bothBad",
-        SUM(CASE WHEN b."votesA" + b."votesB" + b."votesTie" + b."votesBothBad" > 0 THEN 1 ELSE 0 END) AS "battles"
+        b."votesA" AS "a", b."votesB" AS "b", b."votesTie" AS "tie", b."votesBothBad" AS "bothBad", COUNT(*) AS "battles"
       FROM "Battle" b
-      WHERE ${segmentWhere(segment)}
-      GROUP BY b."modelAId", b."modelBId"`;
+      WHERE ${segmentWhere(segment)} AND b."votesA" + b."votesB" + b."votesTie" + b."votesBothBad" > 0
+      GROUP BY b."modelAId", b."modelBId", b."votesA", b."votesB", b."votesTie", b."votesBothBad"`;
   }
   return sql`
-    SELECT b."modelAId" AS "modelA", b."modelBId" AS "modelB",
-      SUM(CASE WHEN v."choice" = 'a' THEN 1 ELSE 0 END) AS "a",
-      SUM(CASE WHEN v."choice" = 'b' THEN 1 ELSE 0 END) AS "b",
-      SUM(CASE WHEN v."choice" = 'tie' THEN 1 ELSE 0 END) AS "tie",
-      SUM(CASE WHEN v."choice" = 'both_bad' THEN 1 ELSE 0 END) AS "bothBad",
-      COUNT(DISTINCT v."battleId") AS "battles"
+    SELECT x."modelA" AS "modelA", x."modelB" AS "modelB", x."a" AS "a", x."b" AS "b", x."tie" AS "tie", x."bothBad" AS "bothBad",
+      COUNT(*) AS "battles"
+    FROM (
+      SELECT b."modelAId" AS "modelA", b."modelBId" AS "modelB",
+        SUM(CASE WHEN v."choice" = 'a' THEN 1 ELSE 0 END) AS "a",
+        SUM(CASE WHEN v."choice" = 'b' THEN 1 ELSE 0 END) AS "b",
+        SUM(CASE WHEN v."choice" = 'tie' THEN 1 ELSE 0 END) AS "tie",
+        SUM(CASE WHEN v."choice" = 'both_bad' THEN 1 ELSE 0 END) AS "bothBad"
+      FROM "Vote" v
+      JOIN "Battle" b ON b."id" = v."battleId"
+      WHERE ${segmentWhere(segment)}
+      GROUP BY v."battleId", b."modelAId", b."modelBId"
+    ) x
+    GROUP BY x."modelA", x."modelB", x."a", x."b", x."tie", x."bothBad"`;
+}
+
+/** Battle cells (pair × vote tally) of the segment's votes. */
+export async function readVoteCounts(db: RankingDb, segment: Segment = {}): Promise<PairCounts> {
+  const rows = await db.$queryRaw<CellRow[]>(countsQuery(segment));
+  const builder = createCountsBuilder();
+  for (const r of rows) {
+    builder.addBattles(r.modelA, r.modelB, { a: num(r.a), b: num(r.b), tie: num(r.tie), bothBad: num(r.bothBad) }, num(r.battles));
+  }
+  return builder.build();
+}
+
+interface VoteRowDb {
+  battleId: string;
+  modelA: string;
+  modelB: string;
+  voterId: string;
+  choice: string;
+  chatId: string;
+  at: Date | string;
+}
+
+/**
+ * Every vote of the segment, one row each, in battle order then time order: what voter quality, daily caps and the
+ * herding check need (they look at who voted what, when). Only read when one of them is asked for.
+ */
+export function votesQuery(segment: Segment = {}): Sql {
+  return sql`
+    SELECT v."battleId" AS "battleId", b."modelAId" AS "modelA", b."modelBId" AS "modelB", v."voterId" AS "voterId",
+      v."choice" AS "choice", b."chatId" AS "chatId", v."createdAt" AS "at"
     FROM "Vote" v
     JOIN "Battle" b ON b."id" = v."battleId"
     WHERE ${segmentWhere(segment)}
-    GROUP BY b."modelAId", b."modelBId"`;
+    ORDER BY v."battleId", v."createdAt", v."id"`;
 }
 
-/** Per-pair outcome counts of the segment's votes. */
-export async function readVoteCounts(db: RankingDb, segment: Segment = {}): Promise<PairCounts> {
-  const rows = await db.$queryRaw<PairRow[]>(countsQuery(segment));
-  const builder = createCountsBuilder();
-  for (const r of rows) {
-    builder.add(r.modelA, r.modelB, 'a', num(r.a));
-    builder.add(r.modelA, r.modelB, 'b', num(r.b));
-    builder.add(r.modelA, r.modelB, 'tie', num(r.tie));
-    builder.add(r.modelA, r.modelB, 'both_bad', num(r.bothBad));
-    builder.addBattles(num(r.battles));
+const CHOICES = new Set(['a', 'b', 'tie', 'both_bad']);
+
+/** The segment's votes one by one (see votesQuery). */
+export async function readVotes(db: RankingDb, segment: Segment = {}): Promise<VoteRow[]> {
+  const rows = await db.$queryRaw<VoteRowDb[]>(votesQuery(segment));
+  return rows
+    .filter((r) => CHOICES.has(r.choice))
+    .map((r) => ({
+      modelA: r.modelA,
+      modelB: r.modelB,
+      outcome: r.choice as Outcome,
+      battleId: r.battleId,
+      voterId: r.voterId,
+      chatId: r.chatId,
+      at: r.at instanceof Date ? r.at : new Date(r.at),
+    }));
+}
+
+/**
+ * Segment values that name nothing in the database (an unknown campaign, chat or platform), as messages: an empty
+ * board for a typo would look like "no votes yet".
+ */
+export async function unknownSegmentValues(db: RankingDb, segment: Segment): Promise<string[]> {
+  const problems: string[] = [];
+  if (segment.campaign !== undefined) {
+    const rows = await db.$queryRaw<Array<{ n: number | bigint }>>(
+      sql`SELECT COUNT(*) AS "n" FROM "Campaign" k WHERE k."id" = ${segment.campaign} OR k."slug" = ${segment.campaign}`,
+    );
+    if (num(rows[0]?.n) === 0) problems.push(`unknown campaign "${segment.campaign}"`);
   }
-  return builder.build();
+  if (segment.chat !== undefined) {
+    const rows = await db.$queryRaw<Array<{ n: number | bigint }>>(sql`SELECT COUNT(*) AS "n" FROM "Chat" c WHERE c."id" = ${segment.chat}`);
+    if (num(rows[0]?.n) === 0) problems.push(`unknown chat "${segment.chat}"`);
+  }
+  if (segment.platform !== undefined) {
+    const rows = await db.$queryRaw<Array<{ n: number | bigint }>>(sql`SELECT COUNT(*) AS "n" FROM "Chat" c WHERE c."platform" = ${segment.platform}`);
+    if (num(rows[0]?.n) === 0) problems.push(`no chat on platform "${segment.platform}"`);
+  }
+  return problems;
+}
+
+/** Battles with votes per category id in the segment (for a "switch category" list). Reads `Battle.categories`. */
+export async function readCategoryCounts(db: RankingDb, segment: Segment = {}): Promise<Map<string, number>> {
+  const rows = await db.$queryRaw<Array<{ categories: string | null; battles: number | bigint }>>(sql`
+    SELECT b."categories" AS "categories", COUNT(*) AS "battles"
+    FROM "Battle" b
+    WHERE ${segmentWhere({ ...segment, since: undefined, until: undefined })} AND b."categories" IS NOT NULL
+      AND b."votesA" + b."votesB" + b."votesTie" + b."votesBothBad" > 0
+    GROUP BY b."categories"`);
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    let ids: unknown;
+    try {
+      ids = JSON.parse(r.categories ?? '[]');
+    } catch {
+      continue;
+    }
+    if (!Array.isArray(ids)) continue;
+    for (const id of new Set(ids.filter((x): x is string => typeof x === 'string'))) out.set(id, (out.get(id) ?? 0) + num(r.battles));
+  }
+  return out;
 }
 
 interface BattleVotesRow extends ChoiceSums {

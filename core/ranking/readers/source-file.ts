@@ -1,22 +1,37 @@
 // Votes from public files, auto-detected per record:
-// - LMArena / FastChat battles: { model_a, model_b, winner: model_a | model_b | tie | "tie (bothbad)", tstamp?, language? }
-// - compar:IA votes: { model_a_name, model_b_name, chosen_model_name, both_equal, timestamp?, ... }
+// - LMArena / FastChat battles: { model_a, model_b, winner: model_a | model_b | tie | "tie (bothbad)", tstamp?,
+//   language?, judge?, anony?, dedup_tag?, category_tag?, conversation_a? } — battles with anony false (the voter knew
+//   the models) and dedup_tag.sampled false (a high-frequency prompt beyond LMArena's cap) are left out, as LMArena does;
+// - compar:IA votes: { model_a_name, model_b_name, chosen_model_name, both_equal, conversation_pair_id, visitor_id, ... };
+// - Pnyx's own exports add battle_id: votes sharing a battle_id (or compar:IA's conversation_pair_id) are one battle.
 // as a JSON array or JSON Lines. JSONL is streamed line by line; a malformed record is counted and reported with its
 // line number and never stops the read.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { createCountsBuilder, mergeCounts } from '../math/counts';
-import { createFastLineReader } from './jsonl-fast';
-import { inSegment, type Segment } from '../segments';
+import { categorize } from '../categories/heuristics';
+import type { CategoryId } from '../categories/ids';
+import { addCounts, createCountsBuilder } from '../math/counts';
 import { addStyle, styleOf } from '../math/style';
+import { inSegment, type Segment } from '../segments';
 import type { Outcome, PairCounts, StyleBattle, StyleFeatures, VoteRow } from '../types';
+import { createFastLineReader } from './jsonl-fast';
 
 export type FileFormat = 'lmarena' | 'comparia';
 
 export interface Malformed {
   line: number;
   reason: string;
+}
+
+/** Well-formed votes left out on purpose, by reason. */
+export interface Excluded {
+  /** LMArena battles with anony false. */
+  notAnonymous: number;
+  /** LMArena battles with dedup_tag.sampled false. */
+  deduplicated: number;
+  /** Records without prompt text or category tags, when a category was asked for. */
+  noPrompt: number;
 }
 
 export interface FileVotes {
@@ -29,15 +44,24 @@ export interface FileVotes {
   accepted: number;
   /** Well-formed votes left out by the segment filter. */
   filtered: number;
+  excluded: Excluded;
   malformed: { count: number; examples: Malformed[] };
   /** Per-battle style features, when asked and present in the file. */
   style?: StyleBattle[];
+  /** The accepted votes one by one, when asked (voter quality, daily caps): `counts` is then empty. */
+  rows?: VoteRow[];
+  /** Battles per category among the accepted votes, when asked. */
+  categories?: Record<string, number>;
 }
 
 export interface ReadFileOptions {
   segment?: Segment;
   /** Collect style features (LMArena conv_metadata or the conversations themselves). */
   style?: boolean;
+  /** Return the votes one by one instead of counts. */
+  rows?: boolean;
+  /** Count battles per category (prompts or LMArena category tags needed). */
+  categories?: boolean;
   /** Malformed records reported in detail (default 20); all are counted. */
   maxExamples?: number;
 }
@@ -51,7 +75,7 @@ const LMARENA_WINNERS: Record<string, Outcome> = {
 
 // LMArena writes language names ("French"); segments use ISO 639-1 codes.
 let languageCodes: Map<string, string> | null = null;
-function languageCode(value: unknown): string | null {
+export function languageCode(value: unknown): string | null {
   if (typeof value !== 'string' || value === '' || value === 'unknown') return null;
   if (/^[a-z]{2,3}(?:[-_][A-Za-z0-9]+)*$/.test(value)) return value.toLowerCase().split(/[-_]/)[0]!;
   if (!languageCodes) {
@@ -68,7 +92,7 @@ function languageCode(value: unknown): string | null {
   return languageCodes.get(value.toLowerCase()) ?? value.toLowerCase();
 }
 
-function timeOf(value: unknown): Date | null {
+export function timeOf(value: unknown): Date | null {
   if (typeof value === 'number' && Number.isFinite(value)) return new Date(value < 1e11 ? value * 1000 : value);
   if (typeof value === 'string') {
     const d = new Date(value);
@@ -77,23 +101,42 @@ function timeOf(value: unknown): Date | null {
   return null;
 }
 
-type Parsed = { ok: true; format: FileFormat; row: VoteRow; record: Record<string, unknown> } | { ok: false; reason: string };
+type Parsed =
+  | { ok: true; format: FileFormat; row: VoteRow; record: Record<string, unknown>; excluded: keyof Excluded | null }
+  | { ok: false; reason: string };
+
+const idOf = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null);
 
 /** Reads one record of either format. */
 export function parseRecord(record: unknown): Parsed {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return { ok: false, reason: 'not a JSON object' };
   const r = record as Record<string, unknown>;
+  const battleId = r.battle_id ?? r.conversation_pair_id;
+  if (battleId !== undefined && battleId !== null && (typeof battleId !== 'string' || battleId === '')) {
+    return { ok: false, reason: 'battle_id / conversation_pair_id must be a non-empty string' };
+  }
   if ('model_a' in r || 'winner' in r) {
-    const { model_a: a, model_b: b, winner } = r;
+    const { model_a: a, model_b: b, winner, anony, dedup_tag: dedup } = r;
     if (typeof a !== 'string' || a === '' || typeof b !== 'string' || b === '') return { ok: false, reason: 'model_a and model_b must be non-empty strings' };
     if (a === b) return { ok: false, reason: 'a model cannot battle itself' };
     const outcome = typeof winner === 'string' && Object.hasOwn(LMARENA_WINNERS, winner) ? LMARENA_WINNERS[winner] : undefined;
     if (!outcome) return { ok: false, reason: `winner must be model_a, model_b, tie or "tie (bothbad)", got ${JSON.stringify(winner)}` };
+    if (anony !== undefined && typeof anony !== 'boolean') return { ok: false, reason: `anony must be true or false, got ${JSON.stringify(anony)}` };
+    const sampled = dedup && typeof dedup === 'object' ? (dedup as { sampled?: unknown }).sampled : undefined;
     return {
       ok: true,
       format: 'lmarena',
       record: r,
-      row: { modelA: a, modelB: b, outcome, language: languageCode(r.language), at: timeOf(r.tstamp) },
+      excluded: anony === false ? 'notAnonymous' : sampled === false ? 'deduplicated' : null,
+      row: {
+        modelA: a,
+        modelB: b,
+        outcome,
+        language: languageCode(r.language),
+        at: timeOf(r.tstamp),
+        battleId: (battleId as string | undefined) ?? null,
+        voterId: idOf(r.judge ?? r.voter_id),
+      },
     };
   }
   if ('model_a_name' in r || 'chosen_model_name' in r) {
@@ -102,6 +145,7 @@ export function parseRecord(record: unknown): Parsed {
     if (a === b) return { ok: false, reason: 'a model cannot battle itself' };
     let outcome: Outcome;
     if (equal === true || equal === 'true' || equal === 1) outcome = 'tie';
+    else if (r.both_bad === true || chosen === 'both_bad') outcome = 'both_bad';
     else if (chosen === a) outcome = 'a';
     else if (chosen === b) outcome = 'b';
     else return { ok: false, reason: `chosen_model_name must name model_a_name or model_b_name (or both_equal be true), got ${JSON.stringify(chosen ?? null)}` };
@@ -110,16 +154,70 @@ export function parseRecord(record: unknown): Parsed {
       ok: true,
       format: 'comparia',
       record: r,
+      excluded: null,
       row: {
         modelA: a,
         modelB: b,
         outcome,
         language: languageCode(r.language ?? (Array.isArray(langs) ? langs[0] : undefined)),
         at: timeOf(r.timestamp ?? r.tstamp ?? r.created_at),
+        battleId: (battleId as string | undefined) ?? null,
+        voterId: idOf(r.visitor_id ?? r.session_hash ?? r.voter_id),
       },
     };
   }
   return { ok: false, reason: 'neither an LMArena battle (model_a, model_b, winner) nor a compar:IA vote (model_a_name, model_b_name, chosen_model_name)' };
+}
+
+function userTurns(conversation: unknown): string[] | null {
+  if (!Array.isArray(conversation)) return null;
+  const out: string[] = [];
+  for (const m of conversation) {
+    if (m && typeof m === 'object' && (m as { role?: unknown }).role === 'user') {
+      const c = (m as { content?: unknown }).content;
+      if (typeof c === 'string') out.push(c);
+      else if (Array.isArray(c)) out.push(c.map((p) => (p && typeof p === 'object' && typeof (p as { text?: unknown }).text === 'string' ? (p as { text: string }).text : '')).join(' '));
+    }
+  }
+  return out;
+}
+
+/**
+ * Categories of a record: LMArena's own category tags when the dump has them (criteria ≥ 6 = hard prompts, math,
+ * instruction following ≥ 4, creative writing), the heuristics on the user's turns otherwise; null when the record
+ * carries neither prompts nor tags.
+ */
+export function categoriesOfRecord(r: Record<string, unknown>): CategoryId[] | null {
+  const prompts = userTurns(r.conversation_a) ?? (typeof r.opening_msg === 'string' ? [r.opening_msg] : typeof r.prompt === 'string' ? [r.prompt] : null);
+  const turnsField = typeof r.turn === 'number' ? r.turn : typeof r.conv_turns === 'number' ? r.conv_turns : undefined;
+  const tags = r.category_tag && typeof r.category_tag === 'object' ? (r.category_tag as Record<string, Record<string, unknown> | undefined>) : null;
+  if (!prompts && !tags) return null;
+  const found = new Set<CategoryId>(prompts ? categorize({ prompts, ...(turnsField !== undefined ? { turns: turnsField } : {}) }) : []);
+  if (tags) {
+    // The dump's own labels replace the keyword guesses for the categories it labels.
+    const criteria = tags['criteria_v0.1'];
+    if (criteria) {
+      found.delete('hard-prompts');
+      if (Object.values(criteria).filter((v) => v === true).length >= 6) found.add('hard-prompts');
+    }
+    const label = (key: string, field: string, id: CategoryId, accept: (v: unknown) => boolean) => {
+      const t = tags[key];
+      if (!t) return;
+      found.delete(id);
+      if (accept(t[field])) found.add(id);
+    };
+    label('math_v0.1', 'math', 'math', (v) => v === true);
+    label('if_v0.1', 'if', 'instruction-following', (v) => v === true);
+    label('creative_writing_v0.1', 'creative_writing', 'creative-writing', (v) => v === true);
+    if (typeof r.is_code === 'boolean') {
+      found.delete('coding');
+      if (r.is_code) found.add('coding');
+    }
+    if (turnsField !== undefined && turnsField >= 2) found.add('multi-turn');
+    const meta = r.conv_metadata as Record<string, unknown> | undefined;
+    if (meta && typeof meta.sum_user_tokens === 'number' && meta.sum_user_tokens >= 500) found.add('long-query');
+  }
+  return [...found];
 }
 
 function sumCounts(value: unknown): number {
@@ -356,24 +454,41 @@ async function scanFile(
   return line - 1;
 }
 
+/** Battles seen in (part of) a file: ids joined by NUL, model indices into `models`, four tallies per battle. */
+export interface BattleList {
+  ids: string;
+  models: string[];
+  a: Int32Array;
+  b: Int32Array;
+  tally: Float64Array;
+}
+
 /** What one pass over (part of) a file gathered; line numbers are relative to the part's first line. */
 export interface PartialRead {
+  /** Votes without a battle id (each its own battle). */
   counts: PairCounts;
+  /** Votes with a battle id, per battle (merged across parts before they become cells). */
+  battles: BattleList;
   formats: FileFormat[];
   records: number;
   accepted: number;
   filtered: number;
+  excluded: Excluded;
   malformed: number;
   examples: Malformed[];
   /** Line breaks seen (for the numbering of the next part). */
   lines: number;
   style?: StyleBattle[];
+  rows?: VoteRow[];
+  categories?: Record<string, number>;
 }
 
 /** Reads whole JSONL lines in bytes [start, end) — the unit of work of a parallel read. */
 export async function readJsonlRange(path: string, start: number, end: number, options: ReadFileOptions = {}): Promise<PartialRead> {
   return readPart(path, options, { start, end });
 }
+
+const OUTCOME_INDEX: Record<Outcome, number> = { a: 0, b: 1, tie: 2, both_bad: 3 };
 
 async function readPart(path: string, options: ReadFileOptions, range?: { start: number; end: number }): Promise<PartialRead> {
   const segment = options.segment ?? {};
@@ -382,6 +497,9 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
   const formats = new Set<FileFormat>();
   const examples: Malformed[] = [];
   const style: StyleBattle[] = [];
+  const rows: VoteRow[] = [];
+  const excluded: Excluded = { notAnonymous: 0, deduplicated: 0, noPrompt: 0 };
+  const categoryCounts: Record<string, number> = {};
   let malformed = 0;
   let records = 0;
   let accepted = 0;
@@ -390,24 +508,74 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
     malformed++;
     if (examples.length < maxExamples) examples.push({ line, reason });
   };
-  // Flat LMArena lines skip JSON.parse (see jsonl-fast.ts); style features need the whole record.
+
+  // Battles by id: one slot each, model names interned.
+  const slotOf = new Map<string, number>();
+  const ids: string[] = [];
+  const modelIndex = new Map<string, number>();
+  const models: string[] = [];
+  const ba: number[] = [];
+  const bb: number[] = [];
+  let tally = new Float64Array(1024);
+  const intern = (m: string) => {
+    let k = modelIndex.get(m);
+    if (k === undefined) modelIndex.set(m, (k = models.push(m) - 1));
+    return k;
+  };
+  const addVote = (modelA: string, modelB: string, outcome: Outcome, battleId: string | null | undefined, line: number): boolean => {
+    if (!battleId) {
+      builder.add(modelA, modelB, outcome);
+      return true;
+    }
+    let slot = slotOf.get(battleId);
+    let o = OUTCOME_INDEX[outcome];
+    if (slot === undefined) {
+      slot = ids.length;
+      slotOf.set(battleId, slot);
+      ids.push(battleId);
+      ba.push(intern(modelA));
+      bb.push(intern(modelB));
+      if (4 * ids.length > tally.length) {
+        const grown = new Float64Array(tally.length * 2);
+        grown.set(tally);
+        tally = grown;
+      }
+    } else {
+      const x = models[ba[slot]!]!;
+      const y = models[bb[slot]!]!;
+      if (x === modelB && y === modelA) o = o === 0 ? 1 : o === 1 ? 0 : o;
+      else if (x !== modelA || y !== modelB) {
+        bad(line, `battle ${JSON.stringify(battleId)} was ${x} vs ${y} on an earlier line, here ${modelA} vs ${modelB}`);
+        return false;
+      }
+    }
+    tally[4 * slot + o] = tally[4 * slot + o]! + 1;
+    return true;
+  };
+
+  // Flat LMArena lines skip JSON.parse (see jsonl-fast.ts); style features and categories need the whole record.
   const filtering = Object.values(segment).some((v) => v !== undefined);
-  const fast = options.style ? null : createFastLineReader({ extras: filtering });
+  const fast = options.style || options.categories || segment.category !== undefined ? null : createFastLineReader({ extras: filtering || Boolean(options.rows), judge: Boolean(options.rows) });
   const onLine: LineHandler | undefined = fast
-    ? (buf, start, end) => {
+    ? (buf, start, end, line) => {
         const r = fast(buf, start, end);
         if (!r) return false;
         records++;
         formats.add('lmarena');
-        if (filtering) {
-          const row = { modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language: languageCode(r.language), at: timeOf(r.tstamp) };
-          if (!inSegment(row, segment)) {
-            filtered++;
-            return true;
-          }
+        if (r.anony === false) {
+          excluded.notAnonymous++;
+          return true;
         }
-        accepted++;
-        builder.add(r.modelA, r.modelB, r.outcome);
+        const at = timeOf(r.tstamp);
+        const language = languageCode(r.language);
+        if (filtering && !inSegment({ modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language, at }, segment)) {
+          filtered++;
+          return true;
+        }
+        if (options.rows) {
+          rows.push({ modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language, at, battleId: r.battleId ?? null, voterId: typeof r.judge === 'string' ? r.judge : typeof r.judge === 'number' ? String(r.judge) : null });
+          accepted++;
+        } else if (addVote(r.modelA, r.modelB, r.outcome, r.battleId, line)) accepted++;
         return true;
       }
     : undefined;
@@ -428,19 +596,36 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
         return;
       }
       formats.add(parsed.format);
-      if (!inSegment(parsed.row, segment)) {
+      if (parsed.excluded) {
+        excluded[parsed.excluded]++;
+        return;
+      }
+      const row = parsed.row;
+      if (segment.category !== undefined || options.categories) {
+        const cats = categoriesOfRecord(parsed.record);
+        if (cats === null) {
+          excluded.noPrompt++;
+          if (segment.category !== undefined) return;
+        } else row.categories = cats;
+      }
+      if (!inSegment(row, segment)) {
         filtered++;
         return;
       }
+      if (options.rows) rows.push(row);
+      else if (!addVote(row.modelA, row.modelB, row.outcome, row.battleId, line)) return;
       accepted++;
-      builder.add(parsed.row.modelA, parsed.row.modelB, parsed.row.outcome);
+      // Categories are counted per battle: a battle's first vote counts it.
+      if (row.categories && (!row.battleId || slotOf.get(row.battleId) === ids.length - 1)) {
+        for (const c of row.categories) categoryCounts[c] = (categoryCounts[c] ?? 0) + 1;
+      }
       if (options.style) {
         const st = styleOfRecord(parsed.record);
         if (st) {
-          const o = parsed.row.outcome;
+          const o = row.outcome;
           style.push({
-            modelA: parsed.row.modelA,
-            modelB: parsed.row.modelB,
+            modelA: row.modelA,
+            modelB: row.modelB,
             styleA: st.a,
             styleB: st.b,
             winsA: o === 'a' ? 1 : 0,
@@ -456,14 +641,18 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
   );
   return {
     counts: builder.build(),
+    battles: { ids: ids.join('\u0000'), models, a: Int32Array.from(ba), b: Int32Array.from(bb), tally: tally.slice(0, 4 * ids.length) },
     formats: [...formats],
     records,
     accepted,
     filtered,
+    excluded,
     malformed,
     examples,
     lines: breaks,
     ...(options.style ? { style } : {}),
+    ...(options.rows ? { rows } : {}),
+    ...(options.categories ? { categories: categoryCounts } : {}),
   };
 }
 
@@ -508,7 +697,39 @@ async function firstByte(path: string): Promise<number> {
   }
 }
 
-/** Reads a votes file into pair counts (plus style battles when asked). */
+/** Battles of all parts, merged by id (a battle's votes may sit in both halves of a file), into `builder`. */
+function addBattleLists(builder: ReturnType<typeof createCountsBuilder>, lists: BattleList[]): void {
+  if (lists.length === 1) {
+    const l = lists[0]!;
+    for (let k = 0; k < l.a.length; k++) {
+      builder.addBattles(l.models[l.a[k]!]!, l.models[l.b[k]!]!, { a: l.tally[4 * k]!, b: l.tally[4 * k + 1]!, tie: l.tally[4 * k + 2]!, bothBad: l.tally[4 * k + 3]! });
+    }
+    return;
+  }
+  const merged = new Map<string, { modelA: string; modelB: string; t: number[] }>();
+  for (const l of lists) {
+    if (!l.a.length) continue;
+    const ids = l.ids.split('\u0000');
+    for (let k = 0; k < ids.length; k++) {
+      const modelA = l.models[l.a[k]!]!;
+      const modelB = l.models[l.b[k]!]!;
+      const t = [l.tally[4 * k]!, l.tally[4 * k + 1]!, l.tally[4 * k + 2]!, l.tally[4 * k + 3]!];
+      const seen = merged.get(ids[k]!);
+      if (!seen) merged.set(ids[k]!, { modelA, modelB, t });
+      else if (seen.modelA === modelB && seen.modelB === modelA) {
+        seen.t[0]! += t[1]!;
+        seen.t[1]! += t[0]!;
+        seen.t[2]! += t[2]!;
+        seen.t[3]! += t[3]!;
+      } else if (seen.modelA === modelA && seen.modelB === modelB) for (let i = 0; i < 4; i++) seen.t[i]! += t[i]!;
+      // The same id on another pair across halves: kept as its own battle (within a half it is reported as malformed).
+      else merged.set(`${ids[k]!}\u0000${modelA}\u0000${modelB}`, { modelA, modelB, t });
+    }
+  }
+  for (const b of merged.values()) builder.addBattles(b.modelA, b.modelB, { a: b.t[0]!, b: b.t[1]!, tie: b.t[2]!, bothBad: b.t[3]! });
+}
+
+/** Reads a votes file into battle cells and pair counts (plus style battles, rows or category counts when asked). */
 export async function readVotesFile(path: string, options: ReadFileParallelOptions = {}): Promise<FileVotes> {
   const maxExamples = options.maxExamples ?? 20;
   const { helper, minSplitBytes = SPLIT_MIN_BYTES, ...readOptions } = options;
@@ -529,13 +750,23 @@ export async function readVotesFile(path: string, options: ReadFileParallelOptio
     .flatMap(({ part, lineOffset }) => part.examples.map((e) => ({ line: e.line + lineOffset, reason: e.reason })))
     .slice(0, maxExamples);
   const sum = (k: 'records' | 'accepted' | 'filtered' | 'malformed') => parts.reduce((s, p) => s + p.part[k], 0);
+  const builder = createCountsBuilder();
+  for (const p of parts) addCounts(builder, p.part.counts);
+  addBattleLists(builder, parts.map((p) => p.part.battles));
+  const excluded: Excluded = { notAnonymous: 0, deduplicated: 0, noPrompt: 0 };
+  for (const p of parts) for (const k of Object.keys(excluded) as Array<keyof Excluded>) excluded[k] += p.part.excluded[k];
+  const categories: Record<string, number> = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p.part.categories ?? {})) categories[k] = (categories[k] ?? 0) + v;
   return {
-    counts: parts.length === 1 ? parts[0]!.part.counts : mergeCounts(parts.map((p) => p.part.counts)),
+    counts: builder.build(),
     formats: [...new Set(parts.flatMap((p) => p.part.formats))],
     records: sum('records'),
     accepted: sum('accepted'),
     filtered: sum('filtered'),
+    excluded,
     malformed: { count: sum('malformed'), examples },
     ...(options.style ? { style: parts.flatMap((p) => p.part.style ?? []) } : {}),
+    ...(options.rows ? { rows: parts.flatMap((p) => p.part.rows ?? []) } : {}),
+    ...(options.categories ? { categories } : {}),
   };
 }
