@@ -26,6 +26,10 @@ export { chartAlt, renderChartPng, renderChartSvg, type ChartOptions } from './c
 export { matrixAlt, renderBattleCountPng, renderHeatmapPng, renderMatrixSvg, type MatrixOptions } from './charts/matrix';
 export { CATEGORY_IDS, isCategoryId, type CategoryId } from './categories/ids';
 export { categorize, estimateTokens, type PromptInput } from './categories/heuristics';
+export { createCategoryClassifier, type ChatMessage, type Classification, type Generate } from './categories/classifier';
+export { assessVoters, type VoterPolicy, type VoterReport, type VoterVerdict } from './math/voters';
+export { herdingByChat, type HerdingResult } from './math/herding';
+export { capDailyVotes, dedupHighFrequency, needsRows, prepareVotes, VoteOptionsSchema, type PreparedVotes, type VoteOptions } from './votes';
 export {
   categoryWhere,
   countsQuery,
