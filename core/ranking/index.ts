@@ -29,11 +29,13 @@ export { categorize, estimateTokens, type PromptInput } from './categories/heuri
 export { createCategoryClassifier, type ChatMessage, type Classification, type Generate } from './categories/classifier';
 export { assessVoters, type VoterPolicy, type VoterReport, type VoterVerdict } from './math/voters';
 export { herdingByChat, type HerdingResult } from './math/herding';
+export { formatReport, type ReportInput } from './report';
 export { capDailyVotes, dedupHighFrequency, needsRows, prepareVotes, VoteOptionsSchema, type PreparedVotes, type VoteOptions } from './votes';
 export {
   categoryWhere,
   countsQuery,
   readCategoryCounts,
+  readFirstPrompts,
   readStyleBattles,
   readVoteCounts,
   readVotes,

@@ -171,6 +171,16 @@ export async function unknownSegmentValues(db: RankingDb, segment: Segment): Pro
   return problems;
 }
 
+/** First prompt of each battle of the segment (for LMArena's de-duplication of very frequent prompts). */
+export async function readFirstPrompts(db: RankingDb, segment: Segment = {}): Promise<Map<string, string>> {
+  const rows = await db.$queryRaw<Array<{ battleId: string; prompt: string }>>(sql`
+    SELECT t."battleId" AS "battleId", t."prompt" AS "prompt"
+    FROM "Turn" t
+    JOIN "Battle" b ON b."id" = t."battleId"
+    WHERE t."index" = 0 AND ${segmentWhere({ ...segment, since: undefined, until: undefined })}`);
+  return new Map(rows.map((r) => [r.battleId, r.prompt]));
+}
+
 /** Battles with votes per category id in the segment (for a "switch category" list). Reads `Battle.categories`. */
 export async function readCategoryCounts(db: RankingDb, segment: Segment = {}): Promise<Map<string, number>> {
   const rows = await db.$queryRaw<Array<{ categories: string | null; battles: number | bigint }>>(sql`

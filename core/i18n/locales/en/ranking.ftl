@@ -82,3 +82,21 @@ ranking-segment-until = until { $value }
 ranking-compare-tau = Agreement with the global ranking: Kendall's τ = { $tau }
 ranking-compare-shift-up = ▲ { $model }: #{ $local } here, #{ $global } overall
 ranking-compare-shift-down = ▼ { $model }: #{ $local } here, #{ $global } overall
+ranking-report-title = Organizer report
+ranking-report-read = { $votes } votes in { $battles } battles counted
+ranking-report-left-out = Left out: { $anony } not anonymous (LMArena anony = false), { $dedup } repeated prompts (de-duplication), { $cap } over the daily cap, { $noprompt } without prompt text for the category
+ranking-report-voters = Voter quality ({ $policy ->
+    [flag] flagged only
+    [downweight] flagged voters down-weighted
+   *[exclude] flagged voters excluded
+}, test level { $alpha }): { $checked } voters with at least { $min } votes for A or B judged; { $flagged } flagged ({ $share }), { $random } voting like chance and { $adversarial } against everyone else; their votes are { $voteShare } of all votes.
+ranking-report-voters-off = Voter quality: not checked (use --voters flag, downweight or exclude).
+ranking-report-voter-head = Flagged voters, strongest evidence first (voter · votes · agreement with the consensus · kind):
+ranking-report-voter-line = { $voter } · { $votes } · { $agreement } · { $kind ->
+    [random] like chance
+   *[adversarial] against everyone else
+}
+ranking-report-herding-head = Herding per chat: do later voters follow the visible count more than chance? (chat · battles · followed · expected · p)
+ranking-report-herding-line = { $chat } · { $battles } · { $rate } · { $expected } · p = { $p }
+ranking-report-herding-note = Following the count in proportion to it cannot be told apart from shared taste by any test on the order of votes; a small p means following beyond that.
+ranking-report-herding-off = Herding: not checked (use --herding, database only).

@@ -82,3 +82,21 @@ ranking-segment-until = jusqu'au { $value }
 ranking-compare-tau = Accord avec le classement général : τ de Kendall = { $tau }
 ranking-compare-shift-up = ▲ { $model } : n° { $local } ici, n° { $global } au général
 ranking-compare-shift-down = ▼ { $model } : n° { $local } ici, n° { $global } au général
+ranking-report-title = Rapport pour les organisateurs
+ranking-report-read = { $votes } votes dans { $battles } duels comptés
+ranking-report-left-out = Écartés : { $anony } non anonymes (LMArena anony = false), { $dedup } questions répétées (dédoublonnage), { $cap } au-delà du plafond quotidien, { $noprompt } sans texte de question pour la catégorie
+ranking-report-voters = Qualité des votants ({ $policy ->
+    [flag] signalés seulement
+    [downweight] votants signalés moins pondérés
+   *[exclude] votants signalés écartés
+}, niveau du test { $alpha }) : { $checked } votants avec au moins { $min } votes pour A ou B examinés ; { $flagged } signalés ({ $share }), { $random } votant comme au hasard et { $adversarial } à l'inverse de tous les autres ; leurs votes font { $voteShare } de tous les votes.
+ranking-report-voters-off = Qualité des votants : non vérifiée (utilisez --voters flag, downweight ou exclude).
+ranking-report-voter-head = Votants signalés, preuve la plus forte d'abord (votant · votes · accord avec le consensus · type) :
+ranking-report-voter-line = { $voter } · { $votes } · { $agreement } · { $kind ->
+    [random] comme au hasard
+   *[adversarial] à l'inverse de tous les autres
+}
+ranking-report-herding-head = Effet de suivisme par groupe : les derniers votants suivent-ils le décompte visible plus que le hasard ? (groupe · duels · suivi · attendu · p)
+ranking-report-herding-line = { $chat } · { $battles } · { $rate } · { $expected } · p = { $p }
+ranking-report-herding-note = Suivre le décompte en proportion de celui-ci ne se distingue d'un goût partagé par aucun test sur l'ordre des votes ; un petit p signale un suivisme au-delà.
+ranking-report-herding-off = Suivisme : non vérifié (utilisez --herding, base de données seulement).
