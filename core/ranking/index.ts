@@ -30,6 +30,8 @@ export { createCategoryClassifier, type ChatMessage, type Classification, type G
 export { assessVoters, type VoterPolicy, type VoterReport, type VoterVerdict } from './math/voters';
 export { herdingByChat, type HerdingResult } from './math/herding';
 export { formatReport, type ReportInput } from './report';
+export { RankingConfigSchema, type RankingConfig } from './config';
+export { createChatBoard, type CategoryChoice, type ChatBoard, type ChatBoardOptions, type ChatBoardRenderer, type ChatBoardRequest } from './chat-board';
 export { capDailyVotes, dedupHighFrequency, needsRows, prepareVotes, VoteOptionsSchema, type PreparedVotes, type VoteOptions } from './votes';
 export {
   categoryWhere,

@@ -100,3 +100,7 @@ ranking-report-herding-head = Herding per chat: do later voters follow the visib
 ranking-report-herding-line = { $chat } · { $battles } · { $rate } · { $expected } · p = { $p }
 ranking-report-herding-note = Following the count in proportion to it cannot be told apart from shared taste by any test on the order of votes; a small p means following beyond that.
 ranking-report-herding-off = Herding: not checked (use --herding, database only).
+ranking-category-all = all prompts
+ranking-category-unknown = There is no category "{ $value }". Categories: { $list }.
+ranking-category-unavailable = Categories are not recorded in this arena's database yet.
+ranking-campaign-unknown = There is no campaign "{ $value }".

@@ -100,3 +100,7 @@ ranking-report-herding-head = Effet de suivisme par groupe : les derniers votant
 ranking-report-herding-line = { $chat } · { $battles } · { $rate } · { $expected } · p = { $p }
 ranking-report-herding-note = Suivre le décompte en proportion de celui-ci ne se distingue d'un goût partagé par aucun test sur l'ordre des votes ; un petit p signale un suivisme au-delà.
 ranking-report-herding-off = Suivisme : non vérifié (utilisez --herding, base de données seulement).
+ranking-category-all = toutes les questions
+ranking-category-unknown = Il n'y a pas de catégorie « { $value } ». Catégories : { $list }.
+ranking-category-unavailable = Les catégories ne sont pas encore enregistrées dans la base de cette arène.
+ranking-campaign-unknown = Il n'y a pas de campagne « { $value } ».
