@@ -136,11 +136,11 @@ function prepare(counts: PairCounts, options: LeaderboardOptions): Prepared {
 
   // Solver cells: only pairs within one group are fitted (between groups the estimate is infinite or undefined);
   // battles with the same (pair, counted wins, counted votes) merge, whatever their raw tally.
-  const merged = new Map<string, number>();
   const cellPair: number[] = [];
   const cellW: number[] = [];
   const cellT: number[] = [];
   const cellCount: number[] = [];
+  const byPair: number[][] = [];
   const cells = counts.cells;
   for (let k = 0; k < cells.size; k++) {
     const p = cells.pair[k]!;
@@ -149,26 +149,36 @@ function prepare(counts: PairCounts, options: LeaderboardOptions): Prepared {
     const w = cells.winsA[k]! + tied / 2;
     const t = cells.winsA[k]! + cells.winsB[k]! + tied;
     if (!(t > 0)) continue;
-    const key = `${p}:${w}:${t}`;
-    const c = merged.get(key);
-    if (c === undefined) {
-      merged.set(key, cellPair.length);
+    // A pair has a few distinct (wins, votes): a short list per pair finds the cell to merge into.
+    const list = (byPair[p] ??= []);
+    let c = -1;
+    for (const x of list) if (cellW[x] === w && cellT[x] === t) c = x;
+    if (c < 0) {
+      list.push(cellPair.length);
       cellPair.push(p);
       cellW.push(w);
       cellT.push(t);
       cellCount.push(cells.battles[k]!);
     } else cellCount[c] = cellCount[c]! + cells.battles[k]!;
   }
+  // Sorted by pair (a counting sort), so a round sums each pair's cells in one pass.
+  const pairStart = new Int32Array(counts.size + 1);
+  for (const p of cellPair) pairStart[p + 1] = pairStart[p + 1]! + 1;
+  for (let p = 0; p < counts.size; p++) pairStart[p + 1] = pairStart[p + 1]! + pairStart[p]!;
+  const fill = pairStart.slice(0, counts.size);
+  const order = new Int32Array(cellPair.length);
+  cellPair.forEach((p, k) => (order[fill[p]!++] = k));
   const problem: BootstrapProblem = {
     n,
     size: counts.size,
     a: counts.a,
     b: counts.b,
     cells: cellPair.length,
-    cellPair: Int32Array.from(cellPair),
-    cellW: Float64Array.from(cellW),
-    cellT: Float64Array.from(cellT),
-    cellCount: Float64Array.from(cellCount),
+    pairStart,
+    cellPair: Int32Array.from(order, (k) => cellPair[k]!),
+    cellW: Float64Array.from(order, (k) => cellW[k]!),
+    cellT: Float64Array.from(order, (k) => cellT[k]!),
+    cellCount: Float64Array.from(order, (k) => cellCount[k]!),
     thetaHat: new Float64Array(n),
     prior: o.prior,
     seed: o.seed,

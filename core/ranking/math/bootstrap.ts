@@ -4,7 +4,7 @@
 // round draws the number of battles of each (pair, tally) cell — Poisson bootstrap, see createPoissonSampler — and
 // refits from the full-data optimum.
 import { createWarmSolver, type FitTable } from './bradley-terry';
-import { createPoissonSampler } from './random';
+import { poissonTables, sfc32State } from './random';
 
 /** Everything a bootstrap needs, as plain typed arrays (it crosses worker threads as is). */
 export interface BootstrapProblem {
@@ -13,8 +13,12 @@ export interface BootstrapProblem {
   size: number;
   a: Int32Array;
   b: Int32Array;
-  /** Cells in solver form: pair, one battle's (a's wins + half the ties) and votes, and the number of battles. */
+  /**
+   * Cells in solver form, sorted by pair (pair q's cells are [pairStart[q], pairStart[q + 1])): pair, one battle's
+   * (a's wins + half the ties) and votes, and the number of battles.
+   */
   cells: number;
+  pairStart: Int32Array;
   cellPair: Int32Array;
   cellW: Float64Array;
   cellT: Float64Array;
@@ -45,18 +49,46 @@ export function fitTableOf(p: BootstrapProblem): FitTable {
 
 /**
  * Rounds [from, to) into `out` (row-major, (to - from) × n natural-log strengths). Round r always uses the stream
- * (seed, r): any split of the rounds gives the same numbers.
+ * (seed, r): any split of the rounds gives the same numbers. Each cell's Poisson draw goes straight into its pair's
+ * sums (cells are sorted by pair), the generator's state in locals: about 10 ns a cell.
  */
 export function bootstrapRounds(problem: BootstrapProblem, from: number, to: number, out: Float64Array): void {
-  const { n } = problem;
+  const { n, size, pairStart, cellW, cellT } = problem;
   const solver = createWarmSolver(fitTableOf(problem), problem.thetaHat, problem.prior);
-  const draw = createPoissonSampler(problem.cellCount);
-  const drawn = new Float64Array(problem.cells);
-  const sample: FitTable = { n, size: problem.size, a: problem.a, b: problem.b, w: new Float64Array(problem.size), t: new Float64Array(problem.size) };
+  const { table, cellGuide, guide, cellFirst, cellStart } = poissonTables(problem.cellCount);
+  const sample: FitTable = { n, size, a: problem.a, b: problem.b, w: new Float64Array(size), t: new Float64Array(size) };
+  const sw = sample.w;
+  const st = sample.t;
   const theta = new Float64Array(n);
   for (let r = from; r < to; r++) {
-    draw(problem.seed, r, drawn);
-    accumulate(problem, drawn, sample);
+    const state = sfc32State(problem.seed, r);
+    let ga = state[0]!;
+    let gb = state[1]!;
+    let gc = state[2]!;
+    let gd = state[3]!;
+    for (let q = 0; q < size; q++) {
+      let w = 0;
+      let t = 0;
+      const end = pairStart[q + 1]!;
+      for (let k = pairStart[q]!; k < end; k++) {
+        const gk = cellGuide[k]!;
+        if (gk < 0) continue;
+        const x0 = (((ga + gb) | 0) + gd) | 0;
+        gd = (gd + 1) | 0;
+        ga = gb ^ (gb >>> 9);
+        gb = (gc + (gc << 3)) | 0;
+        gc = (gc << 21) | (gc >>> 11);
+        gc = (gc + x0) | 0;
+        const u = x0 >>> 0;
+        let i = guide[gk + (u >>> 24)]!;
+        while (table[i]! <= u) i++;
+        const x = cellFirst[k]! + (i - cellStart[k]!);
+        w += x * cellW[k]!;
+        t += x * cellT[k]!;
+      }
+      sw[q] = w;
+      st[q] = t;
+    }
     solver.solve(sample, theta);
     out.set(theta, (r - from) * n);
   }

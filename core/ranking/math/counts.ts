@@ -8,6 +8,8 @@ export interface CountsBuilder {
   add(modelA: string, modelB: string, outcome: Outcome, count?: number): void;
   /** Add `battles` battles of modelA (side A) vs modelB that each received the votes in `tally`. */
   addBattles(modelA: string, modelB: string, tally: Tally, battles?: number): void;
+  /** The same for many cells of one pair (a database row): the pair is looked up once. */
+  pair(modelA: string, modelB: string): (a: number, b: number, tie: number, bothBad: number, battles: number) => void;
   build(): PairCounts;
 }
 
@@ -21,7 +23,7 @@ export function createCountsBuilder(): CountsBuilder {
   const pairB: number[] = [];
   // Single-vote battles (the common case in public files) find their cell through a flat array, not a string key.
   let single = new Int32Array(256).fill(-1);
-  const multi = new Map<string, number>();
+  const pairCells: number[][] = [];
   let cap = 64;
   let cellPair = new Int32Array(cap);
   let ca = new Float64Array(cap);
@@ -95,6 +97,32 @@ export function createCountsBuilder(): CountsBuilder {
       cn[c] = cn[c]! + count;
   };
 
+  /** Adds `battles` battles with tally (ra, rb, tie, bad) on pair p, given from the side `flip` says. */
+  const addCell = (p: number, flip: boolean, ra: number, rb: number, tie: number, bad: number, battles: number): void => {
+    const total = ra + rb + tie + bad;
+    if (!(total > 0)) return;
+    const a = flip ? rb : ra;
+    const b = flip ? ra : rb;
+    if (total === 1 && Number.isInteger(a) && Number.isInteger(b) && Number.isInteger(tie)) {
+      // Same cell as add(): a one-vote battle is a one-vote battle whichever way it arrived.
+      addSingle(p, a === 1 ? 0 : b === 1 ? 1 : tie === 1 ? 2 : 3, battles);
+      return;
+    }
+    // A pair has a few distinct tallies (a dozen for 1–4 voters): a short list per pair beats a global hash map.
+    let list = pairCells[p];
+    if (!list) pairCells[p] = list = [];
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k]!;
+      if (ca[c] === a && cb[c] === b && ct[c] === tie && cbb[c] === bad) {
+        cn[c] = cn[c]! + battles;
+        return;
+      }
+    }
+    const c = newCell(p, a, b, tie, bad);
+    list.push(c);
+    cn[c] = battles;
+  };
+
   return {
     add(modelA, modelB, outcome, count = 1) {
       if (!(count > 0) || modelA === modelB) return;
@@ -105,20 +133,15 @@ export function createCountsBuilder(): CountsBuilder {
     },
     addBattles(modelA, modelB, tally, battles = 1) {
       if (!(battles > 0) || modelA === modelB) return;
-      const total = tally.a + tally.b + tally.tie + tally.bothBad;
-      if (!(total > 0)) return;
       const [p, flip] = orient(modelA, modelB);
-      const a = flip ? tally.b : tally.a;
-      const b = flip ? tally.a : tally.b;
-      if (total === 1 && Number.isInteger(a) && Number.isInteger(b) && Number.isInteger(tally.tie)) {
-        // Same cell as add(): a one-vote battle is a one-vote battle whichever way it arrived.
-        addSingle(p, a === 1 ? 0 : b === 1 ? 1 : tally.tie === 1 ? 2 : 3, battles);
-        return;
-      }
-      const key = `${p}:${a}:${b}:${tally.tie}:${tally.bothBad}`;
-      let c = multi.get(key);
-      if (c === undefined) multi.set(key, (c = newCell(p, a, b, tally.tie, tally.bothBad)));
-      cn[c] = cn[c]! + battles;
+      addCell(p, flip, tally.a, tally.b, tally.tie, tally.bothBad, battles);
+    },
+    pair(modelA, modelB) {
+      if (modelA === modelB) return () => undefined;
+      const [p, flip] = orient(modelA, modelB);
+      return (a, b, tie, bothBad, battles) => {
+        if (battles > 0) addCell(p, flip, a, b, tie, bothBad, battles);
+      };
     },
     build() {
       const pairs = pairA.length;

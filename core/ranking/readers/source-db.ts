@@ -42,66 +42,87 @@ export function categoryWhere(category: string): Sql {
   return sql`b."categories" LIKE ${`%"${category}"%`}`;
 }
 
-/** One row per (pair, vote tally) cell, as the database returns numbers (bigint on PostgreSQL). */
-interface CellRow {
+/** One row per ordered pair: its cells as text, "a,b,tie,bothBad,battles" separated by spaces. */
+interface PairCellsRow {
   modelA: string;
   modelB: string;
-  a: number | bigint | null;
-  b: number | bigint | null;
-  tie: number | bigint | null;
-  bothBad: number | bigint | null;
-  battles: number | bigint;
-}
-
-interface ChoiceSums {
-  modelA: string;
-  modelB: string;
-  a: number | bigint | null;
-  b: number | bigint | null;
-  tie: number | bigint | null;
-  bothBad: number | bigint | null;
+  cells: string | null;
 }
 
 const num = (x: number | bigint | string | null | undefined): number => (x === null || x === undefined ? 0 : Number(x));
 
+export type Dialect = 'sqlite' | 'postgresql';
+
+/**
+ * Which SQL dialect a Prisma client speaks (Prisma keeps it in `_activeProvider`; the Kysely port will know it from
+ * its dialect). Only string aggregation differs between the two.
+ */
+export function dialectOf(db: RankingDb): Dialect {
+  return (db as { _activeProvider?: string })._activeProvider === 'postgresql' ? 'postgresql' : 'sqlite';
+}
+
 /**
  * The grouped query itself (exported so its plan can be inspected): battles counted per (pair, vote tally) — the
- * bootstrap's resampling cells. Segments on battle attributes read the per-choice tallies kept on each battle (one
- * scan of the covering index, which is ordered by exactly these columns: no sort); a time window needs each vote's own
- * time, so only then are votes joined, summed per battle, and the battles grouped the same way.
+ * bootstrap's resampling cells — then one row per pair with its cells as text. Handing a hundred thousand small rows
+ * to JavaScript cost more than everything else together (1–2 s through Prisma for 1M votes); one row per pair costs
+ * 0.3 s. Segments on battle attributes read the per-choice tallies kept on each battle (one scan of the covering index,
+ * which is ordered by exactly these columns: no sort); a time window needs each vote's own time, so only then are
+ * votes joined and summed per battle.
  */
-export function countsQuery(segment: Segment = {}): Sql {
-  if (segment.since === undefined && segment.until === undefined) {
-    return sql`
-      SELECT b."modelAId" AS "modelA", b."modelBId" AS "modelB",
-        b."votesA" AS "a", b."votesB" AS "b", b."votesTie" AS "tie", b."votesBothBad" AS "bothBad", COUNT(*) AS "battles"
-      FROM "Battle" b
-      WHERE ${segmentWhere(segment)} AND b."votesA" + b."votesB" + b."votesTie" + b."votesBothBad" > 0
-      GROUP BY b."modelAId", b."modelBId", b."votesA", b."votesB", b."votesTie", b."votesBothBad"`;
-  }
+export function countsQuery(segment: Segment = {}, dialect: Dialect = 'sqlite'): Sql {
+  const battles =
+    segment.since === undefined && segment.until === undefined
+      ? sql`
+        SELECT b."modelAId" AS "modelA", b."modelBId" AS "modelB",
+          b."votesA" AS "a", b."votesB" AS "b", b."votesTie" AS "tie", b."votesBothBad" AS "bothBad"
+        FROM "Battle" b
+        WHERE ${segmentWhere(segment)} AND b."votesA" + b."votesB" + b."votesTie" + b."votesBothBad" > 0`
+      : sql`
+        SELECT b."modelAId" AS "modelA", b."modelBId" AS "modelB",
+          SUM(CASE WHEN v."choice" = 'a' THEN 1 ELSE 0 END) AS "a",
+          SUM(CASE WHEN v."choice" = 'b' THEN 1 ELSE 0 END) AS "b",
+          SUM(CASE WHEN v."choice" = 'tie' THEN 1 ELSE 0 END) AS "tie",
+          SUM(CASE WHEN v."choice" = 'both_bad' THEN 1 ELSE 0 END) AS "bothBad"
+        FROM "Vote" v
+        JOIN "Battle" b ON b."id" = v."battleId"
+        WHERE ${segmentWhere(segment)}
+        GROUP BY v."battleId", b."modelAId", b."modelBId"`;
+  const concat = dialect === 'postgresql' ? sql`string_agg(y."cell", ' ')` : sql`group_concat(y."cell", ' ')`;
   return sql`
-    SELECT x."modelA" AS "modelA", x."modelB" AS "modelB", x."a" AS "a", x."b" AS "b", x."tie" AS "tie", x."bothBad" AS "bothBad",
-      COUNT(*) AS "battles"
+    SELECT y."modelA" AS "modelA", y."modelB" AS "modelB", ${concat} AS "cells"
     FROM (
-      SELECT b."modelAId" AS "modelA", b."modelBId" AS "modelB",
-        SUM(CASE WHEN v."choice" = 'a' THEN 1 ELSE 0 END) AS "a",
-        SUM(CASE WHEN v."choice" = 'b' THEN 1 ELSE 0 END) AS "b",
-        SUM(CASE WHEN v."choice" = 'tie' THEN 1 ELSE 0 END) AS "tie",
-        SUM(CASE WHEN v."choice" = 'both_bad' THEN 1 ELSE 0 END) AS "bothBad"
-      FROM "Vote" v
-      JOIN "Battle" b ON b."id" = v."battleId"
-      WHERE ${segmentWhere(segment)}
-      GROUP BY v."battleId", b."modelAId", b."modelBId"
-    ) x
-    GROUP BY x."modelA", x."modelB", x."a", x."b", x."tie", x."bothBad"`;
+      SELECT x."modelA" AS "modelA", x."modelB" AS "modelB",
+        x."a" || ',' || x."b" || ',' || x."tie" || ',' || x."bothBad" || ',' || COUNT(*) AS "cell"
+      FROM (${battles}) x
+      GROUP BY x."modelA", x."modelB", x."a", x."b", x."tie", x."bothBad"
+    ) y
+    GROUP BY y."modelA", y."modelB"`;
 }
 
 /** Battle cells (pair × vote tally) of the segment's votes. */
 export async function readVoteCounts(db: RankingDb, segment: Segment = {}): Promise<PairCounts> {
-  const rows = await db.$queryRaw<CellRow[]>(countsQuery(segment));
+  const rows = await db.$queryRaw<PairCellsRow[]>(countsQuery(segment, dialectOf(db)));
   const builder = createCountsBuilder();
+  const v = [0, 0, 0, 0, 0];
   for (const r of rows) {
-    builder.addBattles(r.modelA, r.modelB, { a: num(r.a), b: num(r.b), tie: num(r.tie), bothBad: num(r.bothBad) }, num(r.battles));
+    const text = r.cells;
+    if (!text) continue;
+    const add = builder.pair(r.modelA, r.modelB);
+    // "a,b,tie,bothBad,battles a,b,…": parsed in place (a million votes give a hundred thousand cells).
+    let field = 0;
+    let x = 0;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 32;
+      if (c >= 48 && c <= 57) x = x * 10 + (c - 48);
+      else if (c === 44) {
+        v[field++] = x;
+        x = 0;
+      } else if (c === 32) {
+        if (field === 4) add(v[0]!, v[1]!, v[2]!, v[3]!, x);
+        field = 0;
+        x = 0;
+      }
+    }
   }
   return builder.build();
 }
@@ -201,6 +222,15 @@ export async function readCategoryCounts(db: RankingDb, segment: Segment = {}): 
     for (const id of new Set(ids.filter((x): x is string => typeof x === 'string'))) out.set(id, (out.get(id) ?? 0) + num(r.battles));
   }
   return out;
+}
+
+interface ChoiceSums {
+  modelA: string;
+  modelB: string;
+  a: number | bigint | null;
+  b: number | bigint | null;
+  tie: number | bigint | null;
+  bothBad: number | bigint | null;
 }
 
 interface BattleVotesRow extends ChoiceSums {
