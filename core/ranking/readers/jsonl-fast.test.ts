@@ -24,6 +24,8 @@ const LINES: Array<string | Buffer> = [
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","n":1.}',
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","n":tru}',
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","battle_id":"b1","anony":false,"judge":"u7"}', // Pnyx export fields
+  '{"model_a":"gpt","model_b":"claude","winner":"tie","battle_id":"b1"}', // the same battle on the next line
+  '{"model_a":"gpt","model_b":"claude","winner":"model_b","battle_id":"b12"}', // an id the previous one prefixes
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","battle_id":7}', // battle id of the wrong type
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","anony":"yes"}', // anony of the wrong type
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","dedup_tag":{"high_freq":true,"sampled":false}}', // nested
@@ -72,8 +74,8 @@ describe('the fast JSONL line reader', () => {
         judge: record.judge,
       });
     }
-    // The plain, spaced, full LMArena, duplicate-key, Pnyx export, non-ASCII and invalid UTF-8 lines.
-    expect(taken).toBe(7);
+    // The plain, spaced, full LMArena, duplicate-key, three Pnyx export, non-ASCII and invalid UTF-8 lines.
+    expect(taken).toBe(9);
   });
 
   it('gives the same counts, segments and malformed-line reports as the general path', async () => {

@@ -116,6 +116,8 @@ export function createFastLineReader(options: { extras: boolean; judge?: boolean
     return t;
   };
 
+  let lastId: string | undefined;
+  let lastIdBytes = new Uint8Array(0);
   const out: FastBattle = { modelA: '', modelB: '', outcome: 'a', language: undefined, tstamp: undefined, battleId: undefined, anony: undefined, judge: undefined };
 
   /** The battle on bytes [start, end) of `buf`, or null when the general path must decide. */
@@ -259,8 +261,17 @@ export function createFastLineReader(options: { extras: boolean; judge?: boolean
     out.outcome = outcome;
     // A battle id or an "anony" flag of an unusual type: the general path words the complaint.
     if ((iKind !== Kind.None && iKind !== Kind.String) || (yKind !== Kind.None && yKind !== Kind.True && yKind !== Kind.False)) return null;
-    // Battle ids are nearly all distinct: decoded without the name cache.
-    out.battleId = iKind === Kind.String ? buf.toString('utf8', iS + 1, iE - 1) : undefined;
+    // Battle ids are nearly all distinct: decoded without the name cache — except that a battle's votes usually sit
+    // on consecutive lines, so the same bytes as the previous line's id give back the same string, undecoded.
+    if (iKind === Kind.String) {
+      const len = iE - iS - 2;
+      if (!(lastId !== undefined && len > 0 && len === lastIdBytes.length && same(buf, iS + 1, iE - 1, lastIdBytes))) {
+        lastId = buf.toString('utf8', iS + 1, iE - 1);
+        // Long ids are not remembered (an empty copy never matches a non-empty id).
+        lastIdBytes = len <= 256 ? Uint8Array.prototype.slice.call(buf, iS + 1, iE - 1) : new Uint8Array(0);
+      }
+      out.battleId = lastId;
+    } else out.battleId = undefined;
     if (out.battleId === '') return null;
     out.anony = yKind === Kind.None ? undefined : yKind === Kind.True;
     // Only a segment on language or time needs these two.

@@ -522,12 +522,15 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
     if (k === undefined) modelIndex.set(m, (k = models.push(m) - 1));
     return k;
   };
+  let lastBattle: string | null = null;
+  let lastSlot = -1;
   const addVote = (modelA: string, modelB: string, outcome: Outcome, battleId: string | null | undefined, line: number): boolean => {
     if (!battleId) {
       builder.add(modelA, modelB, outcome);
       return true;
     }
-    let slot = slotOf.get(battleId);
+    // Votes of one battle usually follow each other: the previous battle is checked before the map.
+    let slot = battleId === lastBattle ? lastSlot : slotOf.get(battleId);
     let o = OUTCOME_INDEX[outcome];
     if (slot === undefined) {
       slot = ids.length;
@@ -550,6 +553,8 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
       }
     }
     tally[4 * slot + o] = tally[4 * slot + o]! + 1;
+    lastBattle = battleId;
+    lastSlot = slot;
     return true;
   };
 
