@@ -702,36 +702,65 @@ async function firstByte(path: string): Promise<number> {
   }
 }
 
-/** Battles of all parts, merged by id (a battle's votes may sit in both halves of a file), into `builder`. */
+/** FNV-1a over a string's UTF-16 code units. */
+function hashOf(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * Battles of all parts into `builder`, merged by id: a battle's votes may sit in both halves of a file. The first
+ * part's ids go into an open-addressing table over typed arrays (a Map of millions of strings costs hundreds of MB);
+ * ids are compared as strings, so the merge is exact.
+ */
 function addBattleLists(builder: ReturnType<typeof createCountsBuilder>, lists: BattleList[]): void {
-  if (lists.length === 1) {
-    const l = lists[0]!;
+  const addAll = (l: BattleList, tally: Float64Array, skip?: Uint8Array) => {
     for (let k = 0; k < l.a.length; k++) {
-      builder.addBattles(l.models[l.a[k]!]!, l.models[l.b[k]!]!, { a: l.tally[4 * k]!, b: l.tally[4 * k + 1]!, tie: l.tally[4 * k + 2]!, bothBad: l.tally[4 * k + 3]! });
+      if (skip?.[k]) continue;
+      builder.addBattles(l.models[l.a[k]!]!, l.models[l.b[k]!]!, { a: tally[4 * k]!, b: tally[4 * k + 1]!, tie: tally[4 * k + 2]!, bothBad: tally[4 * k + 3]! });
     }
-    return;
+  };
+  const [first, ...rest] = lists.filter((l) => l.a.length > 0);
+  if (!first) return;
+  const idsX = first.ids.split('\u0000');
+  const tallyX = first.tally.slice();
+  let cap = 1024;
+  while (cap < 2 * idsX.length) cap *= 2;
+  const mask = cap - 1;
+  const table = new Int32Array(cap);
+  for (let i = 0; i < idsX.length; i++) {
+    let h = hashOf(idsX[i]!) & mask;
+    while (table[h] !== 0) h = (h + 1) & mask;
+    table[h] = i + 1;
   }
-  const merged = new Map<string, { modelA: string; modelB: string; t: number[] }>();
-  for (const l of lists) {
-    if (!l.a.length) continue;
+  for (const l of rest) {
     const ids = l.ids.split('\u0000');
-    for (let k = 0; k < ids.length; k++) {
-      const modelA = l.models[l.a[k]!]!;
-      const modelB = l.models[l.b[k]!]!;
-      const t = [l.tally[4 * k]!, l.tally[4 * k + 1]!, l.tally[4 * k + 2]!, l.tally[4 * k + 3]!];
-      const seen = merged.get(ids[k]!);
-      if (!seen) merged.set(ids[k]!, { modelA, modelB, t });
-      else if (seen.modelA === modelB && seen.modelB === modelA) {
-        seen.t[0]! += t[1]!;
-        seen.t[1]! += t[0]!;
-        seen.t[2]! += t[2]!;
-        seen.t[3]! += t[3]!;
-      } else if (seen.modelA === modelA && seen.modelB === modelB) for (let i = 0; i < 4; i++) seen.t[i]! += t[i]!;
-      // The same id on another pair across halves: kept as its own battle (within a half it is reported as malformed).
-      else merged.set(`${ids[k]!}\u0000${modelA}\u0000${modelB}`, { modelA, modelB, t });
+    const merged = new Uint8Array(ids.length);
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
+      let h = hashOf(id) & mask;
+      while (table[h] !== 0) {
+        const i = table[h]! - 1;
+        if (idsX[i] === id) {
+          const sameWay = first.models[first.a[i]!] === l.models[l.a[j]!] && first.models[first.b[i]!] === l.models[l.b[j]!];
+          const otherWay = first.models[first.a[i]!] === l.models[l.b[j]!] && first.models[first.b[i]!] === l.models[l.a[j]!];
+          // The same id on another pair across halves stays a battle of its own (within a half it is reported).
+          if (sameWay || otherWay) {
+            tallyX[4 * i] = tallyX[4 * i]! + l.tally[4 * j + (sameWay ? 0 : 1)]!;
+            tallyX[4 * i + 1] = tallyX[4 * i + 1]! + l.tally[4 * j + (sameWay ? 1 : 0)]!;
+            tallyX[4 * i + 2] = tallyX[4 * i + 2]! + l.tally[4 * j + 2]!;
+            tallyX[4 * i + 3] = tallyX[4 * i + 3]! + l.tally[4 * j + 3]!;
+            merged[j] = 1;
+          }
+          break;
+        }
+        h = (h + 1) & mask;
+      }
     }
+    addAll(l, l.tally, merged);
   }
-  for (const b of merged.values()) builder.addBattles(b.modelA, b.modelB, { a: b.t[0]!, b: b.t[1]!, tie: b.t[2]!, bothBad: b.t[3]! });
+  addAll(first, tallyX);
 }
 
 /** Reads a votes file into battle cells and pair counts (plus style battles, rows or category counts when asked). */
