@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hashId } from './battle-ids';
 import { createFastLineReader } from './jsonl-fast';
 import { parseRecord, readVotesFile } from './source-file';
 
@@ -26,6 +27,7 @@ const LINES: Array<string | Buffer> = [
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","battle_id":"b1","anony":false,"judge":"u7"}', // Pnyx export fields
   '{"model_a":"gpt","model_b":"claude","winner":"tie","battle_id":"b1"}', // the same battle on the next line
   '{"model_a":"gpt","model_b":"claude","winner":"model_b","battle_id":"b12"}', // an id the previous one prefixes
+  '{"model_a":"gpt","model_b":"claude","winner":"model_b","battle_id":"bataille-é"}', // a non-ASCII id
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","battle_id":7}', // battle id of the wrong type
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","anony":"yes"}', // anony of the wrong type
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","dedup_tag":{"high_freq":true,"sampled":false}}', // nested
@@ -69,13 +71,17 @@ describe('the fast JSONL line reader', () => {
         outcome: parsed.row.outcome,
         language: record.language,
         tstamp: record.tstamp,
-        battleId: parsed.row.battleId ?? undefined,
+        hasId: Boolean(parsed.row.battleId),
+        idHash: fast.hasId ? (() => { const h = new Uint32Array(2); hashId(parsed.row.battleId!, h); return h; })() : fast.idHash,
+        idStart: fast.idStart,
+        idEnd: fast.idEnd,
         anony: record.anony,
         judge: record.judge,
       });
+      if (fast.hasId) expect(bytes.toString('utf8', fast.idStart, fast.idEnd)).toBe(parsed.row.battleId);
     }
-    // The plain, spaced, full LMArena, duplicate-key, three Pnyx export, non-ASCII and invalid UTF-8 lines.
-    expect(taken).toBe(9);
+    // The plain, spaced, full LMArena, duplicate-key, four Pnyx export, non-ASCII and invalid UTF-8 lines.
+    expect(taken).toBe(10);
   });
 
   it('gives the same counts, segments and malformed-line reports as the general path', async () => {

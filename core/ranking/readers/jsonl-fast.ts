@@ -5,6 +5,7 @@
 // so what it accepts is exactly what JSON.parse + parseRecord would have accepted, with the same values, and every
 // malformed line is still reported by the general path with its exact reason.
 import type { Outcome } from '../types';
+import { hashId, hashIdBytes } from './battle-ids';
 
 /** Fields of one accepted line (reused from line to line). */
 export interface FastBattle {
@@ -15,8 +16,14 @@ export interface FastBattle {
   language: unknown;
   /** JSON value of "tstamp" (undefined when absent or not asked for). */
   tstamp: unknown;
-  /** "battle_id" (Pnyx's exports) or "conversation_pair_id", when present: votes sharing it are one battle. */
-  battleId: string | undefined;
+  /**
+   * "battle_id" (Pnyx's exports) or "conversation_pair_id", when present (votes sharing it are one battle): its two
+   * hashes (see battle-ids.ts) in `idHash`, and where its bytes are in the line (for messages).
+   */
+  hasId: boolean;
+  idHash: Uint32Array;
+  idStart: number;
+  idEnd: number;
   /** LMArena's "anony": false means the voter knew the models (LMArena leaves such battles out). */
   anony: boolean | undefined;
   /** "judge" (the voter), when asked for. */
@@ -116,9 +123,19 @@ export function createFastLineReader(options: { extras: boolean; judge?: boolean
     return t;
   };
 
-  let lastId: string | undefined;
-  let lastIdBytes = new Uint8Array(0);
-  const out: FastBattle = { modelA: '', modelB: '', outcome: 'a', language: undefined, tstamp: undefined, battleId: undefined, anony: undefined, judge: undefined };
+  const out: FastBattle = {
+    modelA: '',
+    modelB: '',
+    outcome: 'a',
+    language: undefined,
+    tstamp: undefined,
+    hasId: false,
+    idHash: new Uint32Array(2),
+    idStart: 0,
+    idEnd: 0,
+    anony: undefined,
+    judge: undefined,
+  };
 
   /** The battle on bytes [start, end) of `buf`, or null when the general path must decide. */
   return function read(buf: Buffer, start: number, end: number): FastBattle | null {
@@ -261,18 +278,15 @@ export function createFastLineReader(options: { extras: boolean; judge?: boolean
     out.outcome = outcome;
     // A battle id or an "anony" flag of an unusual type: the general path words the complaint.
     if ((iKind !== Kind.None && iKind !== Kind.String) || (yKind !== Kind.None && yKind !== Kind.True && yKind !== Kind.False)) return null;
-    // Battle ids are nearly all distinct: decoded without the name cache — except that a battle's votes usually sit
-    // on consecutive lines, so the same bytes as the previous line's id give back the same string, undecoded.
-    if (iKind === Kind.String) {
-      const len = iE - iS - 2;
-      if (!(lastId !== undefined && len > 0 && len === lastIdBytes.length && same(buf, iS + 1, iE - 1, lastIdBytes))) {
-        lastId = buf.toString('utf8', iS + 1, iE - 1);
-        // Long ids are not remembered (an empty copy never matches a non-empty id).
-        lastIdBytes = len <= 256 ? Uint8Array.prototype.slice.call(buf, iS + 1, iE - 1) : new Uint8Array(0);
-      }
-      out.battleId = lastId;
-    } else out.battleId = undefined;
-    if (out.battleId === '') return null;
+    // Battle ids are hashed on their bytes, never decoded (see battle-ids.ts); a non-ASCII id is decoded first so
+    // that it hashes as the general path's string does.
+    out.hasId = iKind === Kind.String;
+    if (out.hasId) {
+      if (iE - iS <= 2) return null;
+      out.idStart = iS + 1;
+      out.idEnd = iE - 1;
+      if (!hashIdBytes(buf, iS + 1, iE - 1, out.idHash)) hashId(buf.toString('utf8', iS + 1, iE - 1), out.idHash);
+    }
     out.anony = yKind === Kind.None ? undefined : yKind === Kind.True;
     // Only a segment on language or time needs these two.
     out.language = extras ? valueOf(buf, lS, lE, lKind, lH) : undefined;

@@ -15,6 +15,7 @@ import { addCounts, createCountsBuilder } from '../math/counts';
 import { addStyle, styleOf } from '../math/style';
 import { inSegment, type Segment } from '../segments';
 import type { Outcome, PairCounts, StyleBattle, StyleFeatures, VoteRow } from '../types';
+import { createIdTable, hashId } from './battle-ids';
 import { createFastLineReader } from './jsonl-fast';
 
 export type FileFormat = 'lmarena' | 'comparia';
@@ -454,9 +455,10 @@ async function scanFile(
   return line - 1;
 }
 
-/** Battles seen in (part of) a file: ids joined by NUL, model indices into `models`, four tallies per battle. */
+/** Battles seen in (part of) a file: id hashes, model indices into `models`, four tallies per battle. */
 export interface BattleList {
-  ids: string;
+  h1: Uint32Array;
+  h2: Uint32Array;
   models: string[];
   a: Int32Array;
   b: Int32Array;
@@ -509,9 +511,8 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
     if (examples.length < maxExamples) examples.push({ line, reason });
   };
 
-  // Battles by id: one slot each, model names interned.
-  const slotOf = new Map<string, number>();
-  const ids: string[] = [];
+  // Battles by id (hashed): one slot each, model names interned.
+  const slots = createIdTable();
   const modelIndex = new Map<string, number>();
   const models: string[] = [];
   const ba: number[] = [];
@@ -522,23 +523,27 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
     if (k === undefined) modelIndex.set(m, (k = models.push(m) - 1));
     return k;
   };
-  let lastBattle: string | null = null;
+  const hash = new Uint32Array(2);
+  let lastH1 = -1;
+  let lastH2 = -1;
   let lastSlot = -1;
-  const addVote = (modelA: string, modelB: string, outcome: Outcome, battleId: string | null | undefined, line: number): boolean => {
-    if (!battleId) {
+  let newBattle = false;
+  /** Adds a vote; a battle id comes as its hashes (`id` null without one) and as text for messages. */
+  const addVote = (modelA: string, modelB: string, outcome: Outcome, id: Uint32Array | null, idText: () => string, line: number): boolean => {
+    if (!id) {
       builder.add(modelA, modelB, outcome);
       return true;
     }
-    // Votes of one battle usually follow each other: the previous battle is checked before the map.
-    let slot = battleId === lastBattle ? lastSlot : slotOf.get(battleId);
+    const h1 = id[0]!;
+    const h2 = id[1]!;
+    // Votes of one battle usually follow each other: the previous battle is checked before the table.
+    const slot = h1 === lastH1 && h2 === lastH2 ? lastSlot : slots.slot(h1, h2);
     let o = OUTCOME_INDEX[outcome];
-    if (slot === undefined) {
-      slot = ids.length;
-      slotOf.set(battleId, slot);
-      ids.push(battleId);
+    newBattle = slot === ba.length;
+    if (newBattle) {
       ba.push(intern(modelA));
       bb.push(intern(modelB));
-      if (4 * ids.length > tally.length) {
+      if (4 * ba.length > tally.length) {
         const grown = new Float64Array(tally.length * 2);
         grown.set(tally);
         tally = grown;
@@ -548,12 +553,13 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
       const y = models[bb[slot]!]!;
       if (x === modelB && y === modelA) o = o === 0 ? 1 : o === 1 ? 0 : o;
       else if (x !== modelA || y !== modelB) {
-        bad(line, `battle ${JSON.stringify(battleId)} was ${x} vs ${y} on an earlier line, here ${modelA} vs ${modelB}`);
+        bad(line, `battle ${JSON.stringify(idText())} was ${x} vs ${y} on an earlier line, here ${modelA} vs ${modelB}`);
         return false;
       }
     }
     tally[4 * slot + o] = tally[4 * slot + o]! + 1;
-    lastBattle = battleId;
+    lastH1 = h1;
+    lastH2 = h2;
     lastSlot = slot;
     return true;
   };
@@ -578,9 +584,9 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
           return true;
         }
         if (options.rows) {
-          rows.push({ modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language, at, battleId: r.battleId ?? null, voterId: typeof r.judge === 'string' ? r.judge : typeof r.judge === 'number' ? String(r.judge) : null });
+          rows.push({ modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language, at, battleId: r.hasId ? buf.toString('utf8', r.idStart, r.idEnd) : null, voterId: typeof r.judge === 'string' ? r.judge : typeof r.judge === 'number' ? String(r.judge) : null });
           accepted++;
-        } else if (addVote(r.modelA, r.modelB, r.outcome, r.battleId, line)) accepted++;
+        } else if (addVote(r.modelA, r.modelB, r.outcome, r.hasId ? r.idHash : null, () => buf.toString('utf8', r.idStart, r.idEnd), line)) accepted++;
         return true;
       }
     : undefined;
@@ -618,10 +624,13 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
         return;
       }
       if (options.rows) rows.push(row);
-      else if (!addVote(row.modelA, row.modelB, row.outcome, row.battleId, line)) return;
+      else {
+        if (row.battleId) hashId(row.battleId, hash);
+        if (!addVote(row.modelA, row.modelB, row.outcome, row.battleId ? hash : null, () => row.battleId!, line)) return;
+      }
       accepted++;
       // Categories are counted per battle: a battle's first vote counts it.
-      if (row.categories && (!row.battleId || slotOf.get(row.battleId) === ids.length - 1)) {
+      if (row.categories && (!row.battleId || newBattle)) {
         for (const c of row.categories) categoryCounts[c] = (categoryCounts[c] ?? 0) + 1;
       }
       if (options.style) {
@@ -646,7 +655,7 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
   );
   return {
     counts: builder.build(),
-    battles: { ids: ids.join('\u0000'), models, a: Int32Array.from(ba), b: Int32Array.from(bb), tally: tally.slice(0, 4 * ids.length) },
+    battles: { ...slots.keys(), models, a: Int32Array.from(ba), b: Int32Array.from(bb), tally: tally.slice(0, 4 * ba.length) },
     formats: [...formats],
     records,
     accepted,
@@ -702,61 +711,46 @@ async function firstByte(path: string): Promise<number> {
   }
 }
 
-/** FNV-1a over a string's UTF-16 code units. */
-function hashOf(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /**
  * Battles of all parts into `builder`, merged by id: a battle's votes may sit in both halves of a file. The first
- * part's ids go into an open-addressing table over typed arrays (a Map of millions of strings costs hundreds of MB);
- * ids are compared as strings, so the merge is exact.
+ * part's ids (hashes) go into a table; the others' are looked up in it.
  */
 function addBattleLists(builder: ReturnType<typeof createCountsBuilder>, lists: BattleList[]): void {
   const addAll = (l: BattleList, tally: Float64Array, skip?: Uint8Array) => {
+    // One adder per (model, model) of the list: the builder's pair lookup happens once per pair, not per battle.
+    const adders = new Map<number, ReturnType<typeof builder.pair>>();
+    const m = l.models.length;
     for (let k = 0; k < l.a.length; k++) {
       if (skip?.[k]) continue;
-      builder.addBattles(l.models[l.a[k]!]!, l.models[l.b[k]!]!, { a: tally[4 * k]!, b: tally[4 * k + 1]!, tie: tally[4 * k + 2]!, bothBad: tally[4 * k + 3]! });
+      const key = l.a[k]! * m + l.b[k]!;
+      let add = adders.get(key);
+      if (!add) adders.set(key, (add = builder.pair(l.models[l.a[k]!]!, l.models[l.b[k]!]!)));
+      add(tally[4 * k]!, tally[4 * k + 1]!, tally[4 * k + 2]!, tally[4 * k + 3]!, 1);
     }
   };
   const [first, ...rest] = lists.filter((l) => l.a.length > 0);
   if (!first) return;
-  const idsX = first.ids.split('\u0000');
-  const tallyX = first.tally.slice();
-  let cap = 1024;
-  while (cap < 2 * idsX.length) cap *= 2;
-  const mask = cap - 1;
-  const table = new Int32Array(cap);
-  for (let i = 0; i < idsX.length; i++) {
-    let h = hashOf(idsX[i]!) & mask;
-    while (table[h] !== 0) h = (h + 1) & mask;
-    table[h] = i + 1;
+  if (!rest.length) {
+    addAll(first, first.tally);
+    return;
   }
+  const table = createIdTable();
+  for (let i = 0; i < first.h1.length; i++) table.slot(first.h1[i]!, first.h2[i]!);
+  const tallyX = first.tally.slice();
   for (const l of rest) {
-    const ids = l.ids.split('\u0000');
-    const merged = new Uint8Array(ids.length);
-    for (let j = 0; j < ids.length; j++) {
-      const id = ids[j]!;
-      let h = hashOf(id) & mask;
-      while (table[h] !== 0) {
-        const i = table[h]! - 1;
-        if (idsX[i] === id) {
-          const sameWay = first.models[first.a[i]!] === l.models[l.a[j]!] && first.models[first.b[i]!] === l.models[l.b[j]!];
-          const otherWay = first.models[first.a[i]!] === l.models[l.b[j]!] && first.models[first.b[i]!] === l.models[l.a[j]!];
-          // The same id on another pair across halves stays a battle of its own (within a half it is reported).
-          if (sameWay || otherWay) {
-            tallyX[4 * i] = tallyX[4 * i]! + l.tally[4 * j + (sameWay ? 0 : 1)]!;
-            tallyX[4 * i + 1] = tallyX[4 * i + 1]! + l.tally[4 * j + (sameWay ? 1 : 0)]!;
-            tallyX[4 * i + 2] = tallyX[4 * i + 2]! + l.tally[4 * j + 2]!;
-            tallyX[4 * i + 3] = tallyX[4 * i + 3]! + l.tally[4 * j + 3]!;
-            merged[j] = 1;
-          }
-          break;
-        }
-        h = (h + 1) & mask;
-      }
+    const merged = new Uint8Array(l.a.length);
+    for (let j = 0; j < l.a.length; j++) {
+      const i = table.find(l.h1[j]!, l.h2[j]!);
+      if (i < 0) continue;
+      const sameWay = first.models[first.a[i]!] === l.models[l.a[j]!] && first.models[first.b[i]!] === l.models[l.b[j]!];
+      const otherWay = first.models[first.a[i]!] === l.models[l.b[j]!] && first.models[first.b[i]!] === l.models[l.a[j]!];
+      // The same id on another pair across halves stays a battle of its own (within a half it is reported).
+      if (!sameWay && !otherWay) continue;
+      tallyX[4 * i] = tallyX[4 * i]! + l.tally[4 * j + (sameWay ? 0 : 1)]!;
+      tallyX[4 * i + 1] = tallyX[4 * i + 1]! + l.tally[4 * j + (sameWay ? 1 : 0)]!;
+      tallyX[4 * i + 2] = tallyX[4 * i + 2]! + l.tally[4 * j + 2]!;
+      tallyX[4 * i + 3] = tallyX[4 * i + 3]! + l.tally[4 * j + 3]!;
+      merged[j] = 1;
     }
     addAll(l, l.tally, merged);
   }
