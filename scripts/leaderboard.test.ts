@@ -141,12 +141,7 @@ describe('npm run leaderboard', { timeout: 120_000 }, () => {
     const png = await cli(['--votes', arena, '--format', 'png']);
     expect(png.code).toBe(2);
     expect(png.stderr).toMatch(/needs --out/);
-    const category = await cli(['--votes', arena, '--segment', 'category=poetry']);
-    expect(category.code).toBe(2);
-    expect(category.stderr).toMatch(/category: use one of coding, math/);
-    const variant = await cli(['--votes', arena, '--style-control', 'fancy']);
-    expect(variant.code).toBe(2);
-    expect(variant.stderr).toMatch(/--style-control must be lmarena or comparia/);
+
     const seg = await cli(['--votes', arena, '--segment', 'platform=telegram']);
     expect(seg.code).toBe(2);
     expect(seg.stderr).toMatch(/needs the database/);
@@ -158,6 +153,15 @@ describe('npm run leaderboard', { timeout: 120_000 }, () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--segment KEY=VALUE/);
+  });
+
+  it('refuses an unknown category or style-control variant', async () => {
+    const category = await cli(['--votes', arena, '--segment', 'category=poetry']);
+    expect(category.code).toBe(2);
+    expect(category.stderr).toMatch(/category: use one of coding, math/);
+    const variant = await cli(['--votes', arena, '--style-control', 'fancy']);
+    expect(variant.code).toBe(2);
+    expect(variant.stderr).toMatch(/--style-control must be lmarena or comparia/);
   });
 
   it('honours LMArena dumps: anony false and dedup_tag.sampled false are left out, and said so', async () => {
