@@ -3,7 +3,8 @@
 // Bradley–Terry, run 1,000 battle-level bootstrap rounds. Each scenario runs in a fresh process so its peak memory
 // (max RSS, worker thread included) is its own.
 // Options: --votes N (default 1e6), --models M (100), --rounds R (1000), --repeat K (3), --dir DIR (fixtures),
-// --sources sqlite,jsonl, --voters flag (also check voters: reads every vote one by one).
+// --sources sqlite,jsonl, --voters flag (also check voters: reads every vote one by one), --no-vote-rows (a database
+// fixture without Vote rows, which the board's query does not read: for the 10M-vote run).
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -95,7 +96,7 @@ async function child(source: 'sqlite' | 'jsonl', path: string, truthFile: string
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
-  const spec = { votes: Number(arg('--votes', '1000000')), models: Number(arg('--models', '100')), seed: 7 };
+  const spec = { votes: Number(arg('--votes', '1000000')), models: Number(arg('--models', '100')), seed: 7, voteRows: !process.argv.includes('--no-vote-rows') };
   const rounds = Number(arg('--rounds', '1000'));
   const repeat = Number(arg('--repeat', '3'));
   const sources = arg('--sources', 'sqlite,jsonl').split(',') as Array<'sqlite' | 'jsonl'>;
