@@ -4,7 +4,11 @@ import type { RankingComparison } from './math/compare';
 import { describeSegment, type Segment } from './segments';
 import type { Leaderboard, LeaderboardWarning, RankedModel } from './types';
 
-/** The JSON form of a board: one object per model, the groups, the warnings and what was applied. */
+/**
+ * The JSON form of a board: one object per model, the groups, the warnings and what was applied. toJson always fills
+ * the fields issue 13 added (`bound`, `both_bad`, `component`, `flags`, `votes`, `components`, `warnings`); they are
+ * optional in the type so that JSON built without a board (the web page's plain counts) still fits it.
+ */
 export interface LeaderboardJson {
   models: Array<{
     model: string;
@@ -15,25 +19,25 @@ export interface LeaderboardJson {
     rank_low: number | null;
     rank_high: number | null;
     /** "lower": the score is at least `score`; "upper": at most; null: a two-sided interval. */
-    bound: 'lower' | 'upper' | null;
+    bound?: 'lower' | 'upper' | null;
     votes: number;
     wins: number;
     ties: number;
     losses: number;
-    both_bad: number;
+    both_bad?: number;
     /** Index into `components`. */
-    component: number;
-    flags: string[];
+    component?: number;
+    flags?: string[];
     /** Only with style control. */
     style?: { score: number; ci_low: number; ci_high: number; rank: number; rank_low: number; rank_high: number } | null;
     /** Only with a tie model. */
     tie_model?: { score: number } | null;
   }>;
   battles: number;
-  votes: number;
+  votes?: number;
   computed_at: string;
-  components: Array<{ models: string[]; relation: string; attached_to: number | null }>;
-  warnings: Array<{ code: string; models: string[]; count?: number; text: string }>;
+  components?: Array<{ models: string[]; relation: string; attached_to: number | null }>;
+  warnings?: Array<{ code: string; models: string[]; count?: number; text: string }>;
   style_control?: { variant: string; coefficients: Record<string, number> } | null;
   tie_model?: { kind: string; tie_parameter: number } | null;
   voters?: { policy: string; checked: number; flagged: number; random: number; adversarial: number; share: number; vote_share: number } | null;

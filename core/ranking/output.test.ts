@@ -42,12 +42,12 @@ describe('leaderboard outputs', () => {
     expect(Object.keys(json).sort()).toEqual(['battles', 'components', 'computed_at', 'models', 'segment', 'votes', 'warnings']);
     expect(json.computed_at).toBe('2026-03-05T10:00:00.000Z');
     expect(json.segment).toEqual({ language: 'fr' });
-    expect(json.components[0]).toMatchObject({ relation: 'main', attached_to: null });
+    expect(json.components![0]).toMatchObject({ relation: 'main', attached_to: null });
     for (const m of json.models) {
       expect(Object.keys(m).sort()).toEqual([
         'both_bad', 'bound', 'ci_high', 'ci_low', 'component', 'flags', 'losses', 'model', 'rank', 'rank_high', 'rank_low', 'score', 'ties', 'votes', 'wins',
       ]);
-      expect(m.wins + m.ties + m.losses + m.both_bad).toBe(m.votes);
+      expect(m.wins + m.ties + m.losses + m.both_bad!).toBe(m.votes);
     }
     expect(json.models.at(-1)).toMatchObject({ model: 'newcomer', score: null, rank: null, votes: 4 });
     const top = json.models[0]!;
