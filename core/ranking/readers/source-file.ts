@@ -566,19 +566,26 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
 
   // Flat LMArena lines skip JSON.parse (see jsonl-fast.ts); style features and categories need the whole record.
   const filtering = Object.values(segment).some((v) => v !== undefined);
-  const fast = options.style || options.categories || segment.category !== undefined ? null : createFastLineReader({ extras: filtering || Boolean(options.rows), judge: Boolean(options.rows) });
+  const extras = filtering || Boolean(options.rows);
+  let fastSeen = false;
+  const fast = options.style || options.categories || segment.category !== undefined ? null : createFastLineReader({ extras, judge: Boolean(options.rows) });
   const onLine: LineHandler | undefined = fast
     ? (buf, start, end, line) => {
         const r = fast(buf, start, end);
         if (!r) return false;
         records++;
-        formats.add('lmarena');
+        if (!fastSeen) {
+          // Once (a Set insertion per line showed in profiles), at the same place in the order as the general path.
+          fastSeen = true;
+          formats.add('lmarena');
+        }
         if (r.anony === false) {
           excluded.notAnonymous++;
           return true;
         }
-        const at = timeOf(r.tstamp);
-        const language = languageCode(r.language);
+        // Time and language are only read when a segment or the per-vote rows need them.
+        const at = extras ? timeOf(r.tstamp) : null;
+        const language = extras ? languageCode(r.language) : null;
         if (filtering && !inSegment({ modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language, at }, segment)) {
           filtered++;
           return true;
