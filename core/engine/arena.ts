@@ -21,8 +21,9 @@ export type { ArenaOptions, BoardRenderer, LeaderboardSource, ModelReplaced, Mod
 
 /** Deliveries are purged at most this often (on the sweep). */
 const PURGE_EVERY_MS = 60 * 60_000;
-/** How long stop() waits for battles to finish streaming after aborting their generations. */
-const STOP_DRAIN_MS = 5_000;
+/** How long stop() waits for battles to finish (after aborting their generations), then for deliveries: twice this
+ * in all, well within the process's 10 s to stop (bots/main.ts). */
+const STOP_DRAIN_MS = 2_000;
 
 export function createArena(options: ArenaOptions): Arena {
   const ctx = createContext(options);
