@@ -43,8 +43,12 @@ export function createArena(options: ArenaOptions): Arena {
     const { platform, id } = event.chat;
     if (event.change.kind === 'removed') {
       // Nothing can be posted there any more: stop updating its battles' messages; votes already cast stay counted.
-      for (const [token, state] of ctx.live) if (state.chatRow.platform === platform && state.chatRow.externalId === id) ctx.live.delete(token);
-      log.info({ platform, chat: id }, 'the bot was removed from a chat');
+      // A removed thread (a deleted battle thread) concerns only the battles posting in it.
+      const { thread } = event.chat;
+      for (const [token, state] of ctx.live) {
+        if (state.chatRow.platform === platform && state.chatRow.externalId === id && (!thread || state.chat.thread === thread)) ctx.live.delete(token);
+      }
+      log.info({ platform, chat: id, ...(thread ? { thread } : {}) }, thread ? 'a thread of a chat was removed' : 'the bot was removed from a chat');
       return;
     }
     const row = await store.moveChat(platform, id, event.change.to);
