@@ -1,6 +1,7 @@
-// `npm run discord:commands [-- --guild ID]`: registers Pnyx's slash commands with Discord now (the bot also does it
-// at every start). Global commands reach every server within about an hour; `--guild ID` registers them in one
-// server at once, for setting up and trying the bot. Prints the invite URL. Exit codes: 0 done, 1 Discord refused,
+// `npm run discord:commands [-- --guild ID [--clear]]`: registers Pnyx's slash commands with Discord now (the bot
+// also does it at every start). Global commands can take a while to reach every server; `--guild ID` registers them
+// in one server at once, for setting up and trying the bot, and `--guild ID --clear` removes that server's copies
+// again (a server with both sees every command twice). Prints the invite URL. Exit codes: 0 done, 1 Discord refused,
 // 2 bad option or variable.
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,12 +13,13 @@ import { registerCommands } from '../bots/discord/commands';
 import { parseDiscordEnv } from '../bots/discord/env';
 import { inviteUrl } from '../bots/discord/permissions';
 
-export const USAGE = `Usage: npm run discord:commands [-- --guild ID]
+export const USAGE = `Usage: npm run discord:commands [-- --guild ID [--clear]]
 
 Registers Pnyx's slash commands (/arena, /leaderboard, /settings, /privacy, /help) for the bot whose token is in
 DISCORD_BOT_TOKEN, with their descriptions in every language Pnyx speaks.
 
-  --guild ID   register in one server only, visible at once (global commands can take up to an hour)
+  --guild ID   register in one server only, visible there at once (global commands can take a while)
+  --clear      with --guild: remove that server's own copies (the global commands stay)
   --help       this text`;
 
 export interface CommandsRun {
@@ -28,9 +30,9 @@ export interface CommandsRun {
 }
 
 export async function runDiscordCommands(argv: string[], env: NodeJS.ProcessEnv, io: CommandsRun): Promise<number> {
-  let args: { guild?: string; help?: boolean };
+  let args: { guild?: string; clear?: boolean; help?: boolean };
   try {
-    args = parseArgs({ args: argv, options: { guild: { type: 'string' }, help: { type: 'boolean' } }, strict: true }).values;
+    args = parseArgs({ args: argv, options: { guild: { type: 'string' }, clear: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true }).values;
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
@@ -38,6 +40,10 @@ export async function runDiscordCommands(argv: string[], env: NodeJS.ProcessEnv,
   if (args.help) {
     io.out(USAGE);
     return 0;
+  }
+  if (args.clear && args.guild === undefined) {
+    io.err('--clear removes one server\'s copies: give it --guild ID');
+    return 2;
   }
   if (args.guild !== undefined && !/^\d{17,20}$/.test(args.guild)) {
     io.err('--guild takes a server id: 17 to 20 digits (Discord: Server Settings → Widget → Server ID, or right-click the server → Copy Server ID)');
@@ -60,6 +66,11 @@ export async function runDiscordCommands(argv: string[], env: NodeJS.ProcessEnv,
   const calls = io.calls ?? createDiscordCalls(new REST({ api: parsed.DISCORD_API_ROOT.replace(/\/+$/, '') }).setToken(parsed.DISCORD_BOT_TOKEN));
   try {
     const applicationId = parsed.DISCORD_APPLICATION_ID ?? (await calls.application()).id;
+    if (args.clear) {
+      await calls.registerCommands(applicationId, [], args.guild);
+      io.out(`Removed Pnyx's commands registered in server ${args.guild}; the global ones stay.`);
+      return 0;
+    }
     const names = await registerCommands(calls, createI18n(), applicationId, args.guild);
     io.out(`Registered ${names.map((n) => `/${n}`).join(', ')} ${args.guild ? `in server ${args.guild} (visible now)` : 'globally (visible in every server within the hour)'}.`);
     io.out(`Invite the bot to a server with:\n  ${inviteUrl(applicationId)}`);

@@ -61,6 +61,9 @@ describe('slash commands', () => {
     expect(fake.commands.get(guild.id)!.map((c) => c.name)).toContain('arena');
     expect(out.join('\n')).toMatch(/in server \d+ \(visible now\)/);
     expect(out.join('\n')).toContain(inviteUrl(fake.applicationId));
+    // And removed again once the global commands are there (a server with both shows each twice).
+    expect(await runDiscordCommands(['--guild', guild.id, '--clear'], { DISCORD_BOT_TOKEN: fake.token, DISCORD_API_ROOT: fake.restApi }, { out: (l) => out.push(l), err: (l) => err.push(l) })).toBe(0);
+    expect(fake.commands.get(guild.id)).toEqual([]);
   });
 
   it('the script explains a missing token, a bad server id and a bad option, with status 2', async () => {
