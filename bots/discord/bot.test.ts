@@ -178,6 +178,15 @@ describe('a Discord server with Pnyx', () => {
     expect(board.attachments[0]!.width).toBeGreaterThan(100);
   });
 
+  it('posts scheduled leaderboards into the channel, chart attached (the existing schedules, unchanged)', async () => {
+    const row = await h.app.store.upsertChat({ platform: 'discord', id: general.id, kind: 'group', space: h.guild!.id });
+    expect(await h.app.arena.postLeaderboard(row.id)).toBe(true);
+    const posted = h.discord.botMessages(general).at(-1)!;
+    expect(posted.content).toMatch(/```/);
+    expect(posted.attachments).toEqual([expect.objectContaining({ filename: 'pnyx-leaderboard.png', contentType: 'image/png' })]);
+    expect(posted.interaction).toBeUndefined();
+  });
+
   describe('settings', () => {
     let room: FakeChannel;
     beforeAll(() => {

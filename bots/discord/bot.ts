@@ -1,6 +1,6 @@
 // Running the Discord bot: the real discord.js Client over the gateway (with the fewest intents that work), slash
 // commands registered at start, the invite URL printed while the bot is in no server, and a stop that drains.
-import { Client, Events, GatewayIntentBits, Partials, REST } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Partials, REST } from 'discord.js';
 import { createDiscordAdapter, type DiscordAdapter, type DiscordAppParts } from './adapter';
 import { createDiscordCalls, type DiscordCalls } from './calls';
 import { registerCommands } from './commands';
@@ -56,11 +56,15 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
     partials: [Partials.Channel],
     rest: { ...(api ? { api } : {}) },
     allowedMentions: { parse: [] },
+    // Pnyx reads messages from the gateway payloads and keeps its own refs: discord.js need not keep messages.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
   });
   const adapter = createDiscordAdapter({ app: options.app, client, calls, ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}) });
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord: client error'));
+  let stopped = false;
   client.on(Events.ShardDisconnect, (event) => {
     // Only unrecoverable closes reach here (discord.js resumes the others by itself).
+    if (stopped) return;
     log.fatal({ code: event.code }, 'discord: the gateway closed for good');
     options.onFatal?.(new Error(`Discord gateway closed with code ${event.code}`));
   });
@@ -87,7 +91,6 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
     log.info({ url }, 'discord: in no server; invite URL printed');
   }
 
-  let stopped = false;
   return {
     client,
     adapter,
