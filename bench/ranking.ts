@@ -45,7 +45,7 @@ async function child(source: 'sqlite' | 'jsonl', path: string, truthFile: string
   if (source === 'sqlite') {
     const { openDatabase } = await import('../core/store/database');
     const db = await openDatabase(`file:${path}`, { migrate: false });
-    counts = await readVoteCounts(db.prisma);
+    counts = await readVoteCounts(db.kysely);
     await db.close();
   } else {
     counts = (await readVotesFile(path, { helper: pool.readJsonlRange })).counts;

@@ -12,8 +12,8 @@ import { createChatLeaderboard } from './leaderboard/source';
 import { createLogger } from './log';
 import { createModelRegistry, type ModelRegistry } from './providers/registry';
 import { openDatabase, type Db } from './store/database';
-import { createPrismaStore } from './store/prisma-store';
-import { createSqliteStore } from './store/sqlite-store';
+import { campaignChatIds } from './store/schedules';
+import { createStore } from './store/sql-store';
 import type { BattleStore } from './store/types';
 
 export interface PnyxApp {
@@ -57,9 +57,9 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
   const i18n = createI18n({ fallback: config.locale });
   const models = createModelRegistry(config, rawEnv, log, { baseDir: dirname(resolve(configPath)) });
   const db = await openDatabase(env.DATABASE_URL, { log });
-  // On SQLite the engine's hot path runs on prepared statements (≈10× cheaper per call than Prisma; BENCHMARKS.md);
-  // everything else (ranking, scheduler, web leaderboard) keeps using db.prisma on the same file.
-  const store = db.provider === 'sqlite' ? await createSqliteStore(db) : createPrismaStore(db);
+  // One store on either database (core/store/sql-store.ts); the ranking, the scheduler and the web leaderboard query
+  // the same connection through db.kysely. Closing the store closes the database.
+  const store = createStore(db);
   await store.syncModels(models.cards);
   const base = { i18n, log, config, env, db, store, models };
   const arena = createArena({
@@ -68,7 +68,7 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
     config,
     i18n,
     log,
-    leaderboard: options.leaderboard ? options.leaderboard(base) : createChatLeaderboard({ prisma: db.prisma, log }),
+    leaderboard: options.leaderboard ? options.leaderboard(base) : createChatLeaderboard({ db: db.kysely, log }),
     random: options.random,
     sweepMs: options.sweepMs,
     onModelReplaced: options.onModelReplaced,
@@ -77,14 +77,14 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
   });
   const schedules = createLeaderboardScheduler({
-    prisma: db.prisma,
+    db: db.kysely,
     log,
     async post(target) {
       if (target.chatId) return arena.postLeaderboard(target.chatId);
       if (!target.campaignId) return false;
       // A campaign's board goes to every chat that took part in it.
-      const chats = await db.prisma.battle.findMany({ where: { campaignId: target.campaignId }, distinct: ['chatId'], select: { chatId: true } });
-      const posted = await Promise.all(chats.map((c) => arena.postLeaderboard(c.chatId, { campaign: target.campaignId! })));
+      const chats = await campaignChatIds(db.kysely, target.campaignId);
+      const posted = await Promise.all(chats.map((chatId) => arena.postLeaderboard(chatId, { campaign: target.campaignId! })));
       return posted.some(Boolean);
     },
   });

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/store/database';
+import { newId } from '../core/store/ids';
 import { createRng } from '../core/ranking/random';
 import { drawRows } from '../core/ranking/test-helpers';
 
@@ -97,19 +98,22 @@ describe('npm run leaderboard', { timeout: 120_000 }, () => {
   it('reads the database named by DATABASE_URL', async () => {
     const url = `file:${join(dir, 'pnyx.db')}`;
     const db = await openDatabase(url);
-    const p = db.prisma;
-    for (const id of ['x', 'y']) await p.model.create({ data: { id, provider: 't', displayName: id } });
-    await p.chat.create({ data: { id: 'c', platform: 'web', externalId: 'room' } });
+    const k = db.kysely;
+    const now = new Date();
+    const stamps = { createdAt: now, updatedAt: now };
+    for (const id of ['x', 'y']) await k.insertInto('Model').values({ id, provider: 't', displayName: id, ...stamps }).execute();
+    await k.insertInto('Chat').values({ id: 'c', platform: 'web', externalId: 'room', ...stamps }).execute();
     const rng = createRng(1);
-    for (let u = 0; u < 40; u++) await p.user.create({ data: { id: `u${u}`, platform: 'web', externalId: String(u) } });
-    for (let k = 0; k < 10; k++) {
+    for (let u = 0; u < 40; u++) await k.insertInto('User').values({ id: `u${u}`, platform: 'web', externalId: String(u), ...stamps }).execute();
+    for (let b = 0; b < 10; b++) {
       const choices = Array.from({ length: 4 }, () => (rng() < 0.7 ? 'a' : 'b'));
       const votesA = choices.filter((c) => c === 'a').length;
       // Per-choice tallies as the store's vote transaction keeps them.
-      await p.battle.create({
-        data: { id: `b${k}`, token: `t${k}`, chatId: 'c', initiatorId: 'u0', modelAId: 'x', modelBId: 'y', status: 'closed', voteCount: 4, votesA, votesB: 4 - votesA },
-      });
-      for (const [v, choice] of choices.entries()) await p.vote.create({ data: { battleId: `b${k}`, voterId: `u${v}`, choice } });
+      await k
+        .insertInto('Battle')
+        .values({ id: `b${b}`, token: `t${b}`, chatId: 'c', initiatorId: 'u0', modelAId: 'x', modelBId: 'y', status: 'closed', voteCount: 4, votesA, votesB: 4 - votesA, openedAt: now })
+        .execute();
+      for (const [v, choice] of choices.entries()) await k.insertInto('Vote').values({ id: newId(), battleId: `b${b}`, voterId: `u${v}`, choice, createdAt: now }).execute();
     }
     await db.close();
     const r = await cli(['--format', 'json', '--bootstrap', '50'], { DATABASE_URL: url });

@@ -168,8 +168,8 @@ async function loadFromDatabase(segment: Segment, style: boolean): Promise<Loade
     throw new InputError(`cannot open ${redact(url)}: ${(error as Error).message}`);
   }
   try {
-    const counts = await readVoteCounts(db.prisma, segment);
-    return { counts, ...(style ? { style: await readStyleBattles(db.prisma, segment) } : {}) };
+    const counts = await readVoteCounts(db.kysely, segment);
+    return { counts, ...(style ? { style: await readStyleBattles(db.kysely, segment) } : {}) };
   } catch (error) {
     throw new InputError(`cannot read votes from ${redact(url)}: ${(error as Error).message}`);
   } finally {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/store/database';
+import { newId } from '../core/store/ids';
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'pnyx-schedule-'));
@@ -27,8 +28,9 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 
 beforeAll(async () => {
   const db = await openDatabase(url);
-  await db.prisma.chat.create({ data: { platform: 'telegram', externalId: '-100777', title: 'Club', timezone: 'Europe/Paris' } });
-  await db.prisma.campaign.create({ data: { slug: 'fr-2026', title: 'Campagne' } });
+  const now = new Date();
+  await db.kysely.insertInto('Chat').values({ id: newId(), platform: 'telegram', externalId: '-100777', title: 'Club', timezone: 'Europe/Paris', createdAt: now, updatedAt: now }).execute();
+  await db.kysely.insertInto('Campaign').values({ id: newId(), slug: 'fr-2026', title: 'Campagne', createdAt: now }).execute();
   await db.close();
 });
 

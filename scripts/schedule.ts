@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isTimeZone, validateCron } from '../core/leaderboard/scheduler';
 import { openDatabase } from '../core/store/database';
+import { addSchedule, campaignBySlug, listSchedules, removeSchedule } from '../core/store/schedules';
 
 const USAGE = `Usage:
   npm run schedule -- list
@@ -41,10 +42,10 @@ async function main(argv: string[]): Promise<number> {
   const args = parsed.data;
   const db = await openDatabase(process.env.DATABASE_URL?.trim() || 'file:./data/pnyx.db');
   try {
-    const { prisma } = db;
+    const { kysely } = db;
     switch (args.command) {
       case 'list': {
-        const rows = await prisma.schedule.findMany({ include: { chat: true, campaign: true }, orderBy: { createdAt: 'asc' } });
+        const rows = await listSchedules(kysely);
         if (rows.length === 0) console.log('No leaderboard schedules.');
         for (const row of rows) {
           const target = row.chat ? `chat ${row.chat.platform}:${row.chat.externalId}${row.chat.title ? ` (${row.chat.title})` : ''}` : `campaign ${row.campaign?.slug}`;
@@ -60,12 +61,12 @@ async function main(argv: string[]): Promise<number> {
         let zone = args.tz;
         if (args.chat) {
           const [platform, ...rest] = args.chat.split(':');
-          const chat = await prisma.chat.findUnique({ where: { platform_externalId: { platform: platform!, externalId: rest.join(':') } } });
+          const chat = await kysely.selectFrom('Chat').select(['id', 'timezone']).where('platform', '=', platform!).where('externalId', '=', rest.join(':')).executeTakeFirst();
           if (!chat) throw new UsageError(`no chat ${args.chat} yet: the bot learns a chat when someone uses it there`);
           chatId = chat.id;
           zone ??= chat.timezone ?? undefined;
         } else {
-          const campaign = await prisma.campaign.findUnique({ where: { slug: args.campaign! } });
+          const campaign = await campaignBySlug(kysely, args.campaign!);
           if (!campaign) throw new UsageError(`no campaign with slug "${args.campaign}"`);
           campaignId = campaign.id;
         }
@@ -73,14 +74,13 @@ async function main(argv: string[]): Promise<number> {
         if (!isTimeZone(zone)) throw new UsageError(`"${zone}" is not a time zone; use a name such as Europe/Paris`);
         const problem = validateCron(args.cron, zone);
         if (problem) throw new UsageError(`"${args.cron}" is not a valid cron expression: ${problem}`);
-        const row = await prisma.schedule.create({ data: { chatId, campaignId, cron: args.cron, timezone: zone } });
+        const row = await addSchedule(kysely, { chatId, campaignId, cron: args.cron, timezone: zone });
         console.log(`Added schedule ${row.id}: "${row.cron}" in ${row.timezone}.`);
         return 0;
       }
       case 'remove': {
         if (!args.id) throw new UsageError('remove needs the schedule id (see `list`)');
-        const removed = await prisma.schedule.deleteMany({ where: { id: args.id } });
-        if (removed.count === 0) throw new UsageError(`no schedule ${args.id}`);
+        if (!(await removeSchedule(kysely, args.id))) throw new UsageError(`no schedule ${args.id}`);
         console.log(`Removed schedule ${args.id}.`);
         return 0;
       }

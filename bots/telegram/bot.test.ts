@@ -169,7 +169,7 @@ describe('long polling with the runner', () => {
     expect(menu.text).toMatch(/Europe\/Paris/);
     const next = h.tg.userWrites(supergroup, bob, '/arena What makes a good bread crust?');
     await battleFinished(h.tg, supergroup, next);
-    expect(await h.app.db.prisma.battle.count({ where: { chatId: row.id } })).toBe(2);
+    expect(await h.app.db.kysely.selectFrom('Battle').select('id').where('chatId', '=', row.id).execute()).toHaveLength(2);
   });
 
   it('posts to the supergroup when a scheduled post finds the group upgraded, and moves the chat', async () => {

@@ -21,7 +21,7 @@ export interface PlaygroundApp {
   store: BattleStore;
   models: { cards: ModelCard[] };
   /** The database, for the ranking's vote counts; without it the leaderboard shows plain counts. */
-  db?: { prisma: RankingDb };
+  db?: { kysely: RankingDb };
 }
 
 export interface WebPlaygroundOptions {
@@ -47,7 +47,7 @@ export async function startWebPlayground(options: WebPlaygroundOptions): Promise
   const leaderboard =
     options.leaderboard ??
     (app.db
-      ? rankingSource({ db: app.db.prisma, store: app.store, cards: app.models.cards, log })
+      ? rankingSource({ db: app.db.kysely, store: app.store, cards: app.models.cards, log })
       : () => countsFromStore(app.store, app.models.cards));
   const web = createWebApp({ arena: app.arena, i18n: app.i18n, log, hub, leaderboard });
 

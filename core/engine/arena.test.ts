@@ -156,8 +156,8 @@ describe('arena with the demo models', () => {
     expect(why.map((b) => b.label)).toEqual(['Useful', 'Complete', 'Creative', 'Clear formatting']);
     expect((await press(h, chat, ada, why[1]!.data)).notice!.text).toBe('Reason saved: Complete.');
     await press(h, chat, ada, why[0]!.data);
-    const voter = await h.app.store.upsertUser(ada);
-    expect(await h.app.store.addVoteReason(battle.id, voter.id, 'complete')).toEqual(['complete', 'useful']);
+    const stored = await h.app.db.kysely.selectFrom('Vote').select('reasons').where('battleId', '=', battle.id).executeTakeFirst();
+    expect(JSON.parse(stored!.reasons)).toEqual(['complete', 'useful']);
     // Someone who did not vote cannot attach reasons.
     expect((await press(h, chat, person('nobody'), why[0]!.data)).notice!.text).toBe('Vote first, then add your reasons.');
 

@@ -1,6 +1,8 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../store/database';
+import { newId } from '../store/ids';
+import { scheduleRuns } from '../store/schedules';
 import { databaseCases } from '../store/test-databases';
 import { createLeaderboardScheduler, lastDue, validateCron, type ScheduleTarget } from './scheduler';
 
@@ -26,26 +28,31 @@ for (const dbCase of databaseCases()) {
     let chatId: string;
     beforeAll(async () => {
       db = await openDatabase(await dbCase.fresh());
-      const chat = await db.prisma.chat.create({ data: { platform: 'test', externalId: 'g1', kind: 'group' } });
-      chatId = chat.id;
+      chatId = newId();
+      await db.kysely.insertInto('Chat').values({ id: chatId, platform: 'test', externalId: 'g1', kind: 'group', createdAt: new Date(), updatedAt: new Date() }).execute();
     });
     afterAll(async () => db?.close());
 
+    /** A schedule created at a given time (only occurrences after it are posted). */
+    const schedule = async (cron: string, timezone: string, createdAt: Date) => {
+      const id = newId();
+      await db.kysely.insertInto('Schedule').values({ id, chatId, cron, timezone, createdAt }).execute();
+      return { id };
+    };
+
     it('posts each due occurrence once across restarts and concurrent processes, and catches up on a missed one', async () => {
-      const schedule = await db.prisma.schedule.create({
-        data: { chatId, cron: '0 18 * * *', timezone: 'Europe/Paris', createdAt: new Date('2026-11-01T00:00:00Z') },
-      });
+      const daily = await schedule('0 18 * * *', 'Europe/Paris', new Date('2026-11-01T00:00:00Z'));
       const posts: ScheduleTarget[] = [];
       let clock = new Date('2026-11-22T17:00:05Z'); // 5 s after the 18:00 Paris post fell due
       const make = () =>
-        createLeaderboardScheduler({ prisma: db.prisma, log, now: () => clock, post: async (t) => (posts.push(t), true), tickMs: 60_000 });
+        createLeaderboardScheduler({ db: db.kysely, log, now: () => clock, post: async (t) => (posts.push(t), true), tickMs: 60_000 });
 
       // Two processes tick at once: one post.
       const first = make();
       const second = make();
       await Promise.all([first.tick(), second.tick()]);
       expect(posts).toHaveLength(1);
-      expect(posts[0]).toMatchObject({ scheduleId: schedule.id, chatId, dueAt: new Date('2026-11-22T17:00:00Z') });
+      expect(posts[0]).toMatchObject({ scheduleId: daily.id, chatId, dueAt: new Date('2026-11-22T17:00:00Z') });
 
       // A restart later the same evening: nothing new is due, nothing is posted again.
       clock = new Date('2026-11-22T21:00:00Z');
@@ -61,25 +68,23 @@ for (const dbCase of databaseCases()) {
       await late.tick();
       await late.stop();
       expect(posts.map((p) => p.dueAt.toISOString())).toEqual(['2026-11-22T17:00:00.000Z', '2026-11-23T17:00:00.000Z']);
-      const runs = await db.prisma.scheduleRun.findMany({ where: { scheduleId: schedule.id }, orderBy: { dueAt: 'asc' } });
+      const runs = await scheduleRuns(db.kysely, daily.id);
       expect(runs.map((r) => r.status)).toEqual(['posted', 'posted']);
     });
 
     it('skips a post missed by more than the grace period, and records failures', async () => {
-      const schedule = await db.prisma.schedule.create({
-        data: { chatId, cron: '0 9 * * 1', timezone: 'UTC', createdAt: new Date('2026-01-01T00:00:00Z') },
-      });
+      const weekly = await schedule('0 9 * * 1', 'UTC', new Date('2026-01-01T00:00:00Z'));
       const posts: ScheduleTarget[] = [];
       // Monday 09:00 UTC was 2 days ago: too old to be worth posting.
-      const stale = createLeaderboardScheduler({ prisma: db.prisma, log, now: () => new Date('2026-11-25T09:00:00Z'), post: async (t) => (posts.push(t), true) });
+      const stale = createLeaderboardScheduler({ db: db.kysely, log, now: () => new Date('2026-11-25T09:00:00Z'), post: async (t) => (posts.push(t), true) });
       await stale.tick();
-      expect(posts.filter((p) => p.scheduleId === schedule.id)).toHaveLength(0);
+      expect(posts.filter((p) => p.scheduleId === weekly.id)).toHaveLength(0);
 
       // Due now, but the chat's platform is not running: the run is marked failed, not posted.
-      const failing = createLeaderboardScheduler({ prisma: db.prisma, log, now: () => new Date('2026-11-30T09:00:10Z'), post: async () => false });
+      const failing = createLeaderboardScheduler({ db: db.kysely, log, now: () => new Date('2026-11-30T09:00:10Z'), post: async () => false });
       await failing.tick();
-      const run = await db.prisma.scheduleRun.findFirst({ where: { scheduleId: schedule.id } });
-      expect(run?.status).toBe('failed');
+      const [run] = await scheduleRuns(db.kysely, weekly.id);
+      expect(run).toMatchObject({ status: 'failed', error: 'nothing posted' });
     });
   });
 }

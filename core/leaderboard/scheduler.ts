@@ -2,8 +2,10 @@
 // once in the database (ScheduleRun's unique (scheduleId, dueAt)) before posting, so a restart, or two processes,
 // never post it twice, and a post that fell due while Pnyx was down is made at start-up instead of being skipped.
 import { Cron } from 'croner';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { PrismaDb } from '../store/database';
+import type { DB } from '../store/db';
+import { claimScheduleRun, enabledSchedules, finishScheduleRun } from '../store/schedules';
 
 export interface ScheduleTarget {
   scheduleId: string;
@@ -14,7 +16,8 @@ export interface ScheduleTarget {
 }
 
 export interface SchedulerOptions {
-  prisma: PrismaDb;
+  /** The database (core/store/database.ts `Db.kysely`). */
+  db: Kysely<DB>;
   /** Posts one due leaderboard; returns false when nothing could be posted (the run is then marked failed). */
   post(target: ScheduleTarget): Promise<boolean>;
   log: Logger;
@@ -58,31 +61,20 @@ export function lastDue(cron: string, timezone: string, now: Date): Date | null 
 }
 
 export function createLeaderboardScheduler(options: SchedulerOptions) {
-  const { prisma, log } = options;
+  const { db, log } = options;
   const now = options.now ?? (() => new Date());
   const graceMs = options.graceMs ?? 6 * 60 * 60_000;
   const staleClaimMs = options.staleClaimMs ?? 10 * 60_000;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;
 
-  const claim = async (scheduleId: string, dueAt: Date): Promise<boolean> => {
-    try {
-      await prisma.scheduleRun.create({ data: { scheduleId, dueAt, status: 'claimed' } });
-      return true;
-    } catch (error) {
-      if ((error as { code?: string }).code !== 'P2002') throw error;
-      // Already claimed: take it over only if its claimer evidently died mid-post.
-      const stale = await prisma.scheduleRun.updateMany({
-        where: { scheduleId, dueAt, status: 'claimed', claimedAt: { lt: new Date(now().getTime() - staleClaimMs) } },
-        data: { claimedAt: now() },
-      });
-      return stale.count === 1;
-    }
-  };
+  // Already claimed: taken over only if its claimer evidently died mid-post.
+  const claim = (scheduleId: string, dueAt: Date): Promise<boolean> =>
+    claimScheduleRun(db, scheduleId, dueAt, now(), new Date(now().getTime() - staleClaimMs));
 
   const tick = async () => {
     const at = now();
-    const schedules = await prisma.schedule.findMany({ where: { enabled: true } });
+    const schedules = await enabledSchedules(db);
     for (const schedule of schedules) {
       let due: Date | null;
       try {
@@ -102,10 +94,7 @@ export function createLeaderboardScheduler(options: SchedulerOptions) {
         failure = error instanceof Error ? error.message : String(error);
         log.error({ schedule: schedule.id, err: error }, 'scheduled leaderboard post failed');
       }
-      await prisma.scheduleRun.update({
-        where: { scheduleId_dueAt: { scheduleId: schedule.id, dueAt: due } },
-        data: ok ? { status: 'posted', postedAt: now() } : { status: 'failed', error: failure ?? 'nothing posted' },
-      });
+      await finishScheduleRun(db, schedule.id, due, ok ? { posted: true, at: now() } : { posted: false, error: failure ?? 'nothing posted' });
       log.info({ schedule: schedule.id, dueAt: due, posted: ok }, 'scheduled leaderboard');
     }
   };

@@ -7,6 +7,8 @@ import { createRecordingPort, type RecordingPort } from '../../test/fakes/record
 import { createPnyx, type PnyxApp } from '../app';
 import type { ChatAddress, Person } from '../port/types';
 import { DEMO_MODELS_CONFIG } from '../providers/registry';
+import { newId } from '../store/ids';
+import { scheduleRuns } from '../store/schedules';
 
 const folder = mkdtempSync(join(tmpdir(), 'pnyx-board-'));
 let app: PnyxApp;
@@ -68,7 +70,7 @@ describe('leaderboard in a chat', () => {
 
     // Scheduled: a chat schedule that fell due a few seconds ago is posted once, and not again after a restart.
     const chatRow = await fresh.store.upsertChat(chat);
-    await fresh.db.prisma.schedule.create({ data: { chatId: chatRow.id, cron: '* * * * *', timezone: 'UTC', createdAt: new Date(Date.now() - 3_600_000) } });
+    await fresh.db.kysely.insertInto('Schedule').values({ id: newId(), chatId: chatRow.id, cron: '* * * * *', timezone: 'UTC', createdAt: new Date(Date.now() - 3_600_000) }).execute();
     const before = freshPort.messages.length;
     await fresh.schedules.start();
     await fresh.schedules.stop();
@@ -79,7 +81,7 @@ describe('leaderboard in a chat', () => {
     expect(scheduled.length).toBeGreaterThanOrEqual(1);
     expect(scheduled.length).toBeLessThanOrEqual(2);
     expect(scheduled[0]!.current.image).toBeDefined();
-    const runs = await fresh.db.prisma.scheduleRun.findMany();
+    const runs = await scheduleRuns(fresh.db.kysely);
     expect(runs.every((r) => r.status === 'posted')).toBe(true);
     expect(runs).toHaveLength(scheduled.length);
     await fresh.close();

@@ -17,7 +17,8 @@ import {
 } from '../ranking';
 
 export interface ChatLeaderboardOptions {
-  prisma: RankingDb;
+  /** The database (core/store/database.ts `Db.kysely`). */
+  db: RankingDb;
   log: Logger;
   /** Bootstrap rounds for posted boards: fewer than the CLI's 1,000, since a chat board is recomputed often. */
   bootstrap?: number;
@@ -38,7 +39,7 @@ export function createChatLeaderboard(options: ChatLeaderboardOptions): BoardRen
     const key = campaign ?? '';
     const hit = cache.get(key);
     if (hit && Date.now() - hit.at <= cacheMs) return hit.board;
-    const board = readVoteCounts(options.prisma, campaign ? { campaign } : {}).then((counts) => computeLeaderboardAsync(counts, { bootstrap, seed: 1 }));
+    const board = readVoteCounts(options.db, campaign ? { campaign } : {}).then((counts) => computeLeaderboardAsync(counts, { bootstrap, seed: 1 }));
     cache.set(key, { at: Date.now(), board });
     board.catch(() => cache.delete(key));
     return board;
@@ -50,7 +51,7 @@ export function createChatLeaderboard(options: ChatLeaderboardOptions): BoardRen
       if (board.votes === 0) return { text: t('leaderboard-empty') };
       // Monospace keeps the columns aligned on every platform.
       const lines = ['```', formatTable(board, t, campaign ? { segment: t('ranking-segment-campaign', { value: campaign }) } : {}), '```'];
-      const local = await readVoteCounts(options.prisma, campaign ? { chat: chat.id, campaign } : { chat: chat.id });
+      const local = await readVoteCounts(options.db, campaign ? { chat: chat.id, campaign } : { chat: chat.id });
       // Only meaningful when other chats voted too: a chat holding every vote agrees with itself.
       if (totalVotes(local) >= chatMinVotes && totalVotes(local) < board.votes) {
         const comparison = compareRankings(computeLeaderboard(local, { bootstrap: 0 }), board);

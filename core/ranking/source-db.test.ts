@@ -1,6 +1,7 @@
-// The grouped query on the real Prisma client, on SQLite and (with TEST_DATABASE_URL) on PostgreSQL.
+// The grouped query on the real database, SQLite and (with TEST_DATABASE_URL) PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../store/database';
+import { newId } from '../store/ids';
 import { databaseCases } from '../store/test-databases';
 import { computeLeaderboard } from './leaderboard';
 import { readStyleBattles, readVoteCounts } from './source-db';
@@ -15,14 +16,14 @@ for (const target of databaseCases()) {
     let n = 0;
     beforeAll(async () => {
       db = await openDatabase(await target.fresh());
-      const p = db.prisma;
+      const k = db.kysely;
       const now = new Date();
-      for (const id of ['alpha', 'beta', 'gamma']) await p.model.create({ data: { id, provider: 'test', displayName: id } });
-      for (let u = 0; u < 10; u++) await p.user.create({ data: { id: `u${u}`, platform: 'telegram', externalId: String(u) } });
-      await p.chat.create({ data: { id: 'tg', platform: 'telegram', externalId: '-100' } });
-      await p.chat.create({ data: { id: 'dc', platform: 'discord', externalId: '42' } });
-      await p.campaign.create({ data: { id: 'camp', slug: 'fr-2026', title: 'FR' } });
-      void now;
+      const stamps = { createdAt: now, updatedAt: now };
+      for (const id of ['alpha', 'beta', 'gamma']) await k.insertInto('Model').values({ id, provider: 'test', displayName: id, ...stamps }).execute();
+      for (let u = 0; u < 10; u++) await k.insertInto('User').values({ id: `u${u}`, platform: 'telegram', externalId: String(u), ...stamps }).execute();
+      await k.insertInto('Chat').values({ id: 'tg', platform: 'telegram', externalId: '-100', ...stamps }).execute();
+      await k.insertInto('Chat').values({ id: 'dc', platform: 'discord', externalId: '42', ...stamps }).execute();
+      await k.insertInto('Campaign').values({ id: 'camp', slug: 'fr-2026', title: 'FR', createdAt: now }).execute();
       const battle = async (
         a: string,
         b: string,
@@ -30,8 +31,9 @@ for (const target of databaseCases()) {
         o: { chat?: string; language?: string; campaign?: string; leak?: boolean; at?: Date; texts?: [string, string] } = {},
       ) => {
         const id = `b${n++}`;
-        await p.battle.create({
-          data: {
+        await k
+          .insertInto('Battle')
+          .values({
             id,
             token: id,
             chatId: o.chat ?? 'tg',
@@ -48,15 +50,17 @@ for (const target of databaseCases()) {
             votesB: choices.filter((c) => c === 'b').length,
             votesTie: choices.filter((c) => c === 'tie').length,
             votesBothBad: choices.filter((c) => c === 'both_bad').length,
-          },
-        });
-        for (const [k, choice] of choices.entries()) {
-          await p.vote.create({ data: { battleId: id, voterId: `u${k}`, choice, createdAt: o.at ?? T0 } });
+            openedAt: now,
+          })
+          .execute();
+        for (const [voter, choice] of choices.entries()) {
+          await k.insertInto('Vote').values({ id: newId(), battleId: id, voterId: `u${voter}`, choice, createdAt: o.at ?? T0 }).execute();
         }
         if (o.texts) {
-          const turn = await p.turn.create({ data: { battleId: id, index: 0, authorId: 'u0', prompt: 'q' } });
-          await p.reply.create({ data: { turnId: turn.id, side: 'a', modelId: a, text: o.texts[0] } });
-          await p.reply.create({ data: { turnId: turn.id, side: 'b', modelId: b, text: o.texts[1] } });
+          const turn = { id: newId(), battleId: id, index: 0, authorId: 'u0', prompt: 'q', createdAt: now };
+          await k.insertInto('Turn').values(turn).execute();
+          await k.insertInto('Reply').values({ id: newId(), turnId: turn.id, side: 'a', modelId: a, text: o.texts[0], createdAt: now }).execute();
+          await k.insertInto('Reply').values({ id: newId(), turnId: turn.id, side: 'b', modelId: b, text: o.texts[1], createdAt: now }).execute();
         }
       };
       await battle('alpha', 'beta', ['a', 'a', 'b', 'tie'], { texts: ['# Long\n- a\n- b\n**x**', 'short'] });
@@ -69,7 +73,7 @@ for (const target of databaseCases()) {
     });
 
     it('counts every vote once, on the right side, without identity leaks', async () => {
-      const c = await readVoteCounts(db.prisma);
+      const c = await readVoteCounts(db.kysely);
       expect(pairTotals(c, 'alpha', 'beta')).toEqual({ x: 2, y: 2, tie: 1, bothBad: 1 });
       expect(pairTotals(c, 'alpha', 'gamma')).toEqual({ x: 3, y: 0, tie: 0, bothBad: 0 });
       expect(c.battles).toBe(3);
@@ -79,7 +83,7 @@ for (const target of databaseCases()) {
 
     it('applies segment filters in SQL', async () => {
       const votes = async (s: Parameters<typeof readVoteCounts>[1]) => {
-        const c = await readVoteCounts(db.prisma, s);
+        const c = await readVoteCounts(db.kysely, s);
         let v = 0;
         for (let p = 0; p < c.size; p++) v += c.winsA[p]! + c.winsB[p]! + c.ties[p]! + c.bothBad[p]!;
         return v;
@@ -97,13 +101,13 @@ for (const target of databaseCases()) {
 
     it('gives the same counts from the battle tallies as from the votes themselves', async () => {
       // A window covering every vote forces the join over votes; no window reads the tallies.
-      const fromTallies = await readVoteCounts(db.prisma, { language: 'fr' });
-      const fromVotes = await readVoteCounts(db.prisma, { language: 'fr', since: new Date(0) });
+      const fromTallies = await readVoteCounts(db.kysely, { language: 'fr' });
+      const fromVotes = await readVoteCounts(db.kysely, { language: 'fr', since: new Date(0) });
       expect(fromTallies).toEqual(fromVotes);
     });
 
     it('reads per-battle style features for style control', async () => {
-      const style = await readStyleBattles(db.prisma);
+      const style = await readStyleBattles(db.kysely);
       expect(style).toHaveLength(1);
       expect(style[0]).toMatchObject({
         modelA: 'alpha',

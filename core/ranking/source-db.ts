@@ -1,16 +1,19 @@
 // Votes from the database as per-pair counts, in ONE grouped query (Vote joined to Battle, identity leaks left out,
-// segment filters in SQL), so a million votes arrive as a few thousand rows. Portable SQL through Prisma's
-// $queryRaw: the same text runs on SQLite and PostgreSQL (quoted Prisma table and column names, CASE sums, IN
-// subqueries instead of dialect-specific joins).
-import { join, sqltag as sql, type Sql } from '@prisma/client/runtime/client';
-import type { PrismaClient } from '../store/generated/pg/client';
+// segment filters in SQL), so a million votes arrive as a few thousand rows. Portable SQL through Kysely's `sql`
+// template: the same text runs on SQLite and PostgreSQL (quoted Prisma table and column names, CASE sums, IN
+// subqueries instead of dialect-specific joins); dates are parameters, which each driver encodes as the column holds
+// them (core/store/sqlite-driver.ts, core/store/pg-driver.ts).
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../store/db';
 import { createCountsBuilder } from './counts';
 import type { Segment } from './segments';
 import { addStyle, styleOf } from './style';
 import type { PairCounts, StyleBattle, StyleFeatures } from './types';
 
-/** Any Prisma client of the project (PostgreSQL or SQLite): only raw queries are used. */
-export type RankingDb = Pick<PrismaClient, '$queryRaw'>;
+/** The database (core/store/database.ts `Db.kysely`), on SQLite or PostgreSQL. */
+export type RankingDb = Kysely<DB>;
+
+type Sql = RawBuilder<unknown>;
 
 function segmentWhere(segment: Segment): Sql {
   const parts: Sql[] = [sql`b."identityLeak" = false`];
@@ -27,7 +30,7 @@ function segmentWhere(segment: Segment): Sql {
   }
   if (segment.since !== undefined) parts.push(sql`v."createdAt" >= ${segment.since}`);
   if (segment.until !== undefined) parts.push(sql`v."createdAt" < ${segment.until}`);
-  return join(parts, ' AND ');
+  return sql.join(parts, sql` AND `);
 }
 
 /** Vote totals by choice, as the database returns sums (bigint on PostgreSQL, null over no rows). */
@@ -49,9 +52,9 @@ const num = (x: number | bigint | string | null | undefined): number => (x === n
 /** The grouped query itself (exported so its plan can be inspected). Segments on battle attributes read the
  * per-choice tallies kept on each battle (one covering-index scan, no join); a time window needs each vote's own
  * time, so only then are the votes joined. */
-export function countsQuery(segment: Segment = {}): Sql {
+export function countsQuery(segment: Segment = {}): RawBuilder<PairRow> {
   if (segment.since === undefined && segment.until === undefined) {
-    return sql`
+    return sql<PairRow>`
       SELECT b."modelAId" AS "modelA", b."modelBId" AS "modelB",
         SUM(b."votesA") AS "a", SUM(b."votesB") AS "b", SUM(b."votesTie") AS "tie", SUM(b."votesBothBad") AS "bothBad",
         SUM(CASE WHEN b."votesA" + b."votesB" + b."votesTie" + b."votesBothBad" > 0 THEN 1 ELSE 0 END) AS "battles"
@@ -59,7 +62,7 @@ export function countsQuery(segment: Segment = {}): Sql {
       WHERE ${segmentWhere(segment)}
       GROUP BY b."modelAId", b."modelBId"`;
   }
-  return sql`
+  return sql<PairRow>`
     SELECT b."modelAId" AS "modelA", b."modelBId" AS "modelB",
       SUM(CASE WHEN v."choice" = 'a' THEN 1 ELSE 0 END) AS "a",
       SUM(CASE WHEN v."choice" = 'b' THEN 1 ELSE 0 END) AS "b",
@@ -74,7 +77,7 @@ export function countsQuery(segment: Segment = {}): Sql {
 
 /** Per-pair outcome counts of the segment's votes. */
 export async function readVoteCounts(db: RankingDb, segment: Segment = {}): Promise<PairCounts> {
-  const rows = await db.$queryRaw<PairRow[]>(countsQuery(segment));
+  const { rows } = await countsQuery(segment).execute(db);
   const builder = createCountsBuilder();
   for (const r of rows) {
     builder.add(r.modelA, r.modelB, 'a', num(r.a));
@@ -103,7 +106,7 @@ interface ReplyRow {
  */
 export async function readStyleBattles(db: RankingDb, segment: Segment = {}): Promise<StyleBattle[]> {
   const where = segmentWhere(segment);
-  const votes = await db.$queryRaw<BattleVotesRow[]>(sql`
+  const { rows: votes } = await sql<BattleVotesRow>`
     SELECT v."battleId" AS "battleId", b."modelAId" AS "modelA", b."modelBId" AS "modelB",
       SUM(CASE WHEN v."choice" = 'a' THEN 1 ELSE 0 END) AS "a",
       SUM(CASE WHEN v."choice" = 'b' THEN 1 ELSE 0 END) AS "b",
@@ -112,15 +115,15 @@ export async function readStyleBattles(db: RankingDb, segment: Segment = {}): Pr
     FROM "Vote" v
     JOIN "Battle" b ON b."id" = v."battleId"
     WHERE ${where}
-    GROUP BY v."battleId", b."modelAId", b."modelBId"`);
+    GROUP BY v."battleId", b."modelAId", b."modelBId"`.execute(db);
   if (!votes.length) return [];
-  const replies = await db.$queryRaw<ReplyRow[]>(sql`
+  const { rows: replies } = await sql<ReplyRow>`
     SELECT t."battleId" AS "battleId", r."side" AS "side", r."text" AS "text", r."tokensOut" AS "tokensOut"
     FROM "Reply" r
     JOIN "Turn" t ON t."id" = r."turnId"
     WHERE t."battleId" IN (
       SELECT DISTINCT v."battleId" FROM "Vote" v JOIN "Battle" b ON b."id" = v."battleId" WHERE ${where}
-    )`);
+    )`.execute(db);
   const zero = (): StyleFeatures => ({ length: 0, headers: 0, lists: 0, bold: 0 });
   const sides = new Map<string, { a: StyleFeatures; b: StyleFeatures }>();
   for (const r of replies) {

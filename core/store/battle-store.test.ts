@@ -3,17 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoteChoice } from '../port/types';
 import type { ModelCard } from '../providers/types';
 import { openDatabase, type Db } from './database';
-import { createPrismaStore } from './prisma-store';
-import { createSqliteStore } from './sqlite-store';
-import { databaseCases, type DatabaseCase } from './test-databases';
+import { readDate } from './rows';
+import { createStore } from './sql-store';
+import { databaseCases } from './test-databases';
 import type { BattleRow, BattleStore, ReplyResult } from './types';
 
-// The BattleStore contract (core/store/types.ts), run for every implementation on every database it supports: the
-// engine must not be able to tell them apart.
-const STORES: { name: string; databases: DatabaseCase['name'][]; open(db: Db): Promise<BattleStore> }[] = [
-  { name: 'Prisma store', databases: ['sqlite', 'postgresql'], open: async (db) => createPrismaStore(db) },
-  { name: 'SQLite store', databases: ['sqlite'], open: (db) => createSqliteStore(db) },
-];
+// The BattleStore contract (core/store/types.ts), run on SQLite and on PostgreSQL (TEST_DATABASE_URL): the engine
+// must not be able to tell them apart. Races run on one store (one connection or pool, as in one process) and on two
+// stores over the same database (two connections or pools, as two processes have).
 
 const CARDS: ModelCard[] = [
   { id: 'alpha', provider: 'demo', displayName: 'Alpha', organisation: 'Pnyx', licence: 'Apache-2.0', totalParamsB: 1.5, demo: true, weight: 1 },
@@ -33,18 +30,18 @@ const reply = (modelId: string, text: string): ReplyResult => ({
   latencyMs: 789,
 });
 
-const cases = databaseCases().flatMap((db) => STORES.filter((s) => s.databases.includes(db.name)).map((kind) => ({ db, kind })));
-
-for (const { db, kind } of cases) {
-  describe.skipIf(db.skip)(`${kind.name} on ${db.name}`, () => {
+for (const db of databaseCases()) {
+  describe.skipIf(db.skip)(`store on ${db.name}`, () => {
+    let url: string;
     let store: BattleStore;
     let database: Db;
     let chatId: string;
     let initiatorId: string;
 
     beforeAll(async () => {
-      database = await openDatabase(await db.fresh());
-      store = await kind.open(database);
+      url = await db.fresh();
+      database = await openDatabase(url);
+      store = createStore(database);
       await store.syncModels(CARDS);
       chatId = (await store.upsertChat({ platform: 'web', id: 'room-1', kind: 'group', title: 'Room' })).id;
       initiatorId = (await store.upsertUser({ platform: 'web', id: 'ann' })).id;
@@ -72,7 +69,7 @@ for (const { db, kind } of cases) {
 
     /** The battle's per-choice counters, as the leaderboard reads them (core/ranking/source-db.ts). */
     const counters = async (battleId: string) => {
-      const row = await database.prisma.battle.findUniqueOrThrow({ where: { id: battleId }, select: { votesA: true, votesB: true, votesTie: true, votesBothBad: true } });
+      const row = await database.kysely.selectFrom('Battle').select(['votesA', 'votesB', 'votesTie', 'votesBothBad']).where('id', '=', battleId).executeTakeFirstOrThrow();
       return { a: row.votesA, b: row.votesB, tie: row.votesTie, both_bad: row.votesBothBad };
     };
 
@@ -126,8 +123,8 @@ for (const { db, kind } of cases) {
       await store.syncModels([{ ...CARDS[1]!, displayName: 'Beta 2' }]);
       const battle = await newBattle({ modelAId: 'alpha', modelBId: 'gamma' });
       expect(battle.modelBId).toBe('gamma');
-      const cards = await database.prisma.model.findMany({ orderBy: { id: 'asc' } });
-      expect(cards.map((m) => [m.id, m.displayName, m.enabled, m.demo])).toEqual([
+      const cards = await database.kysely.selectFrom('Model').selectAll().orderBy('id').execute();
+      expect(cards.map((m) => [m.id, m.displayName, Boolean(m.enabled), Boolean(m.demo)])).toEqual([
         ['alpha', 'Alpha', true, true],
         ['beta', 'Beta 2', true, true],
         ['gamma', 'Gamma', false, false],
@@ -159,8 +156,8 @@ for (const { db, kind } of cases) {
       expect(await store.getBattleByToken('nope')).toBeNull();
 
       await store.addMessageRefs([
-        { battleId: battle.id, chatId, ref: 'msg-a', role: 'a' },
-        { battleId: battle.id, chatId, ref: 'msg-b', role: 'b' },
+        { battleId: battle.id, chatId, ref: 'msg-a', role: 'a', turn: 0, part: 0 },
+        { battleId: battle.id, chatId, ref: 'msg-b', role: 'b', turn: 0, part: 0 },
       ]);
       expect((await store.getBattleByMessageRef(chatId, 'msg-b'))?.id).toBe(battle.id);
       expect(await store.getBattleByMessageRef(chatId, 'unknown')).toBeNull();
@@ -169,9 +166,9 @@ for (const { db, kind } of cases) {
       // Storing the same ref again is not an error: it moves to the latest battle, even twice in one batch.
       const later = await newBattle();
       await store.addMessageRefs([
-        { battleId: battle.id, chatId, ref: 'msg-b', role: 'ballot' },
-        { battleId: later.id, chatId, ref: 'msg-b', role: 'ballot' },
-        { battleId: later.id, chatId: otherChat.id, ref: 'msg-a', role: 'a' },
+        { battleId: battle.id, chatId, ref: 'msg-b', role: 'ballot', turn: null, part: 0 },
+        { battleId: later.id, chatId, ref: 'msg-b', role: 'ballot', turn: null, part: 0 },
+        { battleId: later.id, chatId: otherChat.id, ref: 'msg-a', role: 'a', turn: 0, part: 0 },
       ]);
       expect((await store.getBattleByMessageRef(chatId, 'msg-b'))?.id).toBe(later.id);
       expect((await store.getBattleByMessageRef(chatId, 'msg-a'))?.id).toBe(battle.id);
@@ -179,8 +176,8 @@ for (const { db, kind } of cases) {
       await store.addMessageRefs([]);
       // A ref to a battle that does not exist is refused, and takes none of its batch with it.
       await expect(store.addMessageRefs([
-        { battleId: later.id, chatId, ref: 'msg-c', role: 'a' },
-        { battleId: 'missing', chatId, ref: 'msg-d', role: 'a' },
+        { battleId: later.id, chatId, ref: 'msg-c', role: 'a', turn: 0, part: 0 },
+        { battleId: 'missing', chatId, ref: 'msg-d', role: 'a', turn: 0, part: 0 },
       ])).rejects.toThrow();
       expect(await store.getBattleByMessageRef(chatId, 'msg-c')).toBeNull();
     });
@@ -211,12 +208,18 @@ for (const { db, kind } of cases) {
       const battle = await newBattle();
       const first = await store.addTurn(battle.id, initiatorId, 'Hello?');
       expect(first).toMatchObject({ index: 0, authorId: initiatorId, prompt: 'Hello?', replies: {} });
-      // Written with raw SQL: the row must read back through the client like any other (timestamp format included).
-      const stored = await database.prisma.turn.findUniqueOrThrow({ where: { id: first.id } });
+      // Timestamps are stored so that comparing them with a date in SQL works (text order is time order on SQLite).
+      const stored = await database.kysely.selectFrom('Turn').selectAll().where('id', '=', first.id).executeTakeFirstOrThrow();
       expect(stored).toMatchObject({ battleId: battle.id, index: 0, prompt: 'Hello?' });
-      expect(Math.abs(stored.createdAt.getTime() - Date.now())).toBeLessThan(60_000);
-      const window = { gte: new Date(Date.now() - 60_000), lte: new Date() };
-      expect(await database.prisma.turn.count({ where: { id: first.id, createdAt: window } })).toBe(1);
+      expect(Math.abs(readDate(stored.createdAt).getTime() - Date.now())).toBeLessThan(60_000);
+      const inWindow = await database.kysely
+        .selectFrom('Turn')
+        .select('id')
+        .where('id', '=', first.id)
+        .where('createdAt', '>=', new Date(Date.now() - 60_000))
+        .where('createdAt', '<=', new Date())
+        .execute();
+      expect(inWindow).toHaveLength(1);
       const a = await store.saveReply(first.id, 'a', reply('alpha', 'Hi from A'));
       expect(a).toMatchObject({ side: 'a', modelId: 'alpha', text: 'Hi from A', tokensIn: 12, tokensOut: 34, ttftMs: 56, latencyMs: 789, finishReason: 'stop', error: null });
       await store.saveReply(first.id, 'b', { modelId: 'beta', text: 'partial', finishReason: 'error', error: 'upstream 500', latencyMs: 10 });
@@ -440,6 +443,267 @@ for (const { db, kind } of cases) {
       const streamingIds = (await store.battlesInStatus('streaming')).map((b) => b.id);
       expect(streamingIds).toContain(streaming.id);
       expect(streamingIds).not.toContain(due.id);
+    });
+    // === What several processes share: chats by address, threads, message refs, leases, deliveries ============
+
+    it('keeps the space a chat belongs to and finds a chat by its platform address', async () => {
+      const chat = await store.upsertChat({ platform: 'discord', id: 'chan-1', kind: 'group', title: 'general', space: 'guild-1' });
+      expect(chat).toMatchObject({ platform: 'discord', externalId: 'chan-1', space: 'guild-1' });
+      // An event that does not say the space leaves it; one that does moves it.
+      expect(await store.upsertChat({ platform: 'discord', id: 'chan-1', kind: 'group' })).toMatchObject({ id: chat.id, space: 'guild-1', title: 'general' });
+      expect(await store.upsertChat({ platform: 'discord', id: 'chan-1', kind: 'group', space: 'guild-2' })).toMatchObject({ id: chat.id, space: 'guild-2' });
+      expect(await store.getChatByAddress('discord', 'chan-1')).toEqual(await store.getChat(chat.id));
+      expect(await store.getChatByAddress('slack', 'chan-1')).toBeNull();
+      expect((await store.upsertChat({ platform: 'web', id: 'no-space', kind: 'private' })).space).toBeNull();
+    });
+
+    it('records the thread a battle opened and finds the newest battle of a thread', async () => {
+      const older = await newBattle();
+      const newer = await newBattle();
+      await store.setThread(older.id, 'thread-1');
+      expect(await store.getBattle(older.id)).toMatchObject({ thread: 'thread-1' });
+      expect((await store.getBattleByThread(chatId, 'thread-1'))?.id).toBe(older.id);
+      await store.setThread(newer.id, 'thread-1');
+      expect((await store.getBattleByThread(chatId, 'thread-1'))?.id).toBe(newer.id);
+      expect(await store.getBattleByThread(chatId, 'thread-2')).toBeNull();
+      const otherChat = await store.upsertChat({ platform: 'web', id: 'room-threads', kind: 'group' });
+      expect(await store.getBattleByThread(otherChat.id, 'thread-1')).toBeNull();
+      await expect(store.setThread('missing', 'thread-1')).rejects.toThrow(/does not exist/);
+    });
+
+    it('stores message refs with their turn and part, reads them back in order, and moves a ref stored again', async () => {
+      const battle = await newBattle();
+      const later = await newBattle();
+      const refs = [
+        { battleId: battle.id, chatId, ref: 'p-1', role: 'prompt', turn: 0, part: 0 },
+        { battleId: battle.id, chatId, ref: 'a-1', role: 'a', turn: 0, part: 0 },
+        { battleId: battle.id, chatId, ref: 'a-2', role: 'a', turn: 0, part: 1 },
+        { battleId: battle.id, chatId, ref: 'b-1', role: 'b', turn: 0, part: 0 },
+      ];
+      await store.addMessageRefs(refs);
+      await store.addMessageRefs([{ battleId: battle.id, chatId, ref: 'ballot-1', role: 'ballot', turn: null, part: 0 }]);
+      await store.addMessageRefs([{ battleId: battle.id, chatId, ref: 'a-3', role: 'a', turn: 1, part: 0 }]);
+      expect(await store.getMessageRefs(battle.id)).toEqual([
+        ...refs,
+        { battleId: battle.id, chatId, ref: 'ballot-1', role: 'ballot', turn: null, part: 0 },
+        { battleId: battle.id, chatId, ref: 'a-3', role: 'a', turn: 1, part: 0 },
+      ]);
+      // The ballot message is reused by a later battle: it leaves the first battle's refs and joins the later one's.
+      await store.addMessageRefs([{ battleId: later.id, chatId, ref: 'ballot-1', role: 'ballot', turn: null, part: 0 }]);
+      expect((await store.getMessageRefs(battle.id)).map((r) => r.ref)).toEqual(['p-1', 'a-1', 'a-2', 'b-1', 'a-3']);
+      expect(await store.getMessageRefs(later.id)).toEqual([{ battleId: later.id, chatId, ref: 'ballot-1', role: 'ballot', turn: null, part: 0 }]);
+      // Stored again within its battle (a part became its own message): the latest role, turn and part win.
+      await store.addMessageRefs([{ battleId: battle.id, chatId, ref: 'a-2', role: 'a', turn: 0, part: 2 }]);
+      expect((await store.getMessageRefs(battle.id)).find((r) => r.ref === 'a-2')).toMatchObject({ part: 2 });
+      expect(await store.getMessageRefs('missing')).toEqual([]);
+    });
+
+    it('starts a battle under the lease of the process that generates it, and gives it back with a status move', async () => {
+      const until = new Date(Date.now() + 30_000);
+      const { battle } = await store.startBattle({ token: token(), chatId, initiatorId, modelAId: 'alpha', modelBId: 'beta', mode: 'random', language: null, lease: { owner: 'proc-1', until } }, 'Hi');
+      expect(battle).toMatchObject({ leaseOwner: 'proc-1', leaseUntil: until });
+      expect(await store.getBattle(battle.id)).toMatchObject({ leaseOwner: 'proc-1', leaseUntil: until });
+      expect(await store.setStatus(battle.id, 'open', { from: ['streaming'], releaseLease: true })).toBe(true);
+      expect(await store.getBattle(battle.id)).toMatchObject({ status: 'open', leaseOwner: null, leaseUntil: null });
+      // Without releaseLease a status move leaves the lease alone.
+      const kept = await store.startBattle({ token: token(), chatId, initiatorId, modelAId: 'alpha', modelBId: 'beta', mode: 'random', language: null, lease: { owner: 'proc-1', until } }, 'Hi');
+      await store.setStatus(kept.battle.id, 'open');
+      expect(await store.getBattle(kept.battle.id)).toMatchObject({ leaseOwner: 'proc-1' });
+      // A battle started without a lease has none.
+      expect((await newBattle())).toMatchObject({ leaseOwner: null, leaseUntil: null });
+    });
+
+    it('grants a battle\'s lease only when nobody holds a live one, and only in the given statuses', async () => {
+      const t0 = new Date('2030-01-01T00:00:00.000Z');
+      const at = (seconds: number) => new Date(t0.getTime() + seconds * 1_000);
+      const battle = await openBattle();
+      expect(await store.claimBattle(battle.id, { owner: 'p1', until: at(30) }, ['open'], t0)).toBe(true);
+      expect(await store.getBattle(battle.id)).toMatchObject({ leaseOwner: 'p1', leaseUntil: at(30) });
+      // Live: refused to anyone, its owner included (of two follow-ups in one process, one generates).
+      expect(await store.claimBattle(battle.id, { owner: 'p2', until: at(40) }, ['open'], at(10))).toBe(false);
+      expect(await store.claimBattle(battle.id, { owner: 'p1', until: at(40) }, ['open'], at(10))).toBe(false);
+      // Run out: granted.
+      expect(await store.claimBattle(battle.id, { owner: 'p2', until: at(90) }, ['open'], at(31))).toBe(true);
+      expect(await store.getBattle(battle.id)).toMatchObject({ leaseOwner: 'p2', leaseUntil: at(90) });
+      // Only the holder gives it back.
+      await store.releaseBattle(battle.id, 'p1');
+      expect((await store.getBattle(battle.id))?.leaseOwner).toBe('p2');
+      await store.releaseBattle(battle.id, 'p2');
+      expect(await store.getBattle(battle.id)).toMatchObject({ leaseOwner: null, leaseUntil: null });
+      // Not in one of the statuses: refused; no statuses at all: refused.
+      expect(await store.claimBattle(battle.id, { owner: 'p3', until: at(120) }, ['streaming', 'closed'], at(100))).toBe(false);
+      expect(await store.claimBattle(battle.id, { owner: 'p3', until: at(120) }, [], at(100))).toBe(false);
+      expect(await store.claimBattle(battle.id, { owner: 'p3', until: at(120) }, ['closed', 'open'], at(100))).toBe(true);
+      expect(await store.claimBattle('missing', { owner: 'p3', until: at(120) }, ['open'], at(100))).toBe(false);
+    });
+
+    it('gives a battle\'s lease to exactly one of many racing claims', async () => {
+      const battle = await openBattle();
+      const now = new Date();
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => store.claimBattle(battle.id, { owner: `proc-${i}`, until: new Date(now.getTime() + 60_000) }, ['open'], now)),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect((await store.getBattle(battle.id))?.leaseOwner).toBe(`proc-${results.indexOf(true)}`);
+    });
+
+    it('renews only the leases its owner holds, lists the ones that ran out, and reaps each once', async () => {
+      const t0 = new Date('2031-01-01T00:00:00.000Z');
+      const at = (seconds: number) => new Date(t0.getTime() + seconds * 1_000);
+      const mine = await openBattle();
+      const also = await openBattle();
+      const theirs = await openBattle();
+      await store.claimBattle(mine.id, { owner: 'me', until: at(10) }, ['open'], t0);
+      await store.claimBattle(also.id, { owner: 'me', until: at(5) }, ['open'], t0);
+      await store.claimBattle(theirs.id, { owner: 'them', until: at(10) }, ['open'], t0);
+      expect(await store.renewLeases('me', at(60))).toBe(2);
+      expect(await store.getBattle(mine.id)).toMatchObject({ leaseUntil: at(60) });
+      expect(await store.getBattle(also.id)).toMatchObject({ leaseUntil: at(60) });
+      expect(await store.getBattle(theirs.id)).toMatchObject({ leaseOwner: 'them', leaseUntil: at(10) });
+      expect(await store.renewLeases('nobody', at(60))).toBe(0);
+
+      // At t0+30 s "them" is gone: its battle's lease ran out, mine did not.
+      const expired = (await store.expiredLeases(at(30))).map((b) => b.id);
+      expect(expired).toContain(theirs.id);
+      expect(expired).not.toContain(mine.id);
+      expect(expired).not.toContain(also.id);
+      // Oldest expiry first.
+      const older = await openBattle();
+      await store.claimBattle(older.id, { owner: 'them', until: at(2) }, ['open'], t0);
+      const order = (await store.expiredLeases(at(30))).map((b) => b.id);
+      expect(order.indexOf(older.id)).toBeLessThan(order.indexOf(theirs.id));
+
+      // A live lease cannot be reaped; an expired one is reaped by exactly one of racing callers.
+      expect(await store.reapLease(mine.id, at(30))).toBe(false);
+      const reaped = await Promise.all(Array.from({ length: 8 }, () => store.reapLease(theirs.id, at(30))));
+      expect(reaped.filter(Boolean)).toHaveLength(1);
+      expect(await store.getBattle(theirs.id)).toMatchObject({ leaseOwner: null, leaseUntil: null, status: 'open' });
+      expect((await store.expiredLeases(at(30))).map((b) => b.id)).not.toContain(theirs.id);
+      expect(await store.reapLease(theirs.id, at(30))).toBe(false);
+    });
+
+    it('claims a platform delivery once, and answers a redelivery with the acknowledgement recorded', async () => {
+      const key = `web:${token()}`;
+      const now = new Date();
+      expect(await store.claimDelivery(key, now)).toEqual({ fresh: true, ack: null });
+      // Redelivered before the first was acknowledged.
+      expect(await store.claimDelivery(key, now)).toEqual({ fresh: false, ack: null });
+      await store.completeDeliveries([{ key, ack: '{"text":"generating…"}' }]);
+      expect(await store.claimDelivery(key, new Date())).toEqual({ fresh: false, ack: '{"text":"generating…"}' });
+      // A batch: each key gets its own ack; a key named twice keeps the last; unknown keys change nothing.
+      const [k1, k2] = [`web:${token()}`, `web:${token()}`];
+      await store.claimDelivery(k1, now);
+      await store.claimDelivery(k2, now);
+      await store.completeDeliveries([{ key: k1, ack: '"one"' }, { key: k2, ack: '"two"' }, { key: k1, ack: '"one, again"' }, { key: 'web:never-claimed', ack: '"x"' }]);
+      expect(await store.claimDelivery(k1, now)).toEqual({ fresh: false, ack: '"one, again"' });
+      expect(await store.claimDelivery(k2, now)).toEqual({ fresh: false, ack: '"two"' });
+      expect(await store.claimDelivery('web:never-claimed', now)).toEqual({ fresh: true, ack: null });
+      await store.completeDeliveries([]);
+    });
+
+    it('lets exactly one of many racing claims of a delivery handle it', async () => {
+      const key = `web:${token()}`;
+      const results = await Promise.all(Array.from({ length: 12 }, () => store.claimDelivery(key, new Date())));
+      expect(results.filter((r) => r.fresh)).toHaveLength(1);
+      expect(results.filter((r) => !r.fresh)).toHaveLength(11);
+    });
+
+    it('forgets deliveries claimed before a time', async () => {
+      const old = new Date('2001-01-01T00:00:00.000Z');
+      const [a, b, recent] = [`web:${token()}`, `web:${token()}`, `web:${token()}`];
+      await store.claimDelivery(a, old);
+      await store.claimDelivery(b, new Date(old.getTime() + 1_000));
+      await store.claimDelivery(recent, new Date());
+      expect(await store.purgeDeliveries(new Date(old.getTime() + 1_000))).toBe(1);
+      expect(await store.purgeDeliveries(new Date('2002-01-01T00:00:00.000Z'))).toBe(1);
+      // Forgotten: a very late redelivery would be handled again; the recent one is still known.
+      expect((await store.claimDelivery(a, new Date())).fresh).toBe(true);
+      expect((await store.claimDelivery(recent, new Date())).fresh).toBe(false);
+    });
+
+    // === Two processes: two stores on one database, each with its own connection or pool ===================
+
+    describe('with a second store on the same database, as a second process', () => {
+      let second: BattleStore;
+      beforeAll(async () => {
+        second = createStore(await openDatabase(url, { migrate: false }));
+      });
+      afterAll(async () => {
+        await second?.close();
+      });
+      const either = (i: number) => (i % 2 === 0 ? store : second);
+
+      it('counts 50 votes arriving on both exactly once each, and one close', async () => {
+        const battle = await openBattle();
+        const people = await voters(50);
+        const results = await Promise.all(people.map((p, i) => either(i).castVote(battle.id, p.id, i % 3 === 0 ? 'b' : 'a', { closeAtVotes: 50 })));
+        expect(results.every((r) => r.status === 'counted')).toBe(true);
+        expect(results.map((r) => (r.status === 'counted' ? r.voteCount : 0)).sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+        expect(results.filter((r) => r.status === 'counted' && r.closed)).toHaveLength(1);
+        expect(await second.tally(battle.id)).toEqual({ a: 33, b: 17, tie: 0, both_bad: 0 });
+        expect(await counters(battle.id)).toEqual({ a: 33, b: 17, tie: 0, both_bad: 0 });
+        expect(await store.getBattle(battle.id)).toMatchObject({ status: 'closed', voteCount: 50 });
+      });
+
+      it('lets exactly one of many simultaneous votes close the battle', async () => {
+        const battle = await openBattle();
+        const people = await voters(12);
+        const results = await Promise.all(people.map((p, i) => either(i).castVote(battle.id, p.id, 'tie', { closeAtVotes: 5 })));
+        expect(results.filter((r) => r.status === 'counted')).toHaveLength(5);
+        expect(results.filter((r) => r.status === 'counted' && r.closed)).toEqual([{ status: 'counted', voteCount: 5, closed: { tally: { a: 0, b: 0, tie: 5, both_bad: 0 } } }]);
+        expect(results.filter((r) => r.status === 'not_open')).toHaveLength(7);
+      });
+
+      it('counts one person pressing on both at once once', async () => {
+        const battle = await openBattle();
+        const [person] = await voters(1);
+        const results = await Promise.all([store.castVote(battle.id, person!.id, 'a'), second.castVote(battle.id, person!.id, 'b')]);
+        expect(results.filter((r) => r.status === 'counted')).toEqual([{ status: 'counted', voteCount: 1 }]);
+        expect(results.filter((r) => r.status === 'duplicate')).toHaveLength(1);
+        expect((await second.getBattle(battle.id))?.voteCount).toBe(1);
+      });
+
+      it('keeps voteCount equal to the stored votes when votes on both race a close on one', async () => {
+        const battle = await openBattle();
+        const people = await voters(30);
+        const votes = people.map((p, i) => either(i).castVote(battle.id, p.id, 'b'));
+        const close = second.setStatus(battle.id, 'closed', { from: ['open'] });
+        const results = await Promise.all(votes);
+        expect(await close).toBe(true);
+        const counted = results.filter((r) => r.status === 'counted').length;
+        expect(results.every((r) => r.status === 'counted' || (r.status === 'not_open' && r.battleStatus === 'closed'))).toBe(true);
+        expect((await store.tally(battle.id)).b).toBe(counted);
+        expect((await second.getBattle(battle.id))?.voteCount).toBe(counted);
+      });
+
+      it('gives a lease to one claim and reaps an expired lease once, across both', async () => {
+        const battle = await openBattle();
+        const now = new Date();
+        const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => either(i).claimBattle(battle.id, { owner: `proc-${i}`, until: new Date(now.getTime() + 1_000) }, ['open'], now)));
+        expect(claims.filter(Boolean)).toHaveLength(1);
+        const later = new Date(now.getTime() + 2_000);
+        const reaps = await Promise.all(Array.from({ length: 10 }, (_, i) => either(i).reapLease(battle.id, later)));
+        expect(reaps.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('hands a redelivered event to exactly one of them', async () => {
+        for (let round = 0; round < 5; round++) {
+          const key = `web:${token()}`;
+          const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => either(i).claimDelivery(key, new Date())));
+          expect(claims.filter((c) => c.fresh)).toHaveLength(1);
+        }
+      });
+
+      it('sees what the other wrote: settings, message refs, threads', async () => {
+        const chat = await store.upsertChat({ platform: 'web', id: `shared-${token()}`, kind: 'group' });
+        await second.updateChat(chat.id, { settings: '{"trigger":"all"}' });
+        expect((await store.getChat(chat.id))?.settings).toBe('{"trigger":"all"}');
+        const battle = await newBattle();
+        await second.addMessageRefs([{ battleId: battle.id, chatId, ref: `shared-${battle.id}`, role: 'ballot', turn: null, part: 0 }]);
+        await second.setThread(battle.id, `thread-${battle.id}`);
+        expect((await store.getBattleByMessageRef(chatId, `shared-${battle.id}`))?.id).toBe(battle.id);
+        expect((await store.getBattleByThread(chatId, `thread-${battle.id}`))?.id).toBe(battle.id);
+      });
     });
   });
 }

@@ -1,8 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database';
+import { newId } from './ids';
 import { databaseCases } from './test-databases';
 import { parseDatabaseUrl } from './url';
 
@@ -16,31 +18,42 @@ describe('database URLs', () => {
       provider: 'postgresql',
       connectionString: 'postgresql://u:p@db:5432/pnyx?sslmode=require',
       schema: 'tenant_1',
+      poolSize: null,
+      sessionOptions: null,
     });
-    expect(parseDatabaseUrl('postgres://db/pnyx')).toMatchObject({ provider: 'postgresql', schema: null });
+    expect(parseDatabaseUrl('postgres://db/pnyx')).toMatchObject({ provider: 'postgresql', schema: null, poolSize: null });
+    // Prisma's name for the pool size keeps its meaning.
+    expect(parseDatabaseUrl('postgresql://db/pnyx?connection_limit=4&options=-c%20statement_timeout%3D5000')).toEqual({
+      provider: 'postgresql',
+      connectionString: 'postgresql://db/pnyx',
+      schema: null,
+      poolSize: 4,
+      sessionOptions: '-c statement_timeout=5000',
+    });
   });
 
   it('explains what it accepts', () => {
     expect(() => parseDatabaseUrl('mysql://db/pnyx')).toThrow(/file: \(SQLite\) or postgresql:\/\//);
     expect(() => parseDatabaseUrl('file::memory:')).toThrow(/give SQLite a file path/);
     expect(() => parseDatabaseUrl('postgresql://db/pnyx?schema=a;drop')).toThrow(/schema "a;drop" is not allowed/);
+    expect(() => parseDatabaseUrl('postgresql://db/pnyx?connection_limit=lots')).toThrow(/connection_limit "lots" must be a whole number/);
   });
 });
 
 describe('SQLite settings', () => {
-  it('creates the folder, migrates, and runs in WAL mode with a busy timeout', async () => {
+  it('creates the folder, migrates, and runs in WAL mode with foreign keys and no blocking busy wait', async () => {
     const file = join(scratch, 'nested', 'folder', 'pnyx.db');
     const db = await openDatabase(`file:${file}`);
+    const pragma = async (name: string) => Object.values((await sql<Record<string, unknown>>`PRAGMA ${sql.raw(name)}`.execute(db.kysely)).rows[0]!)[0];
     try {
       expect(existsSync(file)).toBe(true);
       expect(db.provider).toBe('sqlite');
-      const [mode] = await db.prisma.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
-      expect(mode?.journal_mode).toBe('wal');
-      const [sync] = await db.prisma.$queryRawUnsafe<{ synchronous: number | bigint }[]>('PRAGMA synchronous');
-      expect(Number(sync?.synchronous)).toBe(1); // NORMAL
-      const [busy] = await db.prisma.$queryRawUnsafe<{ timeout: number | bigint }[]>('PRAGMA busy_timeout');
-      expect(Number(busy?.timeout)).toBeGreaterThanOrEqual(5_000);
-      expect(await db.prisma.user.count()).toBe(0);
+      expect(await pragma('journal_mode')).toBe('wal');
+      expect(await pragma('synchronous')).toBe(1); // NORMAL
+      expect(await pragma('foreign_keys')).toBe(1);
+      // Another connection's write lock is waited for asynchronously (sqlite-driver.ts), never inside SQLite.
+      expect(await pragma('busy_timeout')).toBe(0);
+      expect(await db.kysely.selectFrom('User').select('id').execute()).toEqual([]);
     } finally {
       await db.close();
     }
@@ -52,7 +65,7 @@ for (const kind of databaseCases()) {
     it('leaves an empty database alone when asked not to migrate', async () => {
       const db = await openDatabase(await kind.fresh(), { migrate: false });
       try {
-        await expect(db.prisma.user.count()).rejects.toThrow();
+        await expect(db.kysely.selectFrom('User').select('id').execute()).rejects.toThrow();
       } finally {
         await db.close();
       }
@@ -61,20 +74,22 @@ for (const kind of databaseCases()) {
     it('does not lose a write made while another transaction is open and then rolls back', async () => {
       const db = await openDatabase(await kind.fresh());
       try {
+        const user = (externalId: string) => ({ id: newId(), platform: 'web', externalId, createdAt: new Date(), updatedAt: new Date() });
         let inside!: () => void;
         const opened = new Promise<void>((resolve) => (inside = resolve));
-        const failing = db.prisma
-          .$transaction(async (tx) => {
-            await tx.user.create({ data: { platform: 'web', externalId: 'rolled-back' } });
+        const failing = db.kysely
+          .transaction()
+          .execute(async (tx) => {
+            await tx.insertInto('User').values(user('rolled-back')).execute();
             inside();
             await new Promise((resolve) => setTimeout(resolve, 100));
             throw new Error('give up');
           })
           .catch((error: Error) => error.message);
         await opened;
-        await db.prisma.user.create({ data: { platform: 'web', externalId: 'kept' } });
+        await db.kysely.insertInto('User').values(user('kept')).execute();
         expect(await failing).toBe('give up');
-        const users = await db.prisma.user.findMany({ select: { externalId: true } });
+        const users = await db.kysely.selectFrom('User').select('externalId').execute();
         expect(users.map((u) => u.externalId)).toEqual(['kept']);
       } finally {
         await db.close();
@@ -82,21 +97,20 @@ for (const kind of databaseCases()) {
     });
 
     if (kind.name === 'postgresql') {
-      it('keeps the tables of a ?schema= URL in that schema', async () => {
-        const url = await kind.fresh();
-        const schema = new URL(url).searchParams.get('schema');
-        const db = await openDatabase(url);
+      it('keeps the tables of a ?schema= URL in that schema, with the URL\'s own session options too', async () => {
+        const url = new URL(await kind.fresh());
+        const schema = url.searchParams.get('schema');
+        url.searchParams.set('options', '-c statement_timeout=4321');
+        const db = await openDatabase(url.toString());
         try {
-          await db.prisma.user.create({ data: { platform: 'web', externalId: 'in-schema' } });
-          const rows = await db.prisma.$queryRawUnsafe<{ n: bigint | number }[]>(
-            `SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name IN ('User', 'Battle', '_prisma_migrations')`,
-            schema,
-          );
+          const { rows: timeout } = await sql<{ statement_timeout: string }>`SHOW statement_timeout`.execute(db.kysely);
+          expect(timeout[0]?.statement_timeout).toBe('4321ms');
+          await db.kysely.insertInto('User').values({ id: newId(), platform: 'web', externalId: 'in-schema', createdAt: new Date(), updatedAt: new Date() }).execute();
+          const { rows } = await sql<{ n: number }>`
+            SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = ${schema} AND table_name IN ('User', 'Battle', '_prisma_migrations')`.execute(db.kysely);
           expect(Number(rows[0]?.n)).toBe(3);
-          const counted = await db.prisma.$queryRawUnsafe<{ n: bigint | number }[]>(
-            `SELECT count(*) AS n FROM ${JSON.stringify(schema)}."User"`,
-          );
-          expect(Number(counted[0]?.n)).toBe(1);
+          const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(`${schema}.User`)}`.execute(db.kysely);
+          expect(Number(counted.rows[0]?.n)).toBe(1);
         } finally {
           await db.close();
         }

@@ -1,24 +1,28 @@
-// Opens the database named by a URL with the matching generated Prisma client, after applying pending migrations.
-// `file:` → SQLite (core/store/generated/sqlite, @prisma/adapter-better-sqlite3); `postgres(ql)://` → PostgreSQL
-// (core/store/generated/pg, @prisma/adapter-pg), with an optional `?schema=` for isolated schemas.
-// Both clients come from the same schema, so the SQLite one is typed as the PostgreSQL one: queries must stay portable.
+// Opens the database named by a URL as a Kysely instance typed by the Prisma schema (core/store/db.ts), after
+// applying pending migrations. `file:` → SQLite on one better-sqlite3 connection (sqlite-driver.ts) with its WAL
+// checkpoints in a worker (sqlite-checkpointer.ts); `postgres(ql)://` → PostgreSQL on a pg pool (pg-driver.ts), with an
+// optional `?schema=` for isolated schemas, `?connection_limit=` for the pool's size (Prisma's name for it) and
+// `?options=` for session settings (libpq's name, e.g. `-c statement_timeout=5000`).
+// Everything that reads or writes rows goes through `db.kysely`: the store (sql-store.ts), the scheduler, the ranking.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
+import Database from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import pg from 'pg';
 import type { Logger } from 'pino';
-import { PrismaClient as PgClient } from './generated/pg/client';
-import { PrismaClient as SqliteClient } from './generated/sqlite/client';
+import type { DB } from './db';
 import { migrate } from './migrate';
-import { parseDatabaseUrl, quoteIdent } from './url';
+import { PG_TYPES, namedStatementPgDialect } from './pg-driver';
+import { startCheckpointer } from './sqlite-checkpointer';
+import { configureSqlite, groupCommitSqliteDialect } from './sqlite-driver';
+import { parseDatabaseUrl, quoteIdent, type DatabaseTarget } from './url';
 
-export type PrismaDb = PgClient;
 export type Provider = 'sqlite' | 'postgresql';
 
 export interface Db {
-  prisma: PrismaDb;
+  kysely: Kysely<DB>;
   provider: Provider;
+  /** Ends every connection (and the SQLite checkpointing worker); safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -28,127 +32,51 @@ export interface OpenOptions {
   log?: Logger;
 }
 
-/** How long a SQLite writer waits for another process's write lock before failing with SQLITE_BUSY. */
-const SQLITE_BUSY_TIMEOUT_MS = 10_000;
-
-/** Bursts of votes queue for a connection or for the SQLite write lock; wait for them instead of failing at 2 s. */
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 };
-
-type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory['connect']>>;
-type SqlTransaction = Awaited<ReturnType<SqlDriverAdapter['startTransaction']>>;
-
-/** A FIFO lock; `run` is cheap when the lock is free. */
-function createLock() {
-  let tail: Promise<void> = Promise.resolve();
-  let held = false;
-  const acquire = async (): Promise<() => void> => {
-    const previous = tail;
-    let release!: () => void;
-    tail = new Promise<void>((resolve) => {
-      release = () => {
-        held = false;
-        resolve();
-      };
-    });
-    await previous;
-    held = true;
-    return release;
-  };
-  return {
-    acquire,
-    async run<T>(work: () => Promise<T>): Promise<T> {
-      const release = await acquire();
-      try {
-        return await work();
-      } finally {
-        release();
-      }
-    },
-    get held() {
-      return held;
-    },
-  };
-}
-
 /**
- * The better-sqlite3 adapter uses one connection and locks it only for transactions: a query outside a transaction
- * that runs while another call's transaction is open executes INSIDE that transaction, and is lost if that transaction
- * rolls back (a duplicate vote rolls back). This wrapper makes every statement wait for open transactions, so each
- * call is isolated, as on PostgreSQL.
+ * Connections per process on PostgreSQL when the URL does not say: enough for the 32 battles at a time of
+ * bench/engine.ts to keep the server busy (each statement holds a connection for one round trip), few enough that
+ * several processes stay far below the server's usual max_connections of 100.
  */
-export function serialiseSqlite(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
-  const lock = createLock();
-  const wrap = (inner: SqlDriverAdapter): SqlDriverAdapter => ({
-    provider: inner.provider,
-    adapterName: inner.adapterName,
-    queryRaw: (query) => lock.run(() => inner.queryRaw(query)),
-    executeRaw: (query) => lock.run(() => inner.executeRaw(query)),
-    executeScript: (script) => lock.run(() => inner.executeScript(script)),
-    async startTransaction(isolationLevel) {
-      const release = await lock.acquire();
-      let tx: SqlTransaction;
-      try {
-        tx = await inner.startTransaction(isolationLevel);
-      } catch (error) {
-        release();
-        throw error;
-      }
-      let released = false;
-      const done = () => {
-        if (!released) {
-          released = true;
-          release();
-        }
-      };
-      const wrapped: SqlTransaction = {
-        provider: tx.provider,
-        adapterName: tx.adapterName,
-        options: tx.options,
-        queryRaw: (query) => tx.queryRaw(query),
-        executeRaw: (query) => tx.executeRaw(query),
-        commit: () => tx.commit().finally(done),
-        rollback: () => tx.rollback().finally(done),
-        ...(tx.createSavepoint ? { createSavepoint: (name: string) => tx.createSavepoint!(name) } : {}),
-        ...(tx.rollbackToSavepoint ? { rollbackToSavepoint: (name: string) => tx.rollbackToSavepoint!(name) } : {}),
-        ...(tx.releaseSavepoint ? { releaseSavepoint: (name: string) => tx.releaseSavepoint!(name) } : {}),
-      };
-      return wrapped;
-    },
-    ...(inner.getConnectionInfo ? { getConnectionInfo: () => inner.getConnectionInfo!() } : {}),
-    dispose: () => inner.dispose(),
-  });
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: async () => wrap(await factory.connect()),
-  };
+const DEFAULT_POOL_SIZE = 8;
+
+function once(work: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | null = null;
+  return () => (done ??= work());
 }
 
-async function openSqlite(file: string): Promise<Db> {
+function openSqlite(file: string): Db {
   mkdirSync(dirname(file), { recursive: true });
-  const adapter = serialiseSqlite(new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }));
-  const client = new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
-  const prisma = client as unknown as PrismaDb;
-  // WAL lets readers work during a write and, with synchronous=NORMAL, drops the fsync per commit (≈13× faster
-  // writes); a crash can lose the last commits but never corrupts the file.
-  await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-  await prisma.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
-  await prisma.$executeRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  await prisma.$executeRawUnsafe('PRAGMA foreign_keys = ON');
-  return { prisma, provider: 'sqlite', close: () => prisma.$disconnect() };
+  const sqlite = new Database(file);
+  try {
+    configureSqlite(sqlite);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const stopCheckpointer = startCheckpointer(file);
+  const release = once(async () => {
+    if (sqlite.open) sqlite.close();
+    await stopCheckpointer();
+  });
+  const kysely = new Kysely<DB>({ dialect: groupCommitSqliteDialect(sqlite, release) });
+  // Kysely's destroy() does nothing for a driver that never ran a query: release the connection ourselves too.
+  return { kysely, provider: 'sqlite', close: once(async () => (await kysely.destroy(), await release())) };
 }
 
-function openPostgres(connectionString: string, schema: string | null): Db {
-  const adapter = new PrismaPg(
-    {
-      connectionString,
-      // Raw queries name no schema: point the session at the URL's schema too.
-      ...(schema !== null ? { options: `-c search_path=${quoteIdent(schema)}` } : {}),
-    },
-    schema !== null ? { schema } : undefined,
-  );
-  const prisma = new PgClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
-  return { prisma, provider: 'postgresql', close: () => prisma.$disconnect() };
+function openPostgres(target: Extract<DatabaseTarget, { provider: 'postgresql' }>, log: Logger | undefined): Db {
+  // Queries name no schema: every session is pointed at the URL's schema, after the URL's own session options.
+  const options = [target.sessionOptions, target.schema !== null ? `-c search_path=${quoteIdent(target.schema)}` : null].filter(Boolean).join(' ');
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: target.poolSize ?? DEFAULT_POOL_SIZE,
+    types: PG_TYPES,
+    ...(options ? { options } : {}),
+  });
+  // An idle connection that the server drops must not crash the process; the pool replaces it.
+  pool.on('error', (error) => log?.warn({ err: error }, 'an idle PostgreSQL connection failed'));
+  const end = once(() => pool.end());
+  const kysely = new Kysely<DB>({ dialect: namedStatementPgDialect(pool, end) });
+  return { kysely, provider: 'postgresql', close: once(async () => (await kysely.destroy(), await end())) };
 }
 
 /** Opens the database at `url`, applying pending migrations first unless `migrate: false`. */
@@ -158,5 +86,11 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     const result = await migrate(url, options.log ? { log: options.log } : {});
     if (result.applied.length > 0) options.log?.info({ applied: result.applied }, 'database migrated');
   }
-  return target.provider === 'sqlite' ? openSqlite(target.file) : openPostgres(target.connectionString, target.schema);
+  return target.provider === 'sqlite' ? openSqlite(target.file) : openPostgres(target, options.log);
+}
+
+/** A unique key refused the row (SQLite's or PostgreSQL's error). */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }

@@ -1,10 +1,11 @@
-// Row mapping shared by the two BattleStore implementations (core/store/prisma-store.ts, core/store/sqlite-store.ts):
-// database records → the store's rows, with every enumerated value and JSON list checked (core/store/values.ts).
-// Records may come from the Prisma client (booleans and Dates) or straight from SQLite (0/1 and the ISO text Prisma's
-// SQLite adapter writes), so booleans and dates are read in either form.
+// Database records → the store's rows (core/store/types.ts), with every enumerated value and JSON list checked
+// (core/store/values.ts). PostgreSQL returns booleans and Dates, SQLite 0/1 and the ISO text Prisma's SQLite adapter
+// wrote (core/store/db.ts), so booleans and dates are read in either form.
+import type { Selectable } from 'kysely';
 import type { ReactionKind, ReactionReason, VoteChoice } from '../port/types';
 import type { ModelCard } from '../providers/types';
-import type { BattleRow, ChatRow, ReplyResult, ReplyRow, TurnRow, UserRow } from './types';
+import type { DB } from './db';
+import type { BattleRow, ChatRow, MessageRefRow, ReplyResult, ReplyRow, TurnRow, UserRow } from './types';
 import {
   BattleStatusValue,
   ChatKindValue,
@@ -36,58 +37,14 @@ export function readOptionalDate(value: StoredDate | null): Date | null {
   return value === null ? null : readDate(value);
 }
 
-export interface ChatRecord {
-  id: string;
-  platform: string;
-  externalId: string;
-  kind: string;
-  title: string | null;
-  locale: string | null;
-  timezone: string | null;
-  settings: string;
-  enabled: StoredBool;
-}
-
-export interface UserRecord {
-  id: string;
-  platform: string;
-  externalId: string;
-  locale: string | null;
-  consent: string;
-}
-
-export interface BattleRecord {
-  id: string;
-  token: string;
-  chatId: string;
-  initiatorId: string;
-  modelAId: string;
-  modelBId: string;
-  mode: string;
-  language: string | null;
-  campaignId: string | null;
-  status: string;
-  identityLeak: StoredBool;
-  leakTerms: string | null;
-  failure: string | null;
-  voteCount: number;
-  openedAt: StoredDate;
-  closesAt: StoredDate | null;
-  closedAt: StoredDate | null;
-}
-
-export interface ReplyRecord {
-  id: string;
-  side: string;
-  modelId: string;
-  text: string;
-  tokensIn: number | null;
-  tokensOut: number | null;
-  ttftMs: number | null;
-  latencyMs: number | null;
-  finishReason: string | null;
-  error: string | null;
-}
+export type ChatRecord = Selectable<DB['Chat']>;
+export type UserRecord = Pick<Selectable<DB['User']>, 'id' | 'platform' | 'externalId' | 'locale' | 'consent'>;
+export type BattleRecord = Selectable<DB['Battle']>;
+export type ReplyRecord = Pick<
+  Selectable<DB['Reply']>,
+  'id' | 'side' | 'modelId' | 'text' | 'tokensIn' | 'tokensOut' | 'ttftMs' | 'latencyMs' | 'finishReason' | 'error'
+>;
+export type MessageRefRecord = Pick<Selectable<DB['MessageRef']>, 'battleId' | 'chatId' | 'ref' | 'role' | 'turn' | 'part'>;
 
 export function toChatRow(chat: ChatRecord): ChatRow {
   return {
@@ -98,6 +55,7 @@ export function toChatRow(chat: ChatRecord): ChatRow {
     title: chat.title,
     locale: chat.locale,
     timezone: chat.timezone,
+    space: chat.space,
     settings: chat.settings,
     enabled: readBool(chat.enabled),
   };
@@ -129,6 +87,9 @@ export function toBattleRow(battle: BattleRecord): BattleRow {
     leakTerms: readStringList(battle.leakTerms, 'Battle.leakTerms'),
     failure: battle.failure,
     voteCount: battle.voteCount,
+    thread: battle.thread,
+    leaseOwner: battle.leaseOwner,
+    leaseUntil: readOptionalDate(battle.leaseUntil),
     openedAt: readDate(battle.openedAt),
     closesAt: readOptionalDate(battle.closesAt),
     closedAt: readOptionalDate(battle.closedAt),
@@ -150,6 +111,10 @@ export function toReplyRow(reply: ReplyRecord): ReplyRow {
   };
 }
 
+export function toMessageRefRow(ref: MessageRefRecord): MessageRefRow {
+  return { battleId: ref.battleId, chatId: ref.chatId, ref: ref.ref, role: ref.role, turn: ref.turn, part: ref.part };
+}
+
 export function toTurnRow(turn: { id: string; index: number; authorId: string; prompt: string }, replies: readonly ReplyRecord[]): TurnRow {
   const bySide: TurnRow['replies'] = {};
   for (const reply of replies) {
@@ -159,7 +124,6 @@ export function toTurnRow(turn: { id: string; index: number; authorId: string; p
   return { id: turn.id, index: turn.index, authorId: turn.authorId, prompt: turn.prompt, replies: bySide };
 }
 
-/** The columns a saved reply writes (besides its turn, side and timestamps). */
 /** A model card's columns (everything but the id). */
 export function modelData(card: ModelCard) {
   return {
@@ -174,6 +138,7 @@ export function modelData(card: ModelCard) {
   };
 }
 
+/** The columns a saved reply writes (besides its turn, side and timestamps). */
 export function replyData(result: ReplyResult) {
   return {
     modelId: result.modelId,

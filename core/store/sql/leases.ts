@@ -1,0 +1,97 @@
+// State shared by several processes on one database: which process works on a battle (leases), and which platform
+// events were handled (deliveries). Every method is one statement, so the database's row locks (PostgreSQL) or its
+// single writer (SQLite) decide races: of racing claims one changes the row, the others find it changed.
+import { sql } from 'kysely';
+import type { Db } from '../database';
+import { prepare, variants } from '../prepared';
+import { toBattleRow } from '../rows';
+import type { BattleStore } from '../types';
+import { BattleStatusValue, readValue } from '../values';
+
+type LeaseMethods = 'claimBattle' | 'releaseBattle' | 'renewLeases' | 'expiredLeases' | 'reapLease';
+type DeliveryMethods = 'claimDelivery' | 'completeDeliveries' | 'purgeDeliveries';
+
+const changed = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0n);
+
+export function leaseStore({ kysely: db }: Db): Pick<BattleStore, LeaseMethods> {
+  // Free: no lease, or one that ran out (its process is gone). On PostgreSQL a racing claim waits for the winner's row
+  // lock, then re-checks this condition on the row the winner wrote, and finds the lease taken.
+  const claim = variants((statuses: string) =>
+    prepare((p: { id: string; owner: string; until: Date; now: Date }) =>
+      db
+        .updateTable('Battle')
+        .set({ leaseOwner: p.owner, leaseUntil: p.until })
+        .where('id', '=', p.id)
+        .where('status', 'in', statuses.split(','))
+        .where((eb) => eb.or([eb('leaseUntil', 'is', null), eb('leaseUntil', '<', p.now)])),
+    ),
+  );
+  const release = prepare((p: { id: string; owner: string }) =>
+    db.updateTable('Battle').set({ leaseOwner: null, leaseUntil: null }).where('id', '=', p.id).where('leaseOwner', '=', p.owner),
+  );
+  const renew = prepare((p: { owner: string; until: Date }) => db.updateTable('Battle').set({ leaseUntil: p.until }).where('leaseOwner', '=', p.owner));
+  const expired = prepare((p: { now: Date }) => db.selectFrom('Battle').selectAll().where('leaseUntil', '<', p.now).orderBy('leaseUntil', 'asc'));
+  const reap = prepare((p: { id: string; now: Date }) =>
+    db.updateTable('Battle').set({ leaseOwner: null, leaseUntil: null }).where('id', '=', p.id).where('leaseUntil', '<', p.now),
+  );
+
+  return {
+    async claimBattle(battleId, lease, statuses, now) {
+      if (statuses.length === 0) return false;
+      const key = [...new Set(statuses.map((s) => readValue(BattleStatusValue, s, 'battle status')))].sort().join(',');
+      return changed(await db.executeQuery(claim(key)({ id: battleId, owner: lease.owner, until: lease.until, now }))) > 0;
+    },
+
+    async releaseBattle(battleId, owner) {
+      await db.executeQuery(release({ id: battleId, owner }));
+    },
+
+    async renewLeases(owner, until) {
+      return changed(await db.executeQuery(renew({ owner, until })));
+    },
+
+    async expiredLeases(now) {
+      const { rows } = await db.executeQuery(expired({ now }));
+      return rows.map(toBattleRow);
+    },
+
+    async reapLease(battleId, now) {
+      return changed(await db.executeQuery(reap({ id: battleId, now }))) > 0;
+    },
+  };
+}
+
+export function deliveryStore({ kysely: db }: Db): Pick<BattleStore, DeliveryMethods> {
+  // The primary key decides: of two claims of one key (even at once, from two processes), one inserts.
+  const claim = prepare((p: { key: string; now: Date }) =>
+    db.insertInto('Delivery').values({ key: p.key, claimedAt: p.now }).onConflict((oc) => oc.column('key').doNothing()).returning('key'),
+  );
+  const ackOf = prepare((p: { key: string }) => db.selectFrom('Delivery').select('ack').where('key', '=', p.key));
+  const purge = prepare((p: { before: Date }) => db.deleteFrom('Delivery').where('claimedAt', '<', p.before));
+
+  return {
+    async claimDelivery(key, now) {
+      const { rows } = await db.executeQuery(claim({ key, now }));
+      if (rows.length > 0) return { fresh: true, ack: null };
+      // Purged between the two statements: handled before all the same, with no acknowledgement left to repeat.
+      const earlier = await db.executeQuery(ackOf({ key }));
+      return { fresh: false, ack: earlier.rows[0]?.ack ?? null };
+    },
+
+    async completeDeliveries(done) {
+      if (done.length === 0) return;
+      // One statement for the batch. VALUES names its columns column1, column2 on both SQLite and PostgreSQL;
+      // PostgreSQL refuses to update a row twice in one statement, so a key listed twice keeps its last ack.
+      const latest = [...new Map(done.map((d) => [d.key, d.ack])).entries()];
+      const values = sql.join(latest.map(([key, ack]) => sql`(${key}, ${ack})`));
+      await sql`
+        UPDATE "Delivery" SET "ack" = "done"."column2", "completedAt" = ${new Date()}
+        FROM (VALUES ${values}) AS "done"
+        WHERE "Delivery"."key" = "done"."column1"`.execute(db);
+    },
+
+    async purgeDeliveries(before) {
+      return changed(await db.executeQuery(purge({ before })));
+    },
+  };
+}
