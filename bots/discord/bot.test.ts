@@ -4,7 +4,7 @@
 import { MessageFlags, PermissionFlagsBits as P } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeChannel, FakeInteraction, FakeMessage } from '../../test/fakes/discord';
-import { battleFinished, buttonRows, customIds, openBallot, replies, startDiscordHarness, threadUnder, voteId, type DiscordHarness } from './testing';
+import { battleFinished, buttonRows, customIds, openBallot, replies, startDiscordHarness, threadUnder, until, voteId, type DiscordHarness } from './testing';
 
 describe('a Discord server with Pnyx', () => {
   let h: DiscordHarness;
@@ -37,7 +37,8 @@ describe('a Discord server with Pnyx', () => {
     const command = h.discord.slashCommand(h.people.alice, general, 'arena', { prompt: 'Explain photosynthesis in two sentences' });
     await h.discord.acknowledged(command);
     expect(command.callbacks[0]).toMatchObject({ type: 5, status: 204 });
-    expect(command.acknowledged!.at - command.createdAt).toBeLessThan(1_000);
+    // In time (the first event of a cold process may take the safety defer; later ones are answered in milliseconds).
+    expect(command.acknowledged!.at - command.createdAt).toBeLessThan(2_500);
     // The prompt is shown (a slash command's text is not), as the interaction's own public answer.
     const echo = await h.discord.replyTo(command);
     expect(echo.content).toMatch(/Alice.*asks:\n> Explain photosynthesis in two sentences/);
@@ -131,21 +132,26 @@ describe('a Discord server with Pnyx', () => {
   it('continues the battle from a message in its thread that mentions the bot, and moves the ballot', async () => {
     const thread = mentionThread;
     const before = openBallot(h.discord, thread)!;
+    const token = voteId(before, 'a').split(':')[1];
     h.discord.sendMessage(h.people.carol, thread, `${mention()} And which one is the longest?`);
     const second = await battleFinished(h.discord, thread, 2);
     expect(second.ballot.id).not.toBe(before.id);
     expect(h.discord.message(before.id)!.content).toMatch(/conversation continued/);
     expect(h.discord.message(before.id)!.components).toEqual([]);
-    expect(voteId(second.ballot, 'a').split(':')[1]).toBe(voteId(before, 'a').split(':')[1]);
+    expect(voteId(second.ballot, 'a').split(':')[1]).toBe(token);
     // The follow-up is answered where it was asked, quoting it.
     expect(second.replies.every((m) => m.referenceId !== undefined)).toBe(true);
   });
+
+  /** A vote button of the DM battle: from another chat, so as good as forged in the server. */
+  let dmVote: string;
 
   it('runs a DM battle: every message is a prompt, one vote closes it', async () => {
     const dm = h.discord.createDm(h.people.alice);
     const asked = h.discord.sendMessage(h.people.alice, dm, 'What is a volcano?');
     const { replies: pair, ballot } = await battleFinished(h.discord, dm);
     expect(pair.every((m) => m.referenceId === asked.id)).toBe(true);
+    dmVote = voteId(ballot, 'a');
     const voted = await answer(press('alice', ballot, voteId(ballot, 'b')));
     expect(voted.content).toMatch(/You voted: B is better/);
     await h.discord.waitFor(() => /Voting closed/.test(h.discord.message(ballot.id)!.content), 10_000, 'the DM ballot to close');
@@ -155,8 +161,7 @@ describe('a Discord server with Pnyx', () => {
   });
 
   it('refuses forged or stale buttons privately, naming no model', async () => {
-    const dmBallot = openBallot(h.discord, h.discord.createDm(h.people.alice))!;
-    const foreign = voteId(dmBallot, 'a');
+    const foreign = dmVote;
     const forged = await h.running.calls.post(general.id, {
       content: 'Old ballot',
       components: [{ type: 1, components: ['v:ZZZZZZZZZZ:a', 'garbage', foreign, 'v:../../etc:a'].map((custom_id, i) => ({ type: 2, style: 1, label: `b${i}`, custom_id })) }],
@@ -222,14 +227,15 @@ describe('a Discord server with Pnyx', () => {
       for (const row of buttonRows(h.discord.message(menu.id))) expect(row.length).toBeLessThanOrEqual(5);
 
       // Every page, in turn: all within 5×5, and every setting reachable.
-      const seen = new Set<string>();
+      const seen = new Set<string>(rows.flat().map((b) => b.custom_id.split(':')[1]!));
       let page = h.discord.message(menu.id)!;
       for (let i = 0; i < 8; i += 1) {
         for (const b of buttonRows(page).flat()) seen.add(b.custom_id.split(':')[1]!);
         const forward = buttonRows(page).flat().find((b) => /Next/.test(b.label));
         if (!forward) break;
+        const revisions = page.history.length;
         await h.discord.acknowledged(press('owner', page, forward.custom_id));
-        await h.discord.waitFor(() => h.discord.message(menu.id)!.history.length > page.history.length, 5_000, 'the next page');
+        await h.discord.waitFor(() => h.discord.message(menu.id)!.history.length > revisions, 5_000, 'the next page');
         page = h.discord.message(menu.id)!;
         expect(buttonRows(page).length).toBeLessThanOrEqual(5);
       }
@@ -254,8 +260,9 @@ describe('a Discord server with Pnyx', () => {
       let zone = buttonRows(page).flat().find((b) => b.custom_id === 's:tz:ask');
       while (!zone) {
         const forward = buttonRows(page).flat().find((b) => /Next/.test(b.label))!;
+        const revisions = page.history.length;
         await h.discord.acknowledged(press('owner', page, forward.custom_id));
-        await h.discord.waitFor(() => h.discord.message(menu.id)!.history.length > page.history.length, 5_000, 'the next page');
+        await h.discord.waitFor(() => h.discord.message(menu.id)!.history.length > revisions, 5_000, 'the next page');
         page = h.discord.message(menu.id)!;
         zone = buttonRows(page).flat().find((b) => b.custom_id === 's:tz:ask');
       }
@@ -269,16 +276,12 @@ describe('a Discord server with Pnyx', () => {
 
   describe('permissions', () => {
     /** Waits until discord.js's cache knows the bot lost a permission in a channel (CHANNEL_UPDATE processed). */
-    const botLacks = async (channel: FakeChannel, bit: bigint) => {
-      const until = Date.now() + 5_000;
-      for (;;) {
+    const botLacks = (channel: FakeChannel, bit: bigint) =>
+      until(() => {
         const cached = h.running.client.channels.cache.get(channel.id);
         const me = h.running.client.guilds.cache.get(h.guild!.id)?.members.me;
-        if (cached && !cached.isDMBased() && me && !cached.permissionsFor(me).has(bit)) return;
-        if (Date.now() > until) throw new Error('the cache never saw the overwrite');
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    };
+        return cached && !cached.isDMBased() && me && !cached.permissionsFor(me).has(bit);
+      }, 'the cache to see the overwrite');
 
     it('a channel where the bot cannot post: the person is told privately which permission to grant, nothing else happens', async () => {
       const locked = h.discord.createChannel(h.guild!, { name: 'announcements' });

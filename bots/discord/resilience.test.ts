@@ -3,7 +3,7 @@
 // server yet. Each is handled once, quietly, and nobody is left with "This interaction failed".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeChannel } from '../../test/fakes/discord';
-import { battleFinished, openBallot, replies, startDiscordHarness, threadUnder, voteId, type DiscordHarness } from './testing';
+import { battleFinished, openBallot, replies, startDiscordHarness, threadUnder, until, voteId, type DiscordHarness } from './testing';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -56,7 +56,7 @@ describe('when things go wrong', () => {
     const press = h.discord.pressButton(h.people.alice, ballot, voteId(ballot, 'a'));
     const reveal = await h.discord.replyTo(press);
     expect(reveal.content).toMatch(/You voted: A is better/);
-    await h.discord.waitFor(() => h.discord.gateway.resumes.at(-1)?.accepted === true, 5_000, 'the resume');
+    await until(() => h.discord.gateway.resumes.at(-1)?.accepted === true, 'the resume');
     expect(h.discord.gateway.identifies).toHaveLength(1);
     expect(press.callbacks).toHaveLength(1);
     expect(replies(h.discord, thread)).toHaveLength(2);
@@ -81,22 +81,22 @@ describe('when things go wrong', () => {
 
   it('forgets a deleted battle thread and a deleted channel quietly, and a server that removed the bot', async () => {
     const room = h.discord.createChannel(h.guild!, { name: 'doomed' });
-    await h.discord.waitFor(() => h.running.client.channels.cache.get(room.id), 5_000, 'the channel');
+    await until(() => h.running.client.channels.cache.get(room.id), 'the channel');
     const command = h.discord.slashCommand(h.people.alice, room, 'arena', { prompt: 'Count to twenty slowly' });
     const echo = await h.discord.replyTo(command);
     const thread = await threadUnder(h.discord, echo.id);
     await h.discord.waitFor(() => replies(h.discord, thread).length === 2, 10_000, 'the replies to start');
     const before = h.logs.length;
     h.discord.deleteChannel(thread);
-    await h.discord.waitFor(() => h.logs.slice(before).find((l) => /a thread of a chat was removed/.test(l.msg)), 5_000, 'the thread removal');
+    await until(() => h.logs.slice(before).find((l) => /a thread of a chat was removed/.test(l.msg)), 'the thread removal');
     h.discord.deleteChannel(room);
-    await h.discord.waitFor(() => h.logs.slice(before).find((l) => /removed from a chat/.test(l.msg) && l.chat === room.id), 5_000, 'the channel removal');
+    await until(() => h.logs.slice(before).find((l) => /removed from a chat/.test(l.msg) && l.chat === room.id), 'the channel removal');
 
     const other = h.discord.createGuild({ name: 'Elsewhere', owner: h.people.bob });
     const lobby = h.discord.createChannel(other, { name: 'lobby' });
-    await h.discord.waitFor(() => h.running.client.channels.cache.get(lobby.id), 5_000, 'the new server');
+    await until(() => h.running.client.channels.cache.get(lobby.id), 'the new server');
     h.discord.removeBot(other);
-    await h.discord.waitFor(() => h.logs.slice(before).find((l) => /removed from a chat/.test(l.msg) && l.chat === lobby.id), 5_000, 'the server removal');
+    await until(() => h.logs.slice(before).find((l) => /removed from a chat/.test(l.msg) && l.chat === lobby.id), 'the server removal');
     await h.app.arena.idle();
     // The battle in the deleted thread ended without errors piling up: at most one line per unreachable channel.
     const lines = h.logs.slice(before);
@@ -134,7 +134,7 @@ describe('a bot in no server yet', () => {
     const guild = h.discord.createGuild({ name: 'New', owner: h.people.owner });
     h.discord.addMember(guild, h.people.alice);
     const channel = h.discord.createChannel(guild, { name: 'arena' });
-    await h.discord.waitFor(() => h.running.client.channels.cache.get(channel.id), 5_000, 'the new channel');
+    await until(() => h.running.client.channels.cache.get(channel.id), 'the new channel');
     const command = h.discord.slashCommand(h.people.alice, channel, 'arena', { prompt: 'Hello?' });
     const echo = await h.discord.replyTo(command);
     const thread = await threadUnder(h.discord, echo.id);

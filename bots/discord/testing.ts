@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { createPnyx, type PnyxApp } from '../../core/app';
 import { DEMO_MODELS_CONFIG } from '../../core/providers/registry';
+import { loadWordNet } from '../../core/providers/wordnet';
 import { startFakeDiscord, type FakeChannel, type FakeDiscord, type FakeDiscordOptions, type FakeGuild, type FakeMessage, type FakeUser } from '../../test/fakes/discord';
 import { startDiscordBot, type RunningDiscordBot } from './bot';
 
@@ -62,6 +63,9 @@ export async function createTestApp(options: HarnessOptions = {}): Promise<{ app
       perChatPerMinute: 100,
     },
   };
+  // The demo models' health check waits at most 5 s for their word list; on a loaded machine the first load can take
+  // longer, and the models would then sit out the first minute. Load it before the clock starts.
+  if (!options.models) await loadWordNet();
   const app = await createPnyx({ config, logger, env: { DATABASE_URL: `file:${join(dir, 'discord.db')}`, LOG_LEVEL: 'info' } });
   return {
     app,
@@ -185,4 +189,15 @@ export async function battleFinished(discord: FakeDiscord, channel: ChannelRef, 
 export async function threadUnder(discord: FakeDiscord, messageId: string, timeoutMs = 10_000): Promise<FakeChannel> {
   const threadId = await discord.waitFor(() => discord.message(messageId)?.threadId, timeoutMs, `a thread under ${messageId}`);
   return discord.channels.get(threadId)!;
+}
+
+/** Polls a condition the fake cannot see (discord.js's cache, the database, the logs). */
+export async function until<T>(check: () => T | undefined | false | null | Promise<T | undefined | false | null>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false && value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -12,7 +12,7 @@ import { emptyTally, reactionDetails } from '../rows';
 import type { BattleStore, CastVoteResult } from '../types';
 import { BattleStatusValue, ReactionKindValue, ReactionReasonListValue, ReactionReasonValue, StringListValue, VoteChoiceValue, readJson, readValue } from '../values';
 
-type Methods = 'castVote' | 'getVote' | 'addVoteReason' | 'tally' | 'react' | 'getReaction';
+type Methods = 'castVote' | 'getVote' | 'addVoteReason' | 'setVoteComment' | 'tally' | 'react' | 'getReaction';
 
 interface VoteValues {
   id: string;
@@ -92,6 +92,9 @@ export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, Metho
   const setReasons = prepare((p: { battleId: string; voterId: string; reasons: string }) =>
     db.updateTable('Vote').set({ reasons: p.reasons }).where('battleId', '=', p.battleId).where('voterId', '=', p.voterId),
   );
+  const setComment = prepare((p: { battleId: string; voterId: string; comment: string }) =>
+    db.updateTable('Vote').set({ comment: p.comment }).where('battleId', '=', p.battleId).where('voterId', '=', p.voterId),
+  );
   const tally = prepare((p: { battleId: string }) =>
     db.selectFrom('Vote').select((eb) => ['choice', eb.fn.countAll<number>().as('n')]).where('battleId', '=', p.battleId).groupBy('choice'),
   );
@@ -149,6 +152,12 @@ export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, Metho
         await tx.executeQuery(setReasons({ battleId, voterId, reasons: JSON.stringify(reasons) }));
         return reasons;
       });
+    },
+
+    // The voter's "why" in words (a form after the vote); false when they have not voted.
+    async setVoteComment(battleId, voterId, comment) {
+      const { numAffectedRows } = await db.executeQuery(setComment({ battleId, voterId, comment }));
+      return (numAffectedRows ?? 0n) > 0n;
     },
 
     async tally(battleId) {
