@@ -37,8 +37,9 @@ describe('a Discord server with Pnyx', () => {
     const command = h.discord.slashCommand(h.people.alice, general, 'arena', { prompt: 'Explain photosynthesis in two sentences' });
     await h.discord.acknowledged(command);
     expect(command.callbacks[0]).toMatchObject({ type: 5, status: 204 });
-    // In time (the first event of a cold process may take the safety defer; later ones are answered in milliseconds).
-    expect(command.acknowledged!.at - command.createdAt).toBeLessThan(2_500);
+    // In time: Discord's 3 s (the first event of a cold process may take the safety defer).
+    expect(command.expired).toBe(false);
+    expect(command.acknowledged!.at - command.createdAt).toBeLessThan(3_000);
     // The prompt is shown (a slash command's text is not), as the interaction's own public answer.
     const echo = await h.discord.replyTo(command);
     expect(echo.content).toMatch(/Alice.*asks:\n> Explain photosynthesis in two sentences/);

@@ -71,6 +71,9 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   client.on(Events.ShardResume, (_id, replayed) => log.info({ replayed }, 'discord: gateway resumed'));
   client.on(Events.GuildCreate, (guild) => log.info({ guild: guild.id, name: guild.name }, 'discord: in a server'));
 
+  // The first prompt would load the language detector and the models' word lists while Discord's 3 s run, blocking
+  // the event loop for a second or more on a busy machine: load them before taking any interaction.
+  await options.app.arena.warmUp();
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
     await client.login(options.token);

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { createPnyx, type PnyxApp } from '../../core/app';
 import { DEMO_MODELS_CONFIG } from '../../core/providers/registry';
-import { loadWordNet } from '../../core/providers/wordnet';
 import { startFakeDiscord, type FakeChannel, type FakeDiscord, type FakeDiscordOptions, type FakeGuild, type FakeMessage, type FakeUser } from '../../test/fakes/discord';
 import { startDiscordBot, type RunningDiscordBot } from './bot';
 
@@ -63,9 +62,6 @@ export async function createTestApp(options: HarnessOptions = {}): Promise<{ app
       perChatPerMinute: 100,
     },
   };
-  // The demo models' health check waits at most 5 s for their word list; on a loaded machine the first load can take
-  // longer, and the models would then sit out the first minute. Load it before the clock starts.
-  if (!options.models) await loadWordNet();
   const app = await createPnyx({ config, logger, env: { DATABASE_URL: `file:${join(dir, 'discord.db')}`, LOG_LEVEL: 'info' } });
   return {
     app,

@@ -9,6 +9,7 @@ import { createCommands } from './commands';
 import { chatAddressOf, createContext, unlimitedController, type ArenaOptions } from './context';
 import { createDeliveries } from './deliveries';
 import { EventContext } from './event-context';
+import { detectLanguage } from './language';
 import { createLeases } from './leases';
 import { createLiveBattles } from './live';
 import { createMessageRefs } from './message-refs';
@@ -122,6 +123,14 @@ export function createArena(options: ArenaOptions): Arena {
       const message = entry.presenter.open(chatAddressOf(chatRow), { text: board.text, role: 'board', ...(board.image ? { image: board.image } : {}) });
       await message.settled();
       return !message.error && message.refs.length > 0;
+    },
+
+    async warmUp() {
+      // A prompt long enough to be detected loads the detector's n-grams; healthy() runs the models' first checks.
+      await Promise.all([
+        detectLanguage('Warming up the language detector before the first battle arrives.').catch(() => null),
+        options.models.healthy().catch(() => new Set<string>()),
+      ]);
     },
 
     async start() {
