@@ -348,8 +348,9 @@ export class FakeTelegram {
         return { result: true };
       case 'setMyCommands':
       case 'sendChatAction':
+        return { result: true };
       case 'answerCallbackQuery':
-        if (method === 'answerCallbackQuery' && String(p.text ?? '').length > 200) {
+        if (String(p.text ?? '').length > 200) {
           return { code: 400, description: 'Bad Request: MESSAGE_TOO_LONG' };
         }
         // As Telegram: a query is answered once.
