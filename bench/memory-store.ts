@@ -167,6 +167,9 @@ export function memoryStore(): BattleStore {
     async addVoteReason(battleId, voterId, reason) {
       return votes.get(battleId)?.has(voterId) ? [reason] : null;
     },
+    async setVoteComment(battleId, voterId) {
+      return votes.get(battleId)?.has(voterId) ?? false;
+    },
     async tally(battleId) {
       await tick();
       const tally = { a: 0, b: 0, tie: 0, both_bad: 0 };

@@ -86,7 +86,9 @@ describe('acknowledge, then work', () => {
     for (const m of ['fake-a', 'fake-b']) server.script(m, { text: `${m} answers slowly.`, firstTokenDelayMs: 5_000 });
     const timings: number[] = [];
     const acks: Ack[] = [];
-    for (let i = 0; i < 5; i++) {
+    // One prompt first: what happens once per process (the language detector's data, the first database pages).
+    acks.push(await app.arena.handle({ type: 'prompt', delivery: id('slow'), chat: privateChat('slow-warm'), from: person('slow-warm'), text: 'Take five seconds.', addressed: true, messageRef: id('m') }));
+    for (let i = 0; i < 7; i++) {
       const started = performance.now();
       acks.push(await app.arena.handle({ type: 'prompt', delivery: id('slow'), chat: privateChat(`slow-${i}`), from: person(`slow-${i}`), text: 'Take five seconds.', addressed: true, messageRef: id('m') }));
       timings.push(performance.now() - started);
@@ -97,10 +99,11 @@ describe('acknowledge, then work', () => {
       expect(ack.notice).toBeUndefined();
       expect(ack.done).toBeInstanceOf(Promise);
     }
-    expect(timings[2]!).toBeLessThan(50);
+    // The median: one slow call on a machine busy with other tests says little; half of them slow would.
+    expect(timings[3]!).toBeLessThan(50);
     expect(port.messages.filter((m) => m.chat.startsWith('slow-') && isBallot(m))).toHaveLength(0);
     await Promise.all(acks.map((a) => a.done));
-    expect(port.messages.filter((m) => m.chat.startsWith('slow-') && isBallot(m))).toHaveLength(5);
+    expect(port.messages.filter((m) => m.chat.startsWith('slow-') && isBallot(m))).toHaveLength(8);
   }, 30_000);
 
   it('answers a vote while a follow-up of the same battle is still streaming', async () => {

@@ -136,6 +136,8 @@ export function createArena(options: ArenaOptions): Arena {
     async start() {
       ctx.stopping = false;
       if (ctx.generations.signal.aborted) ctx.generations = unlimitedController();
+      // The first battle should not wait for the models' first health checks: start them now.
+      void ctx.models.healthy().catch((error: unknown) => log.warn({ err: error }, 'model health checks failed'));
       await leases.reapUnleased();
       leases.start();
       await safeSweep();

@@ -10,6 +10,11 @@ import type { ReplyState } from './views';
 export interface LiveBattles {
   /** The battle as this process shows it, or null when its chat or platform is not here. */
   liveOf(battle: BattleRow, known?: ChatRow): Promise<LiveBattle | null>;
+  /**
+   * The battle with its ballot. Another process writes a new ballot's ref within a batch window (message-refs.ts):
+   * a ballot not found yet is looked for again a few times before giving up (null ballot then).
+   */
+  withBallot(battle: BattleRow, known?: ChatRow): Promise<LiveBattle | null>;
   /** The battle's turns with their replies (held, or read once). */
   turnsOf(battle: BattleRow): Promise<TurnRow[]>;
 }
@@ -27,6 +32,10 @@ function messagesByRole(rows: readonly MessageRefRow[]): Map<string, string[]> {
   for (const [key, list] of byKey) result.set(key, list.sort((x, y) => x.part - y.part).map((r) => r.ref));
   return result;
 }
+
+/** How long to wait, in turn, for a ballot another process posted but has not stored the ref of yet. */
+const BALLOT_RETRY_MS = [50, 150, 400, 1_000];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function replyStateOf(turn: TurnRow | undefined, side: 'a' | 'b'): ReplyState {
   const reply = turn?.replies[side];
@@ -67,9 +76,20 @@ export function createLiveBattles(ctx: ArenaContext, refs: MessageRefs): LiveBat
       const turn = Number(turnText);
       state.replies.set(`${turn}:${role}`, { live: entry.presenter.adopt(chat, list), state: { text: '', status: 'done' }, side: role, turn });
     }
-    ctx.adopt(battle.token, state);
+    // Remembered only once complete: a battle rebuilt before its ballot's ref was stored is rebuilt again next time.
+    if (state.ballot) ctx.adopt(battle.token, state);
     return state;
   };
 
-  return { liveOf, turnsOf };
+  const withBallot = async (battle: BattleRow, known?: ChatRow): Promise<LiveBattle | null> => {
+    let state = await liveOf(battle, known);
+    for (const wait of BALLOT_RETRY_MS) {
+      if (!state || state.ballot) return state;
+      await sleep(wait);
+      state = await liveOf(battle, known);
+    }
+    return state;
+  };
+
+  return { liveOf, withBallot, turnsOf };
 }

@@ -60,7 +60,7 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     const [tally, reveal, state, turns] = await Promise.all([
       closedByVote?.tally ?? store.tally(battle.id),
       revealFor(battle, t),
-      lives.liveOf(battle, chatRow),
+      lives.withBallot(battle, chatRow),
       lives.turnsOf(battle),
     ]);
     const votes = tally.a + tally.b + tally.tie + tally.both_bad;
@@ -85,7 +85,7 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
    * processes at the same moment may have landed their edits in another order, and the last edit must show them all.
    */
   const updateBallot = async (battle: BattleRow, chatRow: ChatRow, voteCount: number) => {
-    const state = await lives.liveOf(battle, chatRow);
+    const state = await lives.withBallot(battle, chatRow);
     if (!state?.ballot) return;
     const t = chatT(chatRow, parseChatSettings(chatRow.settings));
     const policy = policyOf(chatRow);

@@ -134,9 +134,13 @@ export function createModelRegistry(
         wanted.map(async (id) => {
           let entry = health.get(id);
           if (!entry || now - entry.at > healthTtlMs) {
-            // Concurrent callers share one check in flight.
-            entry = { at: now, ok: check(id, clients.get(id)!) };
-            health.set(id, entry);
+            // Concurrent callers share one check in flight. Once a model has an answer, a stale one is used while the
+            // next check runs: a battle never waits for a health check (up to healthTimeoutMs) after the first.
+            const known = lastKnown.get(id);
+            const next = { at: now, ok: check(id, clients.get(id)!) };
+            health.set(id, next);
+            if (known !== undefined) return [id, known] as const;
+            entry = next;
           }
           return [id, await entry.ok] as const;
         }),

@@ -154,10 +154,9 @@ export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, Metho
       });
     },
 
-    // The voter's "why" in words (a form after the vote); false when they have not voted.
     async setVoteComment(battleId, voterId, comment) {
-      const { numAffectedRows } = await db.executeQuery(setComment({ battleId, voterId, comment }));
-      return (numAffectedRows ?? 0n) > 0n;
+      const result = await db.executeQuery(setComment({ battleId, voterId, comment }));
+      return Number(result.numAffectedRows ?? 0) > 0;
     },
 
     async tally(battleId) {
