@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { createPnyx, type PnyxApp } from '../../core/app';
 import { DEMO_MODELS_CONFIG } from '../../core/providers/registry';
+import { loadWordNet } from '../../core/providers/wordnet';
 import { startFakeDiscord, type FakeChannel, type FakeDiscord, type FakeDiscordOptions, type FakeGuild, type FakeMessage, type FakeUser } from '../../test/fakes/discord';
 import { startDiscordBot, type RunningDiscordBot } from './bot';
 
@@ -62,6 +63,9 @@ export async function createTestApp(options: HarnessOptions = {}): Promise<{ app
       perChatPerMinute: 100,
     },
   };
+  // The demo models' health check waits at most 5 s for their word list; on a machine this loaded the first load can
+  // take longer, and the models would then sit out their first minute. Load it before any check starts.
+  if (!options.models) await loadWordNet();
   const app = await createPnyx({ config, logger, env: { DATABASE_URL: `file:${join(dir, 'discord.db')}`, LOG_LEVEL: 'info' } });
   return {
     app,
