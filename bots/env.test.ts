@@ -25,6 +25,8 @@ describe('adapter environment', () => {
 
   it('defaults Discord\'s REST base and refuses a token pasted with "Bot " without printing it', () => {
     expect(parseDiscordEnv({ DISCORD_BOT_TOKEN: 'MTA.abc.def' })).toMatchObject({ DISCORD_BOT_TOKEN: 'MTA.abc.def', DISCORD_API_ROOT: 'https://discord.com/api' });
+    // Left empty in a .env file: not set (the bot does not run), rather than an error.
+    expect(parseDiscordEnv({ DISCORD_BOT_TOKEN: '', DISCORD_APPLICATION_ID: '' }).DISCORD_BOT_TOKEN).toBeUndefined();
     try {
       parseDiscordEnv({ DISCORD_BOT_TOKEN: 'Bot MTA.hunter3.def', DISCORD_APPLICATION_ID: 'my-app' });
       throw new Error('expected a ConfigError');
