@@ -314,6 +314,11 @@ describe('a Discord server with Pnyx', () => {
       expect(told.content).toMatch(/Créer des fils publics/);
       expect(h.discord.callsTo('POST /channels/:channel/messages/:message/threads').filter((c) => c.params.channel === plain.id)).toEqual([]);
       expect(h.logs.slice(before).filter((l) => l.level >= 40)).toEqual([]);
+
+      // In the channel, a reply to one of the battle's messages (which pings the bot, as Discord replies do) continues it.
+      const followUp = h.discord.sendMessage(h.people.bob, plain, 'Shorter, please.', { replyTo: pair[1]!.id });
+      const second = await battleFinished(h.discord, plain, 2);
+      expect(second.replies.every((m) => m.referenceId === followUp.id)).toBe(true);
     });
   });
 

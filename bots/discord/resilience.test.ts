@@ -142,3 +142,46 @@ describe('a bot in no server yet', () => {
     expect(openBallot(h.discord, thread)!.id).toBe(ballot.id);
   });
 });
+
+describe('with the privileged Message Content intent', () => {
+  let h: DiscordHarness;
+  beforeAll(async () => {
+    h = await startDiscordHarness({ fake: { privilegedIntents: { messageContent: true } }, messageContent: true });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('asks for it, and then any message in a battle\'s thread continues the battle, no mention needed', async () => {
+    expect(h.discord.gateway.identifies[0]!.intents & (1 << 15)).toBe(1 << 15);
+    const command = h.discord.slashCommand(h.people.alice, h.general!, 'arena', { prompt: 'Name a blue fruit' });
+    const thread = await threadUnder(h.discord, (await h.discord.replyTo(command)).id);
+    await battleFinished(h.discord, thread);
+    h.discord.sendMessage(h.people.bob, thread, 'And a red one?');
+    const second = await battleFinished(h.discord, thread, 2);
+    expect(second.replies).toHaveLength(2);
+    // Other messages in the channel are still not prompts (the trigger setting says addressed ones only).
+    h.discord.sendMessage(h.people.bob, h.general!, 'just chatting');
+    await sleep(500);
+    expect(h.discord.botMessages(h.general!).filter((m) => !m.visibleTo)).toHaveLength(1);
+  });
+});
+
+describe('asking for Message Content without the portal switch', () => {
+  it('stops with a sentence saying what to change', async () => {
+    const { startFakeDiscord } = await import('../../test/fakes/discord');
+    const { createTestApp } = await import('./testing');
+    const { startDiscordBot } = await import('./bot');
+    const discord = await startFakeDiscord();
+    const { app, close } = await createTestApp();
+    try {
+      await expect(startDiscordBot({ app, token: discord.token, apiRoot: discord.restApi, messageContent: true, print: () => undefined })).rejects.toThrow(
+        /Message Content intent: switch it on in the Developer Portal/,
+      );
+      expect(discord.gateway.identifies.at(-1)).toMatchObject({ refused: 4014 });
+    } finally {
+      await close();
+      await discord.stop();
+    }
+  });
+});
