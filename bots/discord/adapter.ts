@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Arena } from '../../core/engine/types';
 import type { I18n } from '../../core/i18n';
 import { createPendingWork } from '../../core/pending-work';
-import type { ChatAddress, Person } from '../../core/port/types';
+import type { Person } from '../../core/port/types';
 import type { DiscordCalls } from './calls';
 import { recentKeys, throttle, type AdapterContext, type DiscordCache } from './context';
 import { createInteractionHandler } from './interactions';
@@ -14,9 +14,9 @@ import { createMessageHandler } from './messages';
 import type { PermissionName } from './permissions';
 import { createDiscordPort, type DiscordPort } from './port';
 import { createRemovalHandlers } from './removals';
-import { messageBody } from './render';
 import { createResponder, type Responder } from './responder';
-import { parseRef, PLATFORM, THREAD_TYPES } from './translate';
+import { createThreadRefusals } from './thread-refusals';
+import { PLATFORM, THREAD_TYPES } from './translate';
 
 /** This adapter's own strings (about Discord itself). */
 export const DISCORD_LOCALES = fileURLToPath(new URL('./locales', import.meta.url));
@@ -58,25 +58,10 @@ export function createDiscordAdapter(options: CreateDiscordAdapterOptions): Disc
   const onceEvery = throttle();
   const inflight = createPendingWork();
 
+  /** "**Send Messages**, **Read Message History**", in the person's language, for a permission message. */
   const permissionNames = (t: (id: string) => string, missing: readonly PermissionName[]) => missing.map((name) => `**${t(`discord-permission-${name}`)}**`).join(', ');
 
-  const threadRefused = (chat: ChatAddress, anchorRef: string, missing: PermissionName[]) => {
-    if (onceEvery(`thread-permissions:${chat.id}`, 10 * 60_000)) log.info({ channel: chat.id, missing }, 'discord: battle threads not allowed here; battles go inline');
-    const text = (t: (id: string, args?: Record<string, string>) => string) =>
-      t('discord-thread-permissions', { permissions: permissionNames(t, missing), bot: cache.botPerson().displayName ?? 'Pnyx' });
-    // A slash command: its prompt was the interaction's answer, and the person can be told privately.
-    const interaction = responder.answeredBy(anchorRef);
-    if (interaction) {
-      void inflight.track(responder.tellPrivately(interaction, text));
-      return;
-    }
-    // A mention: no private channel to the person; one reply under their message, at most once a while per channel.
-    const at = parseRef(anchorRef);
-    if (!at || !onceEvery(`thread-permissions-told:${chat.id}`, 60 * 60_000)) return;
-    const body = messageBody({ text: text(app.i18n.t(chat.locale)) });
-    body.message_reference = { message_id: at.messageId, fail_if_not_exists: false };
-    void inflight.track(calls.post(at.channelId, body).then(() => undefined, (error: unknown) => log.info({ err: error, channel: at.channelId }, 'discord: could not explain the missing thread permission')));
-  };
+  const threadRefused = createThreadRefusals({ i18n: app.i18n, log, calls, responder, cache, inflight, onceEvery, permissionNames });
 
   const port = createDiscordPort(calls, responder, log, { permissionsIn: (id) => cache.botPermissionsIn(id), threadRefused });
   app.arena.attach(port);
