@@ -92,11 +92,19 @@ describe.skipIf(!pgUrl)('two Pnyx processes on one PostgreSQL', () => {
         }
       }
     });
-    child.stderr!.resume();
+    let errors = '';
+    child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const proc = { name, child, hook, logs, exited };
     procs.push(proc);
-    await until(() => logs.some((l) => l.msg === 'telegram: webhook listening') || undefined, 60_000, `${name} to listen`);
+    await until(
+      () => {
+        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}: ${errors}`);
+        return logs.some((l) => l.msg === 'telegram: webhook listening') || undefined;
+      },
+      60_000,
+      `${name} to listen`,
+    );
     return proc;
   };
 
@@ -120,9 +128,9 @@ describe.skipIf(!pgUrl)('two Pnyx processes on one PostgreSQL', () => {
         'providers:',
         '  demo: { type: demo, tokensPerSecond: 25 }',
         'models:',
-        '  - { id: demo-lexicon, provider: demo, displayName: Lexicon }',
-        '  - { id: demo-markov, provider: demo, displayName: Markov }',
-        '  - { id: demo-outline, provider: demo, displayName: Outline }',
+        '  - { id: demo-lexicon, provider: demo, model: lexicon }',
+        '  - { id: demo-markov, provider: demo, model: markov }',
+        '  - { id: demo-outline, provider: demo, model: outline }',
         'battle:',
         '  perUserPerMinute: 100',
         '  perChatPerMinute: 100',

@@ -273,7 +273,8 @@ describe('long polling with the runner', () => {
     const chat = privateChat(bob);
     const hello = h.tg.userWrites(chat, bob, '/help');
     const help = await h.tg.waitFor(() => h.tg.botMessages(chat.id).find((m) => m.reply_to_message?.message_id === hello.message_id), 10_000, 'help');
-    expect(help.text).toBe(markdownToTelegram(h.app.i18n.t('en')('help-text')).text);
+    expect(help.text).toBe(markdownToTelegram(h.app.i18n.t('en')('help-text', { arena: '/arena', leaderboard: '/leaderboard', privacy: '/privacy', settings: '/settings', help: '/help' })).text);
+    expect(help.text).toContain('use /arena followed by your message');
     for (const data of ['v:ZZZZZZZZZZ:a', 'v:../../etc:a', 'garbage', 's:enabled:' + 'x'.repeat(50)]) {
       const answer = await answerOf(h.tg, h.tg.userPresses(chat, bob, help, data));
       expect(answer.payload.text).toMatch(/no longer valid|no longer works/);
@@ -388,6 +389,8 @@ describe('webhook mode', () => {
     const chat = privateChat(bob);
     const update = h.tg.textUpdate(chat, bob, '/privacy');
     expect(await h.tg.postWebhook(update)).toBe(200);
+    // The webhook is answered with the acknowledgement; the reply follows.
+    await h.tg.waitFor(() => h.tg.botMessages(chat.id).length === 1 || undefined, 10_000, 'the privacy text');
     const sent = h.tg.botMessages(chat.id);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.text).toBe(markdownToTelegram(h.app.i18n.t('en')('privacy-text')).text);

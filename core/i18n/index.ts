@@ -60,7 +60,9 @@ export function createI18n(options: { dir?: string; fallback?: Locale } = {}): I
   const format = (bundle: FluentBundle, id: string, args?: Args): string | undefined => {
     const message = bundle.getMessage(id);
     if (!message?.value) return undefined;
-    return bundle.formatPattern(message.value, args);
+    // Errors (a variable a caller forgot) are collected rather than thrown: the text shows `{$name}` in its place.
+    const errors: Error[] = [];
+    return bundle.formatPattern(message.value, args, errors);
   };
 
   // Every event negotiates a locale and formats a few messages, and a streaming reply re-renders its header on

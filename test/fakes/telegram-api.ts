@@ -354,10 +354,12 @@ export class FakeTelegram {
           return { code: 400, description: 'Bad Request: MESSAGE_TOO_LONG' };
         }
         // As Telegram: a query is answered once.
-        if (this.answered.has(String(p.callback_query_id))) {
-          return { code: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' };
+        if (method === 'answerCallbackQuery') {
+          if (this.answered.has(String(p.callback_query_id))) {
+            return { code: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' };
+          }
+          this.answered.add(String(p.callback_query_id));
         }
-        this.answered.add(String(p.callback_query_id));
         return { result: true };
       case 'getChatMember': {
         const userId = Number(p.user_id);
