@@ -348,9 +348,8 @@ export class FakeTelegram {
         return { result: true };
       case 'setMyCommands':
       case 'sendChatAction':
-        return { result: true };
       case 'answerCallbackQuery':
-        if (String(p.text ?? '').length > 200) {
+        if (method === 'answerCallbackQuery' && String(p.text ?? '').length > 200) {
           return { code: 400, description: 'Bad Request: MESSAGE_TOO_LONG' };
         }
         // As Telegram: a query is answered once.
