@@ -1,15 +1,23 @@
 // The adapters `npm start` can run, found here rather than named in main.ts: each says which environment variables it
 // reads, whether they ask for it, and how to start it. A new platform is one more entry.
+import type { Hono } from 'hono';
 import type { PnyxApp } from '../core/app';
 import { ConfigError } from '../core/config/load';
 
 export interface RunningAdapter {
   stop(): Promise<void>;
+  /**
+   * Whether it is connected to its platform and taking events now (/readyz); false while it reconnects. Optional:
+   * an adapter without it counts as ready once started.
+   */
+  ready?(): boolean | Promise<boolean>;
 }
 
 export interface AdapterHooks {
   /** The adapter stopped for good (a revoked token, another process polling): the process should exit. */
   onFatal(error: unknown): void;
+  /** The process's /healthz, /readyz and /metrics, for the adapter that declares `hostsOps` to mount on its server. */
+  ops?: Hono;
 }
 
 export interface AdapterModule<E = unknown> {
@@ -24,11 +32,13 @@ export interface AdapterModule<E = unknown> {
    */
   fallback?: { forced(env: E): boolean; forbidden(env: E): boolean };
   start(app: PnyxApp, env: E, hooks: AdapterHooks): Promise<RunningAdapter>;
+  /** It serves HTTP on WEB_HOST:WEB_PORT and mounts `hooks.ops` there, so the process needs no server of its own for them. */
+  hostsOps?: boolean;
 }
 
 /** Adapters in start order. Each module imports its platform library only when started. */
 export async function loadAdapters(): Promise<AdapterModule[]> {
-  const modules = await Promise.all([import('./telegram/module'), import('./discord/module'), import('./web/module')]);
+  const modules = await Promise.all([import('./telegram/module'), import('./discord/module'), import('./slack/module'), import('./web/module')]);
   return modules.map((m) => m.adapter as AdapterModule);
 }
 
@@ -48,17 +58,23 @@ export function adapterEnvs(adapters: readonly AdapterModule[], env: NodeJS.Proc
   return parsed;
 }
 
-/** Starts every adapter asked for, and the fallback ones when nothing else runs (or when forced). */
-export async function startAdapters(app: PnyxApp, envs: Map<AdapterModule, unknown>, hooks: AdapterHooks): Promise<Array<{ name: string } & RunningAdapter>> {
-  const running: Array<{ name: string } & RunningAdapter> = [];
+/** The adapters to start, in order: every one asked for, and the fallback ones when nothing else runs (or when forced). */
+export function plannedAdapters(envs: Map<AdapterModule, unknown>): AdapterModule[] {
+  const planned: AdapterModule[] = [];
   for (const [adapter, env] of envs) {
-    if (adapter.fallback || !adapter.wanted(env)) continue;
-    running.push({ name: adapter.name, ...(await adapter.start(app, env, hooks)) });
+    if (!adapter.fallback && adapter.wanted(env)) planned.push(adapter);
   }
   for (const [adapter, env] of envs) {
     if (!adapter.fallback) continue;
     const { forced, forbidden } = adapter.fallback;
-    if (forced(env) || (running.length === 0 && !forbidden(env))) running.push({ name: adapter.name, ...(await adapter.start(app, env, hooks)) });
+    if (forced(env) || (planned.length === 0 && !forbidden(env))) planned.push(adapter);
   }
+  return planned;
+}
+
+/** Starts the planned adapters. */
+export async function startAdapters(app: PnyxApp, envs: Map<AdapterModule, unknown>, hooks: AdapterHooks): Promise<Array<{ name: string } & RunningAdapter>> {
+  const running: Array<{ name: string } & RunningAdapter> = [];
+  for (const adapter of plannedAdapters(envs)) running.push({ name: adapter.name, ...(await adapter.start(app, envs.get(adapter), hooks)) });
   return running;
 }

@@ -75,6 +75,8 @@ describe.skipIf(!pgUrl)('two Pnyx processes on one PostgreSQL', () => {
         TELEGRAM_WEBHOOK_PORT: String(port),
         TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
         WEB_ENABLED: 'false',
+        // Each process answers /healthz, /readyz and /metrics on its own port.
+        WEB_PORT: '0',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -188,6 +190,23 @@ describe.skipIf(!pgUrl)('two Pnyx processes on one PostgreSQL', () => {
     await client.end();
     expect(rows[0].n).toBe(6);
   }, 120_000);
+
+  it('reports ready on each process, whose metrics add up to the votes and battles stored once', async () => {
+    const opsUrl = (proc: Proc) => String(proc.logs.find((l) => l.msg === 'health and metrics listening')!.url);
+    const sample = (text: string, line: RegExp) => Number(text.match(line)?.[1] ?? 0);
+    let votes = 0;
+    let closed = 0;
+    for (const proc of procs) {
+      const ready = await fetch(new URL('/readyz', opsUrl(proc)));
+      expect(await ready.json()).toMatchObject({ ready: true, checks: { database: { ok: true }, 'platform:telegram': { ok: true } } });
+      const text = await (await fetch(new URL('/metrics', opsUrl(proc)))).text();
+      votes += sample(text, /^pnyx_votes_total (\d+)$/m);
+      closed += sample(text, /^pnyx_battles_finished_total\{outcome="closed"\} (\d+)$/m);
+    }
+    // Six votes, one of them delivered to both processes: counted once, wherever it was handled.
+    expect(votes).toBe(6);
+    expect(closed).toBe(1);
+  });
 
   it('sees a settings change made through the other process within a second', async () => {
     const [one, two] = procs as [Proc, Proc];

@@ -2,20 +2,15 @@
 import { z } from 'zod';
 import { parseEnvWith } from '../../core/config/load';
 
-/** `DISCORD_BOT_TOKEN=` left empty in a .env file means "not set", not "a bad token". */
-const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
-
 const snowflake = z.string().regex(/^\d{17,20}$/, { message: 'a Discord id is 17 to 20 digits (Developer Portal → General Information → Application ID)' });
 
 export const DiscordEnvSchema = z.object({
-  DISCORD_BOT_TOKEN: z.preprocess(
-    unsetWhenEmpty,
-    z
-      .string()
-      // A token pasted with "Bot " in front, or with quotes, is the most common setup mistake; say so without echoing it.
-      .refine((token) => !/^(Bot\s|["'])/i.test(token) && !/\s/.test(token), { message: 'paste the token alone (no "Bot " prefix, quotes or spaces)' })
-      .optional(),
-  ),
+  // Empty (NAME= in .env) counts as unset (core/config/load.ts).
+  DISCORD_BOT_TOKEN: z
+    .string()
+    // A token pasted with "Bot " in front, or with quotes, is the most common setup mistake; say so without echoing it.
+    .refine((token) => !/^(Bot\s|["'])/i.test(token) && !/\s/.test(token), { message: 'paste the token alone (no "Bot " prefix, quotes or spaces)' })
+    .optional(),
   /** REST base without the version (discord.js appends /v10): self-hosted proxies and tests. */
   DISCORD_API_ROOT: z.string().url().default('https://discord.com/api'),
   /**
@@ -24,7 +19,7 @@ export const DiscordEnvSchema = z.object({
    */
   DISCORD_MESSAGE_CONTENT: z.enum(['true', 'false', '1', '0']).optional(),
   /** Only needed by `npm run discord:commands` when the token cannot ask Discord (it normally can). */
-  DISCORD_APPLICATION_ID: z.preprocess(unsetWhenEmpty, snowflake.optional()),
+  DISCORD_APPLICATION_ID: snowflake.optional(),
 });
 export type DiscordEnv = z.infer<typeof DiscordEnvSchema>;
 

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Arena } from '../../core/engine/types';
+import { metrics } from '../../core/metrics';
 import { createPendingWork } from '../../core/pending-work';
 import type { I18n, Translate } from '../../core/i18n';
 import { COMMAND_CATALOGUE, isCommandName } from '../../core/port/commands';
@@ -42,6 +43,8 @@ export interface TelegramBot {
   idle(): Promise<void>;
   /** Highest update_id handled (long polling confirms it on stop). */
   lastUpdateId(): number;
+  /** Whether the last call to the Bot API got an answer from Telegram (false after a network error or a 5xx). */
+  connected(): boolean;
 }
 
 // Telegram sends messages of anonymous group admins from this account, with the group as sender_chat.
@@ -54,6 +57,20 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
   const log = app.log.child({ platform: 'telegram' });
   app.i18n.extend(TELEGRAM_LOCALES);
   const bot = new Bot(options.token, { client: options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, '') } : {} });
+  // Installed before auto-retry, so it sees every attempt: each 429 is counted even when the retry then succeeds,
+  // and the connection state follows each answer rather than only the last of six tries.
+  let connected = true;
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    try {
+      const answer = await prev(method, payload, signal);
+      connected = answer.ok || answer.error_code < 500;
+      if (!answer.ok && answer.error_code === 429) metrics.platformRateLimited('telegram');
+      return answer;
+    } catch (error) {
+      if (!signal?.aborted) connected = false;
+      throw error;
+    }
+  });
   // 429 → wait retry_after and send again; 5xx and network errors → back off. Pacing of edits is the core's
   // (limits.minEditIntervalMs), so no throttler transformer: it would delay votes behind streaming edits.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: options.maxRetryDelaySeconds ?? 300 }));
@@ -294,6 +311,7 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
     port,
     lastUpdateId: () => lastUpdateId,
     idle: () => inflight.idle(),
+    connected: () => connected,
   };
 }
 

@@ -37,6 +37,8 @@ export interface RunningTelegramBot {
   telegram: TelegramBot;
   /** Where the webhook server listens (webhook mode). */
   address?: AddressInfo;
+  /** Taking updates: polling (or the webhook server listening) and Telegram answering. */
+  ready(): boolean;
   stop(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function startTelegramBot(options: StartTelegramBotOptions): Promis
   let stopped = false;
   return {
     telegram,
+    ready: () => runner.isRunning() && telegram.connected(),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -137,6 +140,7 @@ async function startWebhook(telegram: TelegramBot, webhook: TelegramWebhookOptio
   return {
     telegram,
     address,
+    ready: () => server.listening && telegram.connected(),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -19,6 +19,6 @@ export const adapter: AdapterModule<TelegramEnv> = {
       onFatal: hooks.onFatal,
     });
     app.log.info({ mode: env.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'polling' }, 'Telegram bot running');
-    return { stop: () => bot.stop() };
+    return { stop: () => bot.stop(), ready: () => bot.ready() };
   },
 };

@@ -11,10 +11,11 @@ export const adapter: AdapterModule<WebEnv> = {
     forced: (env) => env.WEB_ENABLED === 'true' || env.WEB_ENABLED === '1',
     forbidden: (env) => env.WEB_ENABLED === 'false' || env.WEB_ENABLED === '0',
   },
-  async start(app, env) {
+  hostsOps: true,
+  async start(app, env, hooks) {
     const { startWebPlayground } = await import('./server');
-    const web = await startWebPlayground({ app, host: env.WEB_HOST, port: env.WEB_PORT });
+    const web = await startWebPlayground({ app, host: env.WEB_HOST, port: env.WEB_PORT, ...(hooks.ops ? { ops: hooks.ops } : {}) });
     process.stdout.write(`\n  Pnyx playground: ${web.url}\n\n`);
-    return { stop: () => web.close() };
+    return { stop: () => web.close(), ready: () => web.listening() };
   },
 };

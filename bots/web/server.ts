@@ -1,6 +1,7 @@
 // The local playground: `npm start` runs it when no platform token is configured. It is a platform adapter like
 // the others — it attaches its ChatPort to the arena and hands it events — served over HTTP with Hono.
 import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Arena } from '../../core/engine/types';
@@ -32,10 +33,14 @@ export interface WebPlaygroundOptions {
   /** Where the leaderboard page's numbers come from; defaults to the ranking over the store. */
   leaderboard?: LeaderboardSource;
   rooms?: RoomHubOptions;
+  /** The process's /healthz, /readyz and /metrics (bots/ops.ts), served beside the pages. */
+  ops?: Hono;
 }
 
 export interface WebPlayground {
   url: string;
+  /** The server is listening (readiness). */
+  listening(): boolean;
   close(): Promise<void>;
 }
 
@@ -50,6 +55,7 @@ export async function startWebPlayground(options: WebPlaygroundOptions): Promise
       ? rankingSource({ db: app.db.kysely, store: app.store, cards: app.models.cards, log })
       : () => countsFromStore(app.store, app.models.cards));
   const web = createWebApp({ arena: app.arena, i18n: app.i18n, log, hub, leaderboard });
+  if (options.ops) web.route('/', options.ops);
 
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -63,6 +69,7 @@ export async function startWebPlayground(options: WebPlaygroundOptions): Promise
 
   return {
     url,
+    listening: () => server.listening,
     async close() {
       hub.closeAll();
       await new Promise<void>((resolve) => {

@@ -100,8 +100,17 @@ describe('acknowledge, then work', () => {
       expect(ack.notice).toBeUndefined();
       expect(ack.done).toBeInstanceOf(Promise);
     }
-    // The median: one slow call on a machine busy with other tests says little; half of them slow would.
-    expect(timings[3]!).toBeLessThan(50);
+    // The median: one slow call on a machine busy with other tests says little; half of them slow would. An
+    // acknowledgement costs a few database writes (the delivery's claim, the battle): on a disk so busy that one write
+    // takes longer than usual, the bound is a few such writes — still a hundred times less than the model's 5 s.
+    const writes: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const started = performance.now();
+      await app.store.claimDelivery(`calibration:${id('w')}`, new Date());
+      writes.push(performance.now() - started);
+    }
+    writes.sort((x, y) => x - y);
+    expect(timings[3]!).toBeLessThan(Math.max(50, 4 * writes[3]!));
     expect(port.messages.filter((m) => m.chat.startsWith('slow-') && isBallot(m))).toHaveLength(0);
     await Promise.all(acks.map((a) => a.done));
     expect(port.messages.filter((m) => m.chat.startsWith('slow-') && isBallot(m))).toHaveLength(8);
@@ -230,6 +239,24 @@ describe('platforms with threads, private buttons and forms', () => {
     const second = await ballotIn(port, place.id, 1);
     expect(voteData(second, 'a').split(':')[1]).toBe(token);
     expect((await app.store.getTurns((await app.store.getBattleByToken(token))!.id)).map((t) => t.prompt)).toEqual(['Describe the moon.', 'And the sun?']);
+  });
+
+  it('continues an open battle from a message in its thread that names no one; other threads and finished battles stay quiet', async () => {
+    const place = chat('unaddressed');
+    const asker = who('u-asker');
+    await (await app.arena.handle({ type: 'prompt', delivery: id('u'), chat: place, from: asker, text: 'Describe a star.', addressed: true, messageRef: 'u-1' })).done;
+    const token = voteData(await ballotIn(port, place.id), 'a').split(':')[1]!;
+    const battle = (await app.store.getBattleByToken(token))!;
+    const chatter = (thread: string, text: string) =>
+      app.arena.handle({ type: 'prompt', delivery: id('u'), chat: { ...place, thread }, from: who('u-friend'), text, addressed: false, messageRef: `u-${text}`, privateReply: true });
+
+    expect(await chatter('not-a-battle', 'just chatting')).toEqual({});
+    await (await chatter(battle.thread!, 'And a comet?')).done;
+    expect((await app.store.getTurns(battle.id)).map((t) => t.prompt)).toEqual(['Describe a star.', 'And a comet?']);
+
+    await app.store.setStatus(battle.id, 'closed', { from: ['open'] });
+    expect(await chatter(battle.thread!, 'nice result')).toEqual({});
+    expect(await app.store.getTurns(battle.id)).toHaveLength(2);
   });
 
   it('keeps battles inline where the chat asks for it', async () => {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { parseChatSettings, revealPolicyFor } from '../config/chat-settings';
 import type { RevealPolicy } from '../config/schema';
 import type { Translate } from '../i18n';
+import { metrics } from '../metrics';
 import type { PromptEvent } from '../port/types';
 import type { BattleRow, ChatRow, TurnRow } from '../store/types';
 import { type ArenaContext, type LiveBattle } from './context';
@@ -110,7 +111,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     return anchor;
   };
 
-  const firstTurn = async (ec: EventContext<PromptEvent>, battle: BattleRow, state: LiveBattle, turn: TurnRow, text: string) => {
+  const firstTurn = async (ec: EventContext<PromptEvent>, battle: BattleRow, state: LiveBattle, turn: TurnRow, text: string, startedAt: number) => {
     const t = ec.t;
     const replyTo = await placeBattle(ec, battle, state, text);
     if (!(await runTurn(battle, state, turn, replyTo, t))) return;
@@ -125,10 +126,12 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     battle.status = 'open';
     battle.closesAt = closesAt;
     openBallot(battle, state, 0, t);
+    metrics.timeToBallot((performance.now() - startedAt) / 1000);
   };
 
   /** Acknowledged part of a new battle: the pair, the stored battle; the turn streams as the event's work. */
   const start = async (ec: EventContext<PromptEvent>, text: string): Promise<void> => {
+    const startedAt = performance.now();
     const [healthy, votes] = await Promise.all([models.healthy(), voteCounts()]);
     const pair = samplePair({ cards: models.cards, allowed: ec.settings.models, healthy, votes, boostUnderVoted: config.battle.boostUnderVoted, random });
     if (!pair) {
@@ -153,8 +156,9 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     const state: LiveBattle = { chat: ec.event.chat, chatRow: ec.chatRow, replies: new Map(), turns: [turn], adopted: false };
     live.set(battle.token, state);
     log.info({ battle: battle.id, chat: ec.chatRow.id, a: pair[0], b: pair[1], language: battle.language }, 'battle started');
+    metrics.battleStarted();
     ec.work('battle', () =>
-      firstTurn(ec, battle, state, turn, text).catch(async (error: unknown) => {
+      firstTurn(ec, battle, state, turn, text, startedAt).catch(async (error: unknown) => {
         log.error({ err: error, battle: battle.id }, 'battle failed unexpectedly');
         await failBattle(battle, state, ec.t('failure-internal'), ec.t).catch(() => undefined);
       }),

@@ -4,6 +4,7 @@
 // streaming its first turn fails with a notice in its chat, an interrupted follow-up ends with one (the battle stays
 // open). Battles other processes are streaming are never touched.
 import { parseChatSettings } from '../config/chat-settings';
+import { metrics } from '../metrics';
 import type { BattleRow } from '../store/types';
 import { type ArenaContext } from './context';
 import type { LiveBattles } from './live';
@@ -35,7 +36,7 @@ export function createLeases(ctx: ArenaContext, lives: LiveBattles): Leases {
     if (!chatRow) return;
     const t = ctx.chatT(chatRow, parseChatSettings(chatRow.settings));
     const reason = t('failure-restart');
-    if (firstTurn) await store.setStatus(battle.id, 'failed', { from: ['streaming'], failure: reason, releaseLease: true });
+    if (firstTurn && (await store.setStatus(battle.id, 'failed', { from: ['streaming'], failure: reason, releaseLease: true }))) metrics.battleFinished('interrupted');
     const entry = ctx.ports.get(chatRow.platform);
     if (!entry) return;
     const state = await lives.liveOf(battle, chatRow);

@@ -3,7 +3,8 @@
 //
 //   chat      the chat's row and settings (read again after a second, so other processes' changes are seen);
 //             chat events (a new id, the bot removed) are handled here
-//   trigger   group messages not meant for the bot stop here, silently, unless the chat battles on every message
+//   trigger   group messages not meant for the bot stop here, silently, unless the chat battles on every message or
+//             they continue an open battle (a message in its thread, a reply to one of its messages)
 //   delivery  a redelivered event (same delivery id) stops here with the first answer
 //   enabled   a paused chat refuses new battles (other buttons and commands still work)
 //   person    the person's row (consent will plug in after this)
@@ -56,8 +57,22 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
     await next();
   });
 
+  /** The battle a prompt continues: the one whose message it replies to, or (where battles open threads) whose thread it is in. */
+  const battleOf = async (ec: EventContext<PromptEvent>) => {
+    const { event } = ec;
+    const replied = event.replyTo ? await refs.battleOfMessage(ec.chatRow.id, event.replyTo) : null;
+    if (replied || !event.chat.thread || !arena.ports.get(event.chat.platform)?.port.limits.threads) return replied;
+    return store.getBattleByThread(ec.chatRow.id, event.chat.thread);
+  };
+
   composer.use('trigger', async (ec, next) => {
-    if (isPrompt(ec) && !ec.event.addressed && ec.settings.trigger !== 'all') return;
+    if (isPrompt(ec) && !ec.event.addressed && ec.settings.trigger !== 'all') {
+      // A message in an open battle's thread names no one, yet it is meant for the battle: the platform cannot tell
+      // which threads are battles', the database can. Anything else (other threads, finished battles) stays quiet.
+      const battle = ec.event.replyTo || ec.event.chat.thread ? await battleOf(ec) : null;
+      if (battle?.status !== 'open') return;
+      ec.battle = battle;
+    }
     await next();
   });
 
@@ -100,14 +115,8 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
   });
 
   composer.use('target', async (ec, next) => {
-    if (isPrompt(ec)) {
-      const { event } = ec;
-      if (event.replyTo) ec.battle = await refs.battleOfMessage(ec.chatRow.id, event.replyTo);
-      // On platforms where battles open threads, a message meant for the bot in a battle's thread continues it.
-      if (!ec.battle && event.chat.thread && arena.ports.get(event.chat.platform)?.port.limits.threads) {
-        ec.battle = await store.getBattleByThread(ec.chatRow.id, event.chat.thread);
-      }
-    }
+    // A reply to a battle's message continues it; so does, where battles open threads, a message in a battle's thread.
+    if (isPrompt(ec) && ec.battle === undefined) ec.battle = await battleOf(ec);
     await next();
   });
 

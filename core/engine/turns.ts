@@ -3,6 +3,7 @@
 // turn only), and a failure ends the battle or, for a follow-up, just that turn.
 import { parseChatSettings } from '../config/chat-settings';
 import type { Translate } from '../i18n';
+import { metrics } from '../metrics';
 import type { Side } from '../port/types';
 import type { ChatMessage, GenerateResult } from '../providers/types';
 import type { BattleRow, TurnRow } from '../store/types';
@@ -122,7 +123,7 @@ async function runSide(deps: TurnDeps, battle: BattleRow, state: LiveBattle, tur
 
 /** Marks the battle failed and says so in its chat. */
 export async function failBattle(ctx: ArenaContext, battle: BattleRow, state: LiveBattle, reason: string, t: Translate): Promise<void> {
-  await ctx.store.setStatus(battle.id, 'failed', { failure: reason, from: ['streaming', 'open'], releaseLease: true });
+  if (await ctx.store.setStatus(battle.id, 'failed', { failure: reason, from: ['streaming', 'open'], releaseLease: true })) metrics.battleFinished('failed');
   battle.status = 'failed';
   state.ballot?.set({ text: t('vote-failed'), role: 'ballot' });
   ctx.portFor(state.chat.platform).presenter.open(state.chat, { text: t('battle-failed', { reason }), role: 'info' });

@@ -2,6 +2,7 @@
 // a ballot edit or a close), the ballot's count and the chat's reveal at the close (work that follows).
 import { parseChatSettings } from '../config/chat-settings';
 import type { Translate } from '../i18n';
+import { metrics } from '../metrics';
 import type { ActionEvent, Button, Form, Side, SubmitEvent, VoteChoice } from '../port/types';
 import { NEGATIVE_REASONS, POSITIVE_REASONS } from '../port/types';
 import type { BattleRow, ChatRow } from '../store/types';
@@ -51,6 +52,7 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     const chatRow = known && known.id === battle.chatId ? known : await store.getChat(battle.chatId);
     if (!chatRow) return;
     log.info({ battle: battle.id, votes: battle.voteCount }, 'battle closed');
+    metrics.battleFinished('closed');
     const entry = ports.get(chatRow.platform);
     if (!entry) {
       log.warn({ battle: battle.id, platform: chatRow.platform }, 'battle closed while its platform is not running: reveal not posted');
@@ -116,6 +118,7 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
       return ec.notice(await revealNotice(battle, pt('vote-duplicate', { choice: pt(`choice-${result.choice}`) }), pt, maxNotice), { alert: true });
     }
     log.info({ battle: battle.id, voter: user.id, votes: result.voteCount }, 'vote counted');
+    metrics.voteCounted();
     const counted = battle;
     counted.voteCount = result.voteCount;
     if (result.closed) ec.work('close', () => closeBattle(counted, chatRow, result.closed));

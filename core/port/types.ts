@@ -150,9 +150,9 @@ export interface PromptEvent extends EventBase {
   text: string;
   replyTo?: string;
   /**
-   * True when the message was clearly meant for the bot: a private chat, a command, a mention, a reply to the bot, a
-   * message in a battle's thread. Group messages that are not addressed are passed too; the core acts on them only when
-   * the chat's trigger setting says so.
+   * True when the message was clearly meant for the bot: a private chat, a command, a mention, a reply to the bot.
+   * Group messages that are not addressed are passed too; the core acts on them when they continue an open battle (in
+   * its thread, or replying to one of its messages) or when the chat's trigger setting says so.
    */
   addressed: boolean;
   /** The prompt is not visible in the chat (a slash command's text): the core posts it before the replies. */
