@@ -1,6 +1,7 @@
 // Running the Discord bot: the real discord.js Client over the gateway (with the fewest intents that work), slash
 // commands registered at start, the invite URL printed while the bot is in no server, and a stop that drains.
 import { Client, Events, GatewayIntentBits, Options, Partials, REST } from 'discord.js';
+import { metrics } from '../../core/metrics';
 import { createDiscordAdapter, type DiscordAdapter, type DiscordAppParts } from './adapter';
 import { createDiscordCalls, type DiscordCalls } from './calls';
 import { registerCommands } from './commands';
@@ -49,6 +50,10 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
   // post (Client.destroy() drops its REST client's token). discord.js's queue handles 429s and retries 5xx.
   const rest = new REST({ ...(api ? { api } : {}) }).setToken(options.token);
   rest.on('rateLimited', (info) => log.info({ route: info.route, retryAfterMs: info.timeToReset, global: info.global }, 'discord: rate limited; waiting'));
+  // 429s Discord actually answered (the queue also waits ahead of a bucket's end without one).
+  rest.on('response', (_request, response) => {
+    if (response.status === 429) metrics.platformRateLimited('discord');
+  });
   const calls = createDiscordCalls(rest);
   const client = new Client({
     intents: intentsFor(options.messageContent ?? false),

@@ -64,6 +64,13 @@ export function createInteractionHandler(ctx: AdapterContext): (raw: unknown) =>
       }
     }
     const ack = await ctx.handle(meaning.event, t);
+    if (ack.duplicate) {
+      // Every process connected to the gateway receives every interaction; the database gave this one to another
+      // process, which answers it (a second answer would be refused, or worse, come first and empty).
+      responder.forget(payload.id);
+      log.info({ interaction: payload.id }, 'discord: interaction handled by another process; leaving the answer to it');
+      return;
+    }
     await responder.acknowledge(payload.id, ack);
     const settled = (ack.done ?? Promise.resolve()).then(() => responder.settle(payload.id));
     void ctx.inflight.track(settled);

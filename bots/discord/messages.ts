@@ -56,6 +56,8 @@ export function createMessageHandler(ctx: AdapterContext): (raw: unknown) => Pro
     }
     if (meaning.kind === 'text-only') return replyTo(meaning.messageRef, t('discord-hint-text-only'));
     const ack = await ctx.handle(meaning.event, t);
+    // Handled by another process (every gateway connection receives every message): it answered.
+    if (ack.duplicate) return;
     if (ack.notice?.text) await replyTo(meaning.event.messageRef!, ack.notice.text, ack.notice.buttons);
     if (ack.done) void ctx.inflight.track(ack.done);
   };

@@ -2,6 +2,7 @@
 // and resumes, 429s on edits, a server that removes the bot, a channel or a battle's thread deleted, a bot in no
 // server yet. Each is handled once, quietly, and nobody is left with "This interaction failed".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metrics } from '../../core/metrics';
 import type { FakeChannel } from '../../test/fakes/discord';
 import { battleFinished, openBallot, replies, startDiscordHarness, threadUnder, until, voteId, type DiscordHarness } from './testing';
 
@@ -41,6 +42,24 @@ describe('when things go wrong', () => {
     expect(h.logs.filter((l) => /redelivered/.test(l.msg))).toHaveLength(2);
   });
 
+  it('leaves an event another process took to it (every gateway connection receives every event)', async () => {
+    // What a second replica sees: the same interaction and message, whose deliveries another process already claimed.
+    const command = h.discord.slashCommand(h.people.bob, general, 'help');
+    await h.discord.replyTo(command);
+    const otherInteraction = (BigInt(command.id) + 7n).toString();
+    await h.app.store.claimDelivery(`discord:${otherInteraction}`, new Date());
+    h.discord.gateway.dispatch('INTERACTION_CREATE', () => ({ ...command.payload, id: otherInteraction, token: `${command.token}-other` }));
+    const asked = h.discord.sendMessage(h.people.bob, general, `${h.discord.mention(h.discord.botUser)} What is a delta?`);
+    await threadUnder(h.discord, asked.id);
+    const otherMessage = (BigInt(asked.id) + 7n).toString();
+    await h.app.store.claimDelivery(`discord:${otherMessage}`, new Date());
+    h.discord.gateway.dispatch('MESSAGE_CREATE', (intents) => ({ ...h.discord.json.gatewayMessage(asked, general, intents), id: otherMessage }));
+    await until(() => h.logs.filter((l) => /handled by another process/.test(l.msg)).length === 1, 'the interaction left to the other process');
+    await sleep(1_500);
+    expect(h.discord.calls.filter((c) => c.path.includes(otherInteraction))).toEqual([]);
+    expect(h.discord.callsTo('POST /channels/:channel/messages/:message/threads').filter((c) => c.params.message === otherMessage)).toEqual([]);
+  });
+
   it('keeps streaming while the gateway is down, and a vote pressed meanwhile is answered once after the resume', async () => {
     const command = h.discord.slashCommand(h.people.carol, general, 'arena', { prompt: 'Describe the water cycle step by step' });
     const echo = await h.discord.replyTo(command);
@@ -76,6 +95,9 @@ describe('when things go wrong', () => {
       expect(reply.history.at(-1)!.content).toBe(reply.content);
     }
     expect(h.logs.some((l) => /rate limited/.test(l.msg))).toBe(true);
+    // Counted in the process's metrics, as every platform's 429s are.
+    const counted = (await metrics.text()).split('\n').find((l) => l.startsWith('pnyx_platform_rate_limited_total{platform="discord"}'));
+    expect(Number(counted?.split(' ')[1])).toBeGreaterThanOrEqual(3);
     expect(h.logs.filter((l) => l.level >= 40 && /rate|429/.test(l.msg))).toEqual([]);
   });
 

@@ -58,6 +58,8 @@ export interface Responder {
   acknowledge(delivery: string, ack: Ack): Promise<void>;
   /** An answer the adapter decided itself (a refusal before the core): an ephemeral reply. */
   refuse(delivery: string, text: string): Promise<void>;
+  /** Leaves an interaction unanswered here: another process handled it (and answers it). */
+  forget(delivery: string): void;
   /** After the core's work: a deferred reply nobody filled is removed rather than left "thinking…". */
   settle(delivery: string): Promise<void>;
   /**
@@ -188,6 +190,14 @@ export function createResponder(calls: DiscordCalls, log: Logger, options: { def
       if (!s) return;
       if (s.first) return late(s, { notice: { text } }).catch((error: unknown) => log.warn({ err: error, interaction: s.id }, 'discord: refusal not delivered'));
       await firstAnswer(s, CALLBACK.reply, ephemeral(text), 'shown');
+    },
+
+    forget(delivery) {
+      const s = sessions.get(delivery);
+      if (!s) return;
+      clearTimeout(s.timer);
+      sessions.delete(delivery);
+      s.markFirstDone();
     },
 
     async settle(delivery) {

@@ -234,6 +234,13 @@ export interface Ack {
   form?: Form;
   /** Resolves when the work the event started is finished (replies streamed, ballot shown, reveal posted). Never rejects. */
   done?: Promise<void>;
+  /**
+   * The event had been handled already: a redelivery, or one event delivered to several processes at once (as a chat
+   * gateway does to every connection of a bot). `notice` and `replace` repeat the first answer when it was recorded.
+   * An adapter whose platform takes one answer per event, and whose events can reach several processes, leaves the
+   * answer to the process that handled the event.
+   */
+  duplicate?: boolean;
 }
 
 /** The older name of Ack. */
