@@ -8,8 +8,8 @@ import type { Arena } from '../../core/engine/types';
 import type { I18n } from '../../core/i18n/index';
 import type { ModelCard } from '../../core/providers/types';
 import type { BattleStore } from '../../core/store/types';
-import type { RankingDb } from '../../core/ranking';
-import { countsFromStore, rankingSource, type LeaderboardSource } from './leaderboard';
+import type { BoardRenderer } from '../../core/leaderboard/types';
+import { boardSource, type LeaderboardSource } from './leaderboard';
 import { createWebPort } from './port';
 import { createRoomHub, type RoomHubOptions } from './rooms';
 import { createWebApp } from './routes';
@@ -21,8 +21,8 @@ export interface PlaygroundApp {
   log: Logger;
   store: BattleStore;
   models: { cards: ModelCard[] };
-  /** The database, for the ranking's vote counts; without it the leaderboard shows plain counts. */
-  db?: { kysely: RankingDb };
+  /** The app's one leaderboard service (core/app.ts): the page shows what chats are shown. */
+  leaderboard: Pick<BoardRenderer, 'board'>;
 }
 
 export interface WebPlaygroundOptions {
@@ -49,11 +49,9 @@ export async function startWebPlayground(options: WebPlaygroundOptions): Promise
   const log = app.log.child({ adapter: 'web' });
   const hub = createRoomHub(options.rooms);
   app.arena.attach(createWebPort({ hub, log }));
-  const leaderboard =
-    options.leaderboard ??
-    (app.db
-      ? rankingSource({ db: app.db.kysely, store: app.store, cards: app.models.cards, log })
-      : () => countsFromStore(app.store, app.models.cards));
+  const shared = app.leaderboard.board;
+  if (!options.leaderboard && !shared) throw new Error('the playground needs a leaderboard service with boards');
+  const leaderboard = options.leaderboard ?? boardSource({ leaderboard: { board: shared! }, cards: app.models.cards });
   const web = createWebApp({ arena: app.arena, i18n: app.i18n, log, hub, leaderboard });
   if (options.ops) web.route('/', options.ops);
 

@@ -1,6 +1,7 @@
 // The shape of pnyx.config.yaml. Secrets never live in the file: providers name the environment variable that
 // holds their key (`apiKeyEnv`), so the file can be committed and shared.
 import { z } from 'zod';
+import { RankingConfigSchema } from '../ranking/config';
 
 const ms = z.number().int().positive();
 
@@ -127,9 +128,13 @@ export const ConfigSchema = z
     models: z.array(ModelSchema).default([]),
     battle: BattleSchema.default(BattleSchema.parse({})),
     engine: EngineSchema.default(EngineSchema.parse({})),
+    ranking: RankingConfigSchema.default(RankingConfigSchema.parse({})),
   })
   .strict()
   .superRefine((config, ctx) => {
+    if (config.ranking.categoryModel && !config.models.some((m) => m.id === config.ranking.categoryModel)) {
+      ctx.addIssue({ code: 'custom', path: ['ranking', 'categoryModel'], message: `unknown model "${config.ranking.categoryModel}" (add it under models:)` });
+    }
     const seen = new Set<string>();
     config.models.forEach((model, i) => {
       if (seen.has(model.id)) {

@@ -15,6 +15,8 @@ export type Action =
   | { kind: 'voteReason'; token: string; reason: ReactionReason }
   /** Opens the form where a voter writes why (platforms with forms). */
   | { kind: 'why'; token: string }
+  /** Shows the leaderboard of one category of prompts (null: all prompts). */
+  | { kind: 'board'; category: string | null }
   | { kind: 'setting'; key: string; value: string };
 
 /** Forms the core opens; their data comes back in a submit event. */
@@ -41,6 +43,8 @@ export function encodeAction(action: Action): string {
       return `w:${action.token}:${REASONS.indexOf(action.reason)}`;
     case 'why':
       return `y:${action.token}`;
+    case 'board':
+      return `l:${action.category ?? '*'}`;
     case 'setting':
       return `s:${action.key}:${action.value}`;
   }
@@ -73,13 +77,14 @@ const schemas: Record<string, (parts: string[]) => Action | null> = {
     return parsed.success ? { kind: 'voteReason', token: parsed.data[0], reason: REASONS[parsed.data[1]]! } : null;
   },
   y: ([t]) => (token.safeParse(t).success ? { kind: 'why', token: t! } : null),
+  l: ([c]) => (c === '*' ? { kind: 'board', category: null } : c && /^[a-z][a-z-]{0,31}$/.test(c) ? { kind: 'board', category: c } : null),
   s: ([key, value]) => {
     const parsed = z.tuple([z.string().regex(/^[a-z]{1,8}$/), z.string().regex(/^[A-Za-z0-9._-]{1,40}$/)]).safeParse([key, value]);
     return parsed.success ? { kind: 'setting', key: parsed.data[0], value: parsed.data[1] } : null;
   },
 };
 
-const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, w: 2, y: 1, s: 2 };
+const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, w: 2, y: 1, l: 1, s: 2 };
 
 /** Parses button data; null for anything malformed or unknown. */
 export function decodeAction(data: string): Action | null {

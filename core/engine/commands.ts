@@ -3,9 +3,10 @@
 // the chat is work that follows it.
 import type { ChatSettings } from '../config/chat-settings';
 import { isTimeZone, SCHEDULE_PRESETS } from '../leaderboard/scheduler';
-import type { ActionEvent, CommandEvent, Form, OutMessage, PnyxEvent, SubmitEvent } from '../port/types';
+import type { BoardChoice } from '../leaderboard/types';
+import type { ActionEvent, Button, CommandEvent, Form, OutMessage, PnyxEvent, PortLimits, SubmitEvent } from '../port/types';
 import type { ChatRow } from '../store/types';
-import { encodeForm, type Action } from './actions';
+import { encodeAction, encodeForm, type Action } from './actions';
 import type { ArenaContext } from './context';
 import type { EventContext } from './event-context';
 import { applySetting, pageOf, renderSettings, type SchedulePreset } from './settings';
@@ -151,23 +152,51 @@ export function createCommands(ctx: ArenaContext) {
         else post(ec, menu);
         return;
       }
-      case 'leaderboard': {
-        const board = ctx.leaderboard;
-        if (!board) return post(ec, { text: t('leaderboard-empty'), role: 'board' });
-        const locale = i18n.negotiate(ec.settings.locale, ec.chatRow.locale, config.locale);
-        ec.work('leaderboard', async () => {
-          const rendered = await board.render({ chat: ec.chatRow, t: ec.t, locale });
-          const { presenter } = portFor(event.chat.platform);
-          await presenter
-            .open(event.chat, { text: rendered.text, role: 'board', ...(rendered.image ? { image: rendered.image } : {}) }, { ...(event.messageRef ? { replyTo: event.messageRef } : {}), answering: event.delivery })
-            .settled();
-        });
-        return;
-      }
+      case 'leaderboard':
+        return postBoard(ec, null);
     }
   };
 
-  return { onCommand, onSetting, onTimezoneSubmitted };
+  /** Posts the leaderboard (of one category of prompts), with buttons to switch category where there are several. */
+  const postBoard = (ec: EventContext, category: string | null) => {
+    const board = ctx.leaderboard;
+    if (!board) return post(ec, { text: ec.t('leaderboard-empty'), role: 'board' });
+    const { event } = ec;
+    const locale = i18n.negotiate(ec.settings.locale, ec.chatRow.locale, config.locale);
+    ec.work('leaderboard', async () => {
+      const rendered = await board.render({ chat: ec.chatRow, t: ec.t, locale, ...(category ? { category } : {}) });
+      const { port, presenter } = portFor(event.chat.platform);
+      const buttons = categoryButtons(rendered.categories ?? [], category, port.limits);
+      await presenter
+        .open(
+          event.chat,
+          { text: rendered.text, role: 'board', ...(rendered.image ? { image: rendered.image } : {}), ...(buttons.length ? { buttons } : {}) },
+          { ...(event.messageRef ? { replyTo: event.messageRef } : {}), answering: event.delivery },
+        )
+        .settled();
+    });
+  };
+
+  const onBoard = (ec: EventContext<ActionEvent>, action: Action & { kind: 'board' }) => postBoard(ec, action.category);
+
+  return { onCommand, onSetting, onTimezoneSubmitted, onBoard };
+}
+
+/** One button per category, the shown one marked, within the platform's rows (the rest is left out). */
+function categoryButtons(choices: readonly BoardChoice[], shown: string | null, limits: PortLimits): Button[][] {
+  if (choices.length < 2) return [];
+  const buttons = choices.map((c) => {
+    const label = c.id === shown ? `• ${c.label} •` : c.label;
+    return {
+      label: label.length > limits.maxButtonLabelChars ? `${label.slice(0, limits.maxButtonLabelChars - 1)}…` : label,
+      data: encodeAction({ kind: 'board', category: c.id }),
+      style: (c.id === shown ? 'primary' : 'secondary') as Button['style'],
+    };
+  });
+  const perRow = Math.max(1, Math.min(limits.maxButtonsPerRow, 3));
+  const rows: Button[][] = [];
+  for (let i = 0; i < buttons.length && rows.length < limits.maxButtonRows; i += perRow) rows.push(buttons.slice(i, i + perRow));
+  return rows;
 }
 
 /** The command names as this platform writes them, for the help text's placeables. */

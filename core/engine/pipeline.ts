@@ -164,6 +164,7 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
       return ec.notice(ec.pt('action-stale'));
     }
     if (action.kind === 'setting') return commands.onSetting(ec, action);
+    if (action.kind === 'board') return commands.onBoard(ec, action);
     const battle = await store.getBattleByToken(action.token);
     // A token from another chat is as good as forged: never act on it.
     if (!battle || battle.chatId !== ec.chatRow.id) {

@@ -1,22 +1,38 @@
 // Votes from public files, auto-detected per record:
-// - LMArena / FastChat battles: { model_a, model_b, winner: model_a | model_b | tie | "tie (bothbad)", tstamp?, language? }
-// - compar:IA votes: { model_a_name, model_b_name, chosen_model_name, both_equal, timestamp?, ... }
+// - LMArena / FastChat battles: { model_a, model_b, winner: model_a | model_b | tie | "tie (bothbad)", tstamp?,
+//   language?, judge?, anony?, dedup_tag?, category_tag?, conversation_a? } — battles with anony false (the voter knew
+//   the models) and dedup_tag.sampled false (a high-frequency prompt beyond LMArena's cap) are left out, as LMArena does;
+// - compar:IA votes: { model_a_name, model_b_name, chosen_model_name, both_equal, conversation_pair_id, visitor_id, ... };
+// - Pnyx's own exports add battle_id: votes sharing a battle_id (or compar:IA's conversation_pair_id) are one battle.
 // as a JSON array or JSON Lines. JSONL is streamed line by line; a malformed record is counted and reported with its
 // line number and never stops the read.
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { createCountsBuilder, mergeCounts } from './counts';
+import { categorize } from '../categories/heuristics';
+import type { CategoryId } from '../categories/ids';
+import { addCounts, createCountsBuilder } from '../math/counts';
+import { addStyle, styleOf } from '../math/style';
+import { inSegment, type Segment } from '../segments';
+import type { Outcome, PairCounts, StyleBattle, StyleFeatures, VoteRow } from '../types';
+import { createIdTable, hashId } from './battle-ids';
 import { createFastLineReader } from './jsonl-fast';
-import { inSegment, type Segment } from './segments';
-import { addStyle, styleOf } from './style';
-import type { Outcome, PairCounts, StyleBattle, StyleFeatures, VoteRow } from './types';
 
 export type FileFormat = 'lmarena' | 'comparia';
 
 export interface Malformed {
   line: number;
   reason: string;
+}
+
+/** Well-formed votes left out on purpose, by reason. */
+export interface Excluded {
+  /** LMArena battles with anony false. */
+  notAnonymous: number;
+  /** LMArena battles with dedup_tag.sampled false. */
+  deduplicated: number;
+  /** Records without prompt text or category tags, when a category was asked for. */
+  noPrompt: number;
 }
 
 export interface FileVotes {
@@ -29,15 +45,24 @@ export interface FileVotes {
   accepted: number;
   /** Well-formed votes left out by the segment filter. */
   filtered: number;
+  excluded: Excluded;
   malformed: { count: number; examples: Malformed[] };
   /** Per-battle style features, when asked and present in the file. */
   style?: StyleBattle[];
+  /** The accepted votes one by one, when asked (voter quality, daily caps): `counts` is then empty. */
+  rows?: VoteRow[];
+  /** Battles per category among the accepted votes, when asked. */
+  categories?: Record<string, number>;
 }
 
 export interface ReadFileOptions {
   segment?: Segment;
   /** Collect style features (LMArena conv_metadata or the conversations themselves). */
   style?: boolean;
+  /** Return the votes one by one instead of counts. */
+  rows?: boolean;
+  /** Count battles per category (prompts or LMArena category tags needed). */
+  categories?: boolean;
   /** Malformed records reported in detail (default 20); all are counted. */
   maxExamples?: number;
 }
@@ -51,7 +76,7 @@ const LMARENA_WINNERS: Record<string, Outcome> = {
 
 // LMArena writes language names ("French"); segments use ISO 639-1 codes.
 let languageCodes: Map<string, string> | null = null;
-function languageCode(value: unknown): string | null {
+export function languageCode(value: unknown): string | null {
   if (typeof value !== 'string' || value === '' || value === 'unknown') return null;
   if (/^[a-z]{2,3}(?:[-_][A-Za-z0-9]+)*$/.test(value)) return value.toLowerCase().split(/[-_]/)[0]!;
   if (!languageCodes) {
@@ -68,7 +93,7 @@ function languageCode(value: unknown): string | null {
   return languageCodes.get(value.toLowerCase()) ?? value.toLowerCase();
 }
 
-function timeOf(value: unknown): Date | null {
+export function timeOf(value: unknown): Date | null {
   if (typeof value === 'number' && Number.isFinite(value)) return new Date(value < 1e11 ? value * 1000 : value);
   if (typeof value === 'string') {
     const d = new Date(value);
@@ -77,23 +102,42 @@ function timeOf(value: unknown): Date | null {
   return null;
 }
 
-type Parsed = { ok: true; format: FileFormat; row: VoteRow; record: Record<string, unknown> } | { ok: false; reason: string };
+type Parsed =
+  | { ok: true; format: FileFormat; row: VoteRow; record: Record<string, unknown>; excluded: keyof Excluded | null }
+  | { ok: false; reason: string };
+
+const idOf = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null);
 
 /** Reads one record of either format. */
 export function parseRecord(record: unknown): Parsed {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return { ok: false, reason: 'not a JSON object' };
   const r = record as Record<string, unknown>;
+  const battleId = r.battle_id ?? r.conversation_pair_id;
+  if (battleId !== undefined && battleId !== null && (typeof battleId !== 'string' || battleId === '')) {
+    return { ok: false, reason: 'battle_id / conversation_pair_id must be a non-empty string' };
+  }
   if ('model_a' in r || 'winner' in r) {
-    const { model_a: a, model_b: b, winner } = r;
+    const { model_a: a, model_b: b, winner, anony, dedup_tag: dedup } = r;
     if (typeof a !== 'string' || a === '' || typeof b !== 'string' || b === '') return { ok: false, reason: 'model_a and model_b must be non-empty strings' };
     if (a === b) return { ok: false, reason: 'a model cannot battle itself' };
     const outcome = typeof winner === 'string' && Object.hasOwn(LMARENA_WINNERS, winner) ? LMARENA_WINNERS[winner] : undefined;
     if (!outcome) return { ok: false, reason: `winner must be model_a, model_b, tie or "tie (bothbad)", got ${JSON.stringify(winner)}` };
+    if (anony !== undefined && typeof anony !== 'boolean') return { ok: false, reason: `anony must be true or false, got ${JSON.stringify(anony)}` };
+    const sampled = dedup && typeof dedup === 'object' ? (dedup as { sampled?: unknown }).sampled : undefined;
     return {
       ok: true,
       format: 'lmarena',
       record: r,
-      row: { modelA: a, modelB: b, outcome, language: languageCode(r.language), at: timeOf(r.tstamp) },
+      excluded: anony === false ? 'notAnonymous' : sampled === false ? 'deduplicated' : null,
+      row: {
+        modelA: a,
+        modelB: b,
+        outcome,
+        language: languageCode(r.language),
+        at: timeOf(r.tstamp),
+        battleId: (battleId as string | undefined) ?? null,
+        voterId: idOf(r.judge ?? r.voter_id),
+      },
     };
   }
   if ('model_a_name' in r || 'chosen_model_name' in r) {
@@ -102,6 +146,7 @@ export function parseRecord(record: unknown): Parsed {
     if (a === b) return { ok: false, reason: 'a model cannot battle itself' };
     let outcome: Outcome;
     if (equal === true || equal === 'true' || equal === 1) outcome = 'tie';
+    else if (r.both_bad === true || chosen === 'both_bad') outcome = 'both_bad';
     else if (chosen === a) outcome = 'a';
     else if (chosen === b) outcome = 'b';
     else return { ok: false, reason: `chosen_model_name must name model_a_name or model_b_name (or both_equal be true), got ${JSON.stringify(chosen ?? null)}` };
@@ -110,16 +155,70 @@ export function parseRecord(record: unknown): Parsed {
       ok: true,
       format: 'comparia',
       record: r,
+      excluded: null,
       row: {
         modelA: a,
         modelB: b,
         outcome,
         language: languageCode(r.language ?? (Array.isArray(langs) ? langs[0] : undefined)),
         at: timeOf(r.timestamp ?? r.tstamp ?? r.created_at),
+        battleId: (battleId as string | undefined) ?? null,
+        voterId: idOf(r.visitor_id ?? r.session_hash ?? r.voter_id),
       },
     };
   }
   return { ok: false, reason: 'neither an LMArena battle (model_a, model_b, winner) nor a compar:IA vote (model_a_name, model_b_name, chosen_model_name)' };
+}
+
+function userTurns(conversation: unknown): string[] | null {
+  if (!Array.isArray(conversation)) return null;
+  const out: string[] = [];
+  for (const m of conversation) {
+    if (m && typeof m === 'object' && (m as { role?: unknown }).role === 'user') {
+      const c = (m as { content?: unknown }).content;
+      if (typeof c === 'string') out.push(c);
+      else if (Array.isArray(c)) out.push(c.map((p) => (p && typeof p === 'object' && typeof (p as { text?: unknown }).text === 'string' ? (p as { text: string }).text : '')).join(' '));
+    }
+  }
+  return out;
+}
+
+/**
+ * Categories of a record: LMArena's own category tags when the dump has them (criteria ≥ 6 = hard prompts, math,
+ * instruction following ≥ 4, creative writing), the heuristics on the user's turns otherwise; null when the record
+ * carries neither prompts nor tags.
+ */
+export function categoriesOfRecord(r: Record<string, unknown>): CategoryId[] | null {
+  const prompts = userTurns(r.conversation_a) ?? (typeof r.opening_msg === 'string' ? [r.opening_msg] : typeof r.prompt === 'string' ? [r.prompt] : null);
+  const turnsField = typeof r.turn === 'number' ? r.turn : typeof r.conv_turns === 'number' ? r.conv_turns : undefined;
+  const tags = r.category_tag && typeof r.category_tag === 'object' ? (r.category_tag as Record<string, Record<string, unknown> | undefined>) : null;
+  if (!prompts && !tags) return null;
+  const found = new Set<CategoryId>(prompts ? categorize({ prompts, ...(turnsField !== undefined ? { turns: turnsField } : {}) }) : []);
+  if (tags) {
+    // The dump's own labels replace the keyword guesses for the categories it labels.
+    const criteria = tags['criteria_v0.1'];
+    if (criteria) {
+      found.delete('hard-prompts');
+      if (Object.values(criteria).filter((v) => v === true).length >= 6) found.add('hard-prompts');
+    }
+    const label = (key: string, field: string, id: CategoryId, accept: (v: unknown) => boolean) => {
+      const t = tags[key];
+      if (!t) return;
+      found.delete(id);
+      if (accept(t[field])) found.add(id);
+    };
+    label('math_v0.1', 'math', 'math', (v) => v === true);
+    label('if_v0.1', 'if', 'instruction-following', (v) => v === true);
+    label('creative_writing_v0.1', 'creative_writing', 'creative-writing', (v) => v === true);
+    if (typeof r.is_code === 'boolean') {
+      found.delete('coding');
+      if (r.is_code) found.add('coding');
+    }
+    if (turnsField !== undefined && turnsField >= 2) found.add('multi-turn');
+    const meta = r.conv_metadata as Record<string, unknown> | undefined;
+    if (meta && typeof meta.sum_user_tokens === 'number' && meta.sum_user_tokens >= 500) found.add('long-query');
+  }
+  return [...found];
 }
 
 function sumCounts(value: unknown): number {
@@ -356,24 +455,42 @@ async function scanFile(
   return line - 1;
 }
 
+/** Battles seen in (part of) a file: id hashes, model indices into `models`, four tallies per battle. */
+export interface BattleList {
+  h1: Uint32Array;
+  h2: Uint32Array;
+  models: string[];
+  a: Int32Array;
+  b: Int32Array;
+  tally: Float64Array;
+}
+
 /** What one pass over (part of) a file gathered; line numbers are relative to the part's first line. */
 export interface PartialRead {
+  /** Votes without a battle id (each its own battle). */
   counts: PairCounts;
+  /** Votes with a battle id, per battle (merged across parts before they become cells). */
+  battles: BattleList;
   formats: FileFormat[];
   records: number;
   accepted: number;
   filtered: number;
+  excluded: Excluded;
   malformed: number;
   examples: Malformed[];
   /** Line breaks seen (for the numbering of the next part). */
   lines: number;
   style?: StyleBattle[];
+  rows?: VoteRow[];
+  categories?: Record<string, number>;
 }
 
 /** Reads whole JSONL lines in bytes [start, end) — the unit of work of a parallel read. */
 export async function readJsonlRange(path: string, start: number, end: number, options: ReadFileOptions = {}): Promise<PartialRead> {
   return readPart(path, options, { start, end });
 }
+
+const OUTCOME_INDEX: Record<Outcome, number> = { a: 0, b: 1, tie: 2, both_bad: 3 };
 
 async function readPart(path: string, options: ReadFileOptions, range?: { start: number; end: number }): Promise<PartialRead> {
   const segment = options.segment ?? {};
@@ -382,6 +499,9 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
   const formats = new Set<FileFormat>();
   const examples: Malformed[] = [];
   const style: StyleBattle[] = [];
+  const rows: VoteRow[] = [];
+  const excluded: Excluded = { notAnonymous: 0, deduplicated: 0, noPrompt: 0 };
+  const categoryCounts: Record<string, number> = {};
   let malformed = 0;
   let records = 0;
   let accepted = 0;
@@ -390,24 +510,90 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
     malformed++;
     if (examples.length < maxExamples) examples.push({ line, reason });
   };
-  // Flat LMArena lines skip JSON.parse (see jsonl-fast.ts); style features need the whole record.
+
+  // Battles by id (hashed): one slot each, model names interned.
+  const slots = createIdTable();
+  const modelIndex = new Map<string, number>();
+  const models: string[] = [];
+  const ba: number[] = [];
+  const bb: number[] = [];
+  let tally = new Float64Array(1024);
+  const intern = (m: string) => {
+    let k = modelIndex.get(m);
+    if (k === undefined) modelIndex.set(m, (k = models.push(m) - 1));
+    return k;
+  };
+  const hash = new Uint32Array(2);
+  let lastH1 = -1;
+  let lastH2 = -1;
+  let lastSlot = -1;
+  let newBattle = false;
+  /** Adds a vote; a battle id comes as its hashes (`id` null without one) and as text for messages. */
+  const addVote = (modelA: string, modelB: string, outcome: Outcome, id: Uint32Array | null, idText: () => string, line: number): boolean => {
+    if (!id) {
+      builder.add(modelA, modelB, outcome);
+      return true;
+    }
+    const h1 = id[0]!;
+    const h2 = id[1]!;
+    // Votes of one battle usually follow each other: the previous battle is checked before the table.
+    const slot = h1 === lastH1 && h2 === lastH2 ? lastSlot : slots.slot(h1, h2);
+    let o = OUTCOME_INDEX[outcome];
+    newBattle = slot === ba.length;
+    if (newBattle) {
+      ba.push(intern(modelA));
+      bb.push(intern(modelB));
+      if (4 * ba.length > tally.length) {
+        const grown = new Float64Array(tally.length * 2);
+        grown.set(tally);
+        tally = grown;
+      }
+    } else {
+      const x = models[ba[slot]!]!;
+      const y = models[bb[slot]!]!;
+      if (x === modelB && y === modelA) o = o === 0 ? 1 : o === 1 ? 0 : o;
+      else if (x !== modelA || y !== modelB) {
+        bad(line, `battle ${JSON.stringify(idText())} was ${x} vs ${y} on an earlier line, here ${modelA} vs ${modelB}`);
+        return false;
+      }
+    }
+    tally[4 * slot + o] = tally[4 * slot + o]! + 1;
+    lastH1 = h1;
+    lastH2 = h2;
+    lastSlot = slot;
+    return true;
+  };
+
+  // Flat LMArena lines skip JSON.parse (see jsonl-fast.ts); style features and categories need the whole record.
   const filtering = Object.values(segment).some((v) => v !== undefined);
-  const fast = options.style ? null : createFastLineReader({ extras: filtering });
+  const extras = filtering || Boolean(options.rows);
+  let fastSeen = false;
+  const fast = options.style || options.categories || segment.category !== undefined ? null : createFastLineReader({ extras, judge: Boolean(options.rows) });
   const onLine: LineHandler | undefined = fast
-    ? (buf, start, end) => {
+    ? (buf, start, end, line) => {
         const r = fast(buf, start, end);
         if (!r) return false;
         records++;
-        formats.add('lmarena');
-        if (filtering) {
-          const row = { modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language: languageCode(r.language), at: timeOf(r.tstamp) };
-          if (!inSegment(row, segment)) {
-            filtered++;
-            return true;
-          }
+        if (!fastSeen) {
+          // Once (a Set insertion per line showed in profiles), at the same place in the order as the general path.
+          fastSeen = true;
+          formats.add('lmarena');
         }
-        accepted++;
-        builder.add(r.modelA, r.modelB, r.outcome);
+        if (r.anony === false) {
+          excluded.notAnonymous++;
+          return true;
+        }
+        // Time and language are only read when a segment or the per-vote rows need them.
+        const at = extras ? timeOf(r.tstamp) : null;
+        const language = extras ? languageCode(r.language) : null;
+        if (filtering && !inSegment({ modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language, at }, segment)) {
+          filtered++;
+          return true;
+        }
+        if (options.rows) {
+          rows.push({ modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language, at, battleId: r.hasId ? buf.toString('utf8', r.idStart, r.idEnd) : null, voterId: typeof r.judge === 'string' ? r.judge : typeof r.judge === 'number' ? String(r.judge) : null });
+          accepted++;
+        } else if (addVote(r.modelA, r.modelB, r.outcome, r.hasId ? r.idHash : null, () => buf.toString('utf8', r.idStart, r.idEnd), line)) accepted++;
         return true;
       }
     : undefined;
@@ -428,19 +614,39 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
         return;
       }
       formats.add(parsed.format);
-      if (!inSegment(parsed.row, segment)) {
+      if (parsed.excluded) {
+        excluded[parsed.excluded]++;
+        return;
+      }
+      const row = parsed.row;
+      if (segment.category !== undefined || options.categories) {
+        const cats = categoriesOfRecord(parsed.record);
+        if (cats === null) {
+          excluded.noPrompt++;
+          if (segment.category !== undefined) return;
+        } else row.categories = cats;
+      }
+      if (!inSegment(row, segment)) {
         filtered++;
         return;
       }
+      if (options.rows) rows.push(row);
+      else {
+        if (row.battleId) hashId(row.battleId, hash);
+        if (!addVote(row.modelA, row.modelB, row.outcome, row.battleId ? hash : null, () => row.battleId!, line)) return;
+      }
       accepted++;
-      builder.add(parsed.row.modelA, parsed.row.modelB, parsed.row.outcome);
+      // Categories are counted per battle: a battle's first vote counts it.
+      if (row.categories && (!row.battleId || newBattle)) {
+        for (const c of row.categories) categoryCounts[c] = (categoryCounts[c] ?? 0) + 1;
+      }
       if (options.style) {
         const st = styleOfRecord(parsed.record);
         if (st) {
-          const o = parsed.row.outcome;
+          const o = row.outcome;
           style.push({
-            modelA: parsed.row.modelA,
-            modelB: parsed.row.modelB,
+            modelA: row.modelA,
+            modelB: row.modelB,
             styleA: st.a,
             styleB: st.b,
             winsA: o === 'a' ? 1 : 0,
@@ -456,14 +662,18 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
   );
   return {
     counts: builder.build(),
+    battles: { ...slots.keys(), models, a: Int32Array.from(ba), b: Int32Array.from(bb), tally: tally.slice(0, 4 * ba.length) },
     formats: [...formats],
     records,
     accepted,
     filtered,
+    excluded,
     malformed,
     examples,
     lines: breaks,
     ...(options.style ? { style } : {}),
+    ...(options.rows ? { rows } : {}),
+    ...(options.categories ? { categories: categoryCounts } : {}),
   };
 }
 
@@ -508,7 +718,53 @@ async function firstByte(path: string): Promise<number> {
   }
 }
 
-/** Reads a votes file into pair counts (plus style battles when asked). */
+/**
+ * Battles of all parts into `builder`, merged by id: a battle's votes may sit in both halves of a file. The first
+ * part's ids (hashes) go into a table; the others' are looked up in it.
+ */
+function addBattleLists(builder: ReturnType<typeof createCountsBuilder>, lists: BattleList[]): void {
+  const addAll = (l: BattleList, tally: Float64Array, skip?: Uint8Array) => {
+    // One adder per (model, model) of the list: the builder's pair lookup happens once per pair, not per battle.
+    const adders = new Map<number, ReturnType<typeof builder.pair>>();
+    const m = l.models.length;
+    for (let k = 0; k < l.a.length; k++) {
+      if (skip?.[k]) continue;
+      const key = l.a[k]! * m + l.b[k]!;
+      let add = adders.get(key);
+      if (!add) adders.set(key, (add = builder.pair(l.models[l.a[k]!]!, l.models[l.b[k]!]!)));
+      add(tally[4 * k]!, tally[4 * k + 1]!, tally[4 * k + 2]!, tally[4 * k + 3]!, 1);
+    }
+  };
+  const [first, ...rest] = lists.filter((l) => l.a.length > 0);
+  if (!first) return;
+  if (!rest.length) {
+    addAll(first, first.tally);
+    return;
+  }
+  const table = createIdTable();
+  for (let i = 0; i < first.h1.length; i++) table.slot(first.h1[i]!, first.h2[i]!);
+  const tallyX = first.tally.slice();
+  for (const l of rest) {
+    const merged = new Uint8Array(l.a.length);
+    for (let j = 0; j < l.a.length; j++) {
+      const i = table.find(l.h1[j]!, l.h2[j]!);
+      if (i < 0) continue;
+      const sameWay = first.models[first.a[i]!] === l.models[l.a[j]!] && first.models[first.b[i]!] === l.models[l.b[j]!];
+      const otherWay = first.models[first.a[i]!] === l.models[l.b[j]!] && first.models[first.b[i]!] === l.models[l.a[j]!];
+      // The same id on another pair across halves stays a battle of its own (within a half it is reported).
+      if (!sameWay && !otherWay) continue;
+      tallyX[4 * i] = tallyX[4 * i]! + l.tally[4 * j + (sameWay ? 0 : 1)]!;
+      tallyX[4 * i + 1] = tallyX[4 * i + 1]! + l.tally[4 * j + (sameWay ? 1 : 0)]!;
+      tallyX[4 * i + 2] = tallyX[4 * i + 2]! + l.tally[4 * j + 2]!;
+      tallyX[4 * i + 3] = tallyX[4 * i + 3]! + l.tally[4 * j + 3]!;
+      merged[j] = 1;
+    }
+    addAll(l, l.tally, merged);
+  }
+  addAll(first, tallyX);
+}
+
+/** Reads a votes file into battle cells and pair counts (plus style battles, rows or category counts when asked). */
 export async function readVotesFile(path: string, options: ReadFileParallelOptions = {}): Promise<FileVotes> {
   const maxExamples = options.maxExamples ?? 20;
   const { helper, minSplitBytes = SPLIT_MIN_BYTES, ...readOptions } = options;
@@ -529,13 +785,23 @@ export async function readVotesFile(path: string, options: ReadFileParallelOptio
     .flatMap(({ part, lineOffset }) => part.examples.map((e) => ({ line: e.line + lineOffset, reason: e.reason })))
     .slice(0, maxExamples);
   const sum = (k: 'records' | 'accepted' | 'filtered' | 'malformed') => parts.reduce((s, p) => s + p.part[k], 0);
+  const builder = createCountsBuilder();
+  for (const p of parts) addCounts(builder, p.part.counts);
+  addBattleLists(builder, parts.map((p) => p.part.battles));
+  const excluded: Excluded = { notAnonymous: 0, deduplicated: 0, noPrompt: 0 };
+  for (const p of parts) for (const k of Object.keys(excluded) as Array<keyof Excluded>) excluded[k] += p.part.excluded[k];
+  const categories: Record<string, number> = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p.part.categories ?? {})) categories[k] = (categories[k] ?? 0) + v;
   return {
-    counts: parts.length === 1 ? parts[0]!.part.counts : mergeCounts(parts.map((p) => p.part.counts)),
+    counts: builder.build(),
     formats: [...new Set(parts.flatMap((p) => p.part.formats))],
     records: sum('records'),
     accepted: sum('accepted'),
     filtered: sum('filtered'),
+    excluded,
     malformed: { count: sum('malformed'), examples },
     ...(options.style ? { style: parts.flatMap((p) => p.part.style ?? []) } : {}),
+    ...(options.rows ? { rows: parts.flatMap((p) => p.part.rows ?? []) } : {}),
+    ...(options.categories ? { categories } : {}),
   };
 }

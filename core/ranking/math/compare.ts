@@ -1,6 +1,6 @@
 // How a community's own ranking differs from everyone's: Kendall's tau over the models both boards list, and the
 // models whose places differ most.
-import type { Leaderboard } from './types';
+import type { Leaderboard } from '../types';
 
 /** Kendall's tau-b of two paired score lists (ties handled); null with fewer than two pairs or no variation. */
 export function kendallTau(x: number[], y: number[]): number | null {

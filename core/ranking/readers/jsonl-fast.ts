@@ -4,7 +4,8 @@
 // field, a syntax error — makes it decline, and the caller falls back to JSON.parse and the general record reader:
 // so what it accepts is exactly what JSON.parse + parseRecord would have accepted, with the same values, and every
 // malformed line is still reported by the general path with its exact reason.
-import type { Outcome } from './types';
+import type { Outcome } from '../types';
+import { hashId, hashIdBytes } from './battle-ids';
 
 /** Fields of one accepted line (reused from line to line). */
 export interface FastBattle {
@@ -15,6 +16,18 @@ export interface FastBattle {
   language: unknown;
   /** JSON value of "tstamp" (undefined when absent or not asked for). */
   tstamp: unknown;
+  /**
+   * "battle_id" (Pnyx's exports) or "conversation_pair_id", when present (votes sharing it are one battle): its two
+   * hashes (see battle-ids.ts) in `idHash`, and where its bytes are in the line (for messages).
+   */
+  hasId: boolean;
+  idHash: Uint32Array;
+  idStart: number;
+  idEnd: number;
+  /** LMArena's "anony": false means the voter knew the models (LMArena leaves such battles out). */
+  anony: boolean | undefined;
+  /** "judge" (the voter), when asked for. */
+  judge: unknown;
 }
 
 const enum Key {
@@ -24,6 +37,9 @@ const enum Key {
   Winner,
   Language,
   Tstamp,
+  BattleId,
+  Anony,
+  Judge,
 }
 
 const enum Kind {
@@ -48,6 +64,10 @@ const K_MODEL_B = ascii('model_b');
 const K_WINNER = ascii('winner');
 const K_LANGUAGE = ascii('language');
 const K_TSTAMP = ascii('tstamp');
+const K_BATTLE_ID = ascii('battle_id');
+const K_PAIR_ID = ascii('conversation_pair_id');
+const K_ANONY = ascii('anony');
+const K_JUDGE = ascii('judge');
 const WINNER_BYTES = WINNERS.map(([w]) => ascii(w));
 
 function same(buf: Uint8Array, s: number, e: number, word: Uint8Array): boolean {
@@ -64,6 +84,12 @@ function keyOf(buf: Uint8Array, s: number, e: number): Key {
       return same(buf, s, e, K_WINNER) ? Key.Winner : same(buf, s, e, K_TSTAMP) ? Key.Tstamp : Key.Other;
     case 8:
       return same(buf, s, e, K_LANGUAGE) ? Key.Language : Key.Other;
+    case 9:
+      return same(buf, s, e, K_BATTLE_ID) ? Key.BattleId : Key.Other;
+    case 20:
+      return same(buf, s, e, K_PAIR_ID) ? Key.BattleId : Key.Other;
+    case 5:
+      return same(buf, s, e, K_ANONY) ? Key.Anony : same(buf, s, e, K_JUDGE) ? Key.Judge : Key.Other;
     default:
       return Key.Other;
   }
@@ -76,8 +102,9 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10;
  * A reader of flat LMArena lines. Model names and other short strings are decoded once and reused (a battle file
  * names the same hundred models a million times).
  */
-export function createFastLineReader(options: { extras: boolean }) {
+export function createFastLineReader(options: { extras: boolean; judge?: boolean }) {
   const extras = options.extras;
+  const wantJudge = options.judge ?? false;
   const names = new Map<number, Array<{ bytes: Uint8Array; text: string }>>();
   let cached = 0;
   const text = (buf: Buffer, s: number, e: number, hash: number): string => {
@@ -96,7 +123,19 @@ export function createFastLineReader(options: { extras: boolean }) {
     return t;
   };
 
-  const out: FastBattle = { modelA: '', modelB: '', outcome: 'a', language: undefined, tstamp: undefined };
+  const out: FastBattle = {
+    modelA: '',
+    modelB: '',
+    outcome: 'a',
+    language: undefined,
+    tstamp: undefined,
+    hasId: false,
+    idHash: new Uint32Array(2),
+    idStart: 0,
+    idEnd: 0,
+    anony: undefined,
+    judge: undefined,
+  };
 
   /** The battle on bytes [start, end) of `buf`, or null when the general path must decide. */
   return function read(buf: Buffer, start: number, end: number): FastBattle | null {
@@ -111,6 +150,9 @@ export function createFastLineReader(options: { extras: boolean }) {
     let wS = -1, wE = -1, wKind = Kind.None;
     let lS = -1, lE = -1, lH = 0, lKind = Kind.None;
     let tS = -1, tE = -1, tKind = Kind.None;
+    let iS = -1, iE = -1, iKind = Kind.None;
+    let yKind = Kind.None;
+    let jS = -1, jE = -1, jH = 0, jKind = Kind.None;
     for (;;) {
       // "key"
       if (buf[i] !== 34) return null;
@@ -192,6 +234,15 @@ export function createFastLineReader(options: { extras: boolean }) {
         case Key.Tstamp:
           (tS = vs), (tE = i), (tKind = kind);
           break;
+        case Key.BattleId:
+          (iS = vs), (iE = i), (iKind = kind);
+          break;
+        case Key.Anony:
+          yKind = kind;
+          break;
+        case Key.Judge:
+          (jS = vs), (jE = i), (jH = hash), (jKind = kind);
+          break;
         default:
       }
       while (i < end && isSpace(buf[i]!)) i++;
@@ -225,9 +276,22 @@ export function createFastLineReader(options: { extras: boolean }) {
     // Two byte strings that decode alike (invalid UTF-8 becomes U+FFFD) are the same model to JSON.parse.
     if (out.modelA === out.modelB) return null;
     out.outcome = outcome;
+    // A battle id or an "anony" flag of an unusual type: the general path words the complaint.
+    if ((iKind !== Kind.None && iKind !== Kind.String) || (yKind !== Kind.None && yKind !== Kind.True && yKind !== Kind.False)) return null;
+    // Battle ids are hashed on their bytes, never decoded (see battle-ids.ts); a non-ASCII id is decoded first so
+    // that it hashes as the general path's string does.
+    out.hasId = iKind === Kind.String;
+    if (out.hasId) {
+      if (iE - iS <= 2) return null;
+      out.idStart = iS + 1;
+      out.idEnd = iE - 1;
+      if (!hashIdBytes(buf, iS + 1, iE - 1, out.idHash)) hashId(buf.toString('utf8', iS + 1, iE - 1), out.idHash);
+    }
+    out.anony = yKind === Kind.None ? undefined : yKind === Kind.True;
     // Only a segment on language or time needs these two.
     out.language = extras ? valueOf(buf, lS, lE, lKind, lH) : undefined;
     out.tstamp = extras ? valueOf(buf, tS, tE, tKind, 0) : undefined;
+    out.judge = wantJudge ? valueOf(buf, jS, jE, jKind, jH) : undefined;
     return out;
   };
 

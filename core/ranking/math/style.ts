@@ -1,10 +1,14 @@
 // Style control: a contextual Bradley–Terry model, P(A beats B) = σ(θA − θB + β·x), where x holds the normalised
-// differences of reply length and Markdown headers, lists and bold between the two sides (as LMArena and compar:IA
-// do). θ is then the model's strength with the pull of style taken out. Rows are battles (votes aggregated per
-// battle), never single votes.
+// differences of reply length and Markdown headers, lists and bold between the two sides. θ is then the model's
+// strength with the pull of style taken out. Two variants, which differ by 2–3 points on the same data:
+// - `lmarena` (FastChat's rating_systems.py, compute_style_control): x = (a − b) / (a + b + 1) for all four features,
+//   standardised over votes; ridge penalty 0.25·‖params‖² with ratings in log10 units (so λ = 0.5 / ln(10)² on θ
+//   and 0.5 on β);
+// - `comparia`: x = (a − b) / (a + b), standardised over battles; the leaderboard's weak prior on every parameter.
+// Rows are battles (votes aggregated per battle), and the bootstrap redraws whole battles.
 import { cholesky, choleskySolve } from './bradley-terry';
-import { createGenerator, multinomial } from './random';
-import type { BothBadPolicy, StyleBattle, StyleFeatures } from './types';
+import { createPoissonSampler } from './random';
+import type { BothBadPolicy, StyleBattle, StyleFeatures, StyleVariant } from '../types';
 
 export const STYLE_FEATURES = ['length', 'headers', 'lists', 'bold'] as const satisfies ReadonlyArray<keyof StyleFeatures>;
 const K = STYLE_FEATURES.length;
@@ -43,7 +47,7 @@ interface Rows {
   t: Float64Array;
 }
 
-function objective(rows: Rows, beta: Float64Array, n: number, prior: number, g: Float64Array, h: Float64Array | null): number {
+function objective(rows: Rows, beta: Float64Array, n: number, prior: Float64Array, g: Float64Array, h: Float64Array | null): number {
   const dim = n + K;
   g.fill(0);
   if (h) h.fill(0);
@@ -69,14 +73,14 @@ function objective(rows: Rows, beta: Float64Array, n: number, prior: number, g: 
     }
   }
   for (let i = 0; i < dim; i++) {
-    f -= 0.5 * prior * beta[i]! * beta[i]!;
-    g[i] = g[i]! - prior * beta[i]!;
-    if (h) h[i * dim + i] = h[i * dim + i]! + prior;
+    f -= 0.5 * prior[i]! * beta[i]! * beta[i]!;
+    g[i] = g[i]! - prior[i]! * beta[i]!;
+    if (h) h[i * dim + i] = h[i * dim + i]! + prior[i]!;
   }
   return f;
 }
 
-function newton(rows: Rows, n: number, prior: number, start: Float64Array): Float64Array {
+function newton(rows: Rows, n: number, prior: Float64Array, start: Float64Array): Float64Array {
   const dim = n + K;
   const beta = Float64Array.from(start);
   const g = new Float64Array(dim);
@@ -107,8 +111,9 @@ function newton(rows: Rows, n: number, prior: number, start: Float64Array): Floa
 export function fitStyleControl(
   models: string[],
   battles: StyleBattle[],
-  options: { bothBad: BothBadPolicy; prior: number; rounds: number; seed: number },
+  options: { bothBad: BothBadPolicy; prior: number; rounds: number; seed: number; variant?: StyleVariant },
 ): StyleFit {
+  const variant = options.variant ?? 'comparia';
   const n = models.length;
   const index = new Map(models.map((m, i) => [m, i]));
   const unknown = new Set<string>();
@@ -129,59 +134,62 @@ export function fitStyleControl(
     w: new Float64Array(B),
     t: new Float64Array(B),
   };
-  const cells = new Float64Array(3 * B);
   kept.forEach((bt, r) => {
     rows.a[r] = index.get(bt.modelA)!;
     rows.b[r] = index.get(bt.modelB)!;
     const ties = bt.ties + (options.bothBad === 'tie' ? bt.bothBad : 0);
-    cells[3 * r] = bt.winsA;
-    cells[3 * r + 1] = bt.winsB;
-    cells[3 * r + 2] = ties;
     rows.w[r] = bt.winsA + ties / 2;
     rows.t[r] = bt.winsA + bt.winsB + ties;
     STYLE_FEATURES.forEach((f, k) => {
       const sa = bt.styleA[f];
       const sb = bt.styleB[f];
-      rows.x[r * K + k] = sa + sb > 0 ? (sa - sb) / (sa + sb) : 0;
+      rows.x[r * K + k] = variant === 'lmarena' ? (sa - sb) / (sa + sb + 1) : sa + sb > 0 ? (sa - sb) / (sa + sb) : 0;
     });
   });
-  // Standardise each feature over battles so the coefficients are comparable; a constant feature drops out.
+  // Standardise each feature so the coefficients are comparable (population sd, as numpy's default); LMArena's rows
+  // are votes, so a battle weighs as many votes as it got. A constant feature drops out.
   for (let k = 0; k < K; k++) {
+    const weight = (r: number) => (variant === 'lmarena' ? rows.t[r]! : 1);
+    let mass = 0;
     let mean = 0;
-    for (let r = 0; r < B; r++) mean += rows.x[r * K + k]!;
-    mean /= Math.max(1, B);
+    for (let r = 0; r < B; r++) {
+      mass += weight(r);
+      mean += weight(r) * rows.x[r * K + k]!;
+    }
+    mean /= Math.max(1e-300, mass);
     let v = 0;
-    for (let r = 0; r < B; r++) v += (rows.x[r * K + k]! - mean) ** 2;
-    const sd = Math.sqrt(v / Math.max(1, B));
+    for (let r = 0; r < B; r++) v += weight(r) * (rows.x[r * K + k]! - mean) ** 2;
+    const sd = Math.sqrt(v / Math.max(1e-300, mass));
     for (let r = 0; r < B; r++) rows.x[r * K + k] = sd > 1e-12 ? (rows.x[r * K + k]! - mean) / sd : 0;
   }
   const dim = n + K;
-  const hat = newton(rows, n, options.prior, new Float64Array(dim));
+  const prior = new Float64Array(dim);
+  for (let i = 0; i < dim; i++) prior[i] = variant === 'lmarena' ? (i < n ? 0.5 / (Math.LN10 * Math.LN10) : 0.5) : options.prior;
+  const hat = newton(rows, n, prior, new Float64Array(dim));
 
-  // Bootstrap: multinomial over (battle × outcome) cells, chord iterations on the full-data Hessian.
+  // Bootstrap: each battle drawn Poisson(1) times (whole battles, as for the plain scores), chord iterations on the
+  // full-data Hessian.
   const draws = new Float64Array(options.rounds * n);
   const g = new Float64Array(dim);
   const l = new Float64Array(dim * dim);
-  objective(rows, hat, n, options.prior, g, l);
+  objective(rows, hat, n, prior, g, l);
   const factored = cholesky(l, dim);
-  let total = 0;
-  for (let c = 0; c < cells.length; c++) total += cells[c]!;
-  total = Math.round(total);
-  const drawn = new Float64Array(cells.length);
+  const draw = createPoissonSampler(new Float64Array(B).fill(1));
+  const drawn = new Float64Array(B);
   const sample: Rows = { ...rows, w: new Float64Array(B), t: new Float64Array(B) };
   const beta = new Float64Array(dim);
   for (let round = 0; round < options.rounds; round++) {
-    multinomial(total, cells, drawn, createGenerator(options.seed ^ 0x5eed, round));
+    draw(options.seed ^ 0x5eed, round, drawn);
     for (let r = 0; r < B; r++) {
-      sample.w[r] = drawn[3 * r]! + drawn[3 * r + 2]! / 2;
-      sample.t[r] = drawn[3 * r]! + drawn[3 * r + 1]! + drawn[3 * r + 2]!;
+      sample.w[r] = drawn[r]! * rows.w[r]!;
+      sample.t[r] = drawn[r]! * rows.t[r]!;
     }
     beta.set(hat);
     let done = false;
     if (factored) {
       let last = Infinity;
       for (let it = 0; it < 30; it++) {
-        objective(sample, beta, n, options.prior, g, null);
+        objective(sample, beta, n, prior, g, null);
         choleskySolve(l, dim, g);
         let m = 0;
         for (let i = 0; i < dim; i++) {
@@ -196,7 +204,7 @@ export function fitStyleControl(
         last = m;
       }
     }
-    if (!done) beta.set(newton(sample, n, options.prior, hat));
+    if (!done) beta.set(newton(sample, n, prior, hat));
     draws.set(beta.subarray(0, n), round * n);
   }
   const coefficients = Object.fromEntries(STYLE_FEATURES.map((f, k) => [f, SCALE * hat[n + k]!])) as Record<

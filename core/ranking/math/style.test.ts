@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createCountsBuilder } from './counts';
-import { computeLeaderboard } from './leaderboard';
+import { computeLeaderboard } from '../leaderboard';
 import { createRng } from './random';
 import { styleOf } from './style';
-import type { StyleBattle } from './types';
+import type { StyleBattle } from '../types';
 
 describe('style control', () => {
   it('counts Markdown headers, list items and bold spans', () => {
@@ -43,7 +43,7 @@ describe('style control', () => {
       expect(m.style!.ciLow).toBeLessThanOrEqual(1000 + 25);
       expect(m.style!.ciHigh).toBeGreaterThanOrEqual(1000 - 25);
     }
-    expect(board.styleCoefficients!.length).toBeGreaterThan(30);
-    expect(Math.abs(board.styleCoefficients!.bold)).toBeLessThan(1e-6); // constant feature drops out
+    expect(board.styleControl!.coefficients.length).toBeGreaterThan(30);
+    expect(Math.abs(board.styleControl!.coefficients.bold)).toBeLessThan(1e-6); // constant feature drops out
   });
 });

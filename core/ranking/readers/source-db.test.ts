@@ -1,11 +1,12 @@
 // The grouped query on the real database, SQLite and (with TEST_DATABASE_URL) PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../store/database';
-import { newId } from '../store/ids';
-import { databaseCases } from '../store/test-databases';
-import { computeLeaderboard } from './leaderboard';
-import { readStyleBattles, readVoteCounts } from './source-db';
-import { pairTotals } from './test-helpers';
+import { sql } from 'kysely';
+import { openDatabase, type Db } from '../../store/database';
+import { newId } from '../../store/ids';
+import { databaseCases } from '../../store/test-databases';
+import { computeLeaderboard } from '../leaderboard';
+import { readCategoryCounts, readStyleBattles, readVoteCounts, readVotes, unknownSegmentValues } from './source-db';
+import { pairTotals } from '../test-helpers';
 
 const T0 = new Date('2026-03-01T10:00:00Z');
 const T1 = new Date('2026-04-01T10:00:00Z');
@@ -118,6 +119,61 @@ for (const target of databaseCases()) {
         winsB: 1,
         ties: 1,
       });
+    });
+
+    it('groups battles into cells of one pair and one tally, the bootstrap resampling unit', async () => {
+      const c = await readVoteCounts(db.kysely);
+      // alpha–beta battle (a, a, b, tie), beta–alpha battle (a, both bad), alpha–gamma battle (a, a, a)
+      expect(c.cells.size).toBe(3);
+      const cells = Array.from({ length: c.cells.size }, (_, k) => {
+        const p = c.cells.pair[k]!;
+        const [x, y] = [c.models[c.a[p]!]!, c.models[c.b[p]!]!];
+        // Pairs are oriented by the order models arrive in; compare in alphabetical orientation.
+        const [wx, wy] = x < y ? [c.cells.winsA[k], c.cells.winsB[k]] : [c.cells.winsB[k], c.cells.winsA[k]];
+        return [x < y ? x : y, x < y ? y : x, wx, wy, c.cells.ties[k], c.cells.bothBad[k], c.cells.battles[k]];
+      }).sort((x, y) => String(x).localeCompare(String(y)));
+      expect(cells).toEqual(
+        [
+          ['alpha', 'beta', 2, 1, 1, 0, 1],
+          ['alpha', 'beta', 0, 1, 0, 1, 1],
+          ['alpha', 'gamma', 3, 0, 0, 0, 1],
+        ].sort((x, y) => String(x).localeCompare(String(y))),
+      );
+    });
+
+    it('reads the votes one by one, with battle, voter, chat and time', async () => {
+      const votes = await readVotes(db.kysely);
+      expect(votes).toHaveLength(9);
+      expect(new Set(votes.map((v) => v.battleId)).size).toBe(3);
+      expect(votes.every((v) => v.voterId && v.chatId && v.at instanceof Date)).toBe(true);
+      expect(await readVotes(db.kysely, { platform: 'discord' })).toHaveLength(3);
+    });
+
+    it('names segment values that match nothing', async () => {
+      expect(await unknownSegmentValues(db.kysely, { campaign: 'fr-2026', chat: 'tg', platform: 'telegram' })).toEqual([]);
+      expect(await unknownSegmentValues(db.kysely, { campaign: 'nope', chat: 'zz', platform: 'slack' })).toEqual([
+        'unknown campaign "nope"',
+        'unknown chat "zz"',
+        'no chat on platform "slack"',
+      ]);
+    });
+
+    it('filters and lists categories from Battle.categories (a column the engine writes)', async () => {
+      // The column arrives with the Kysely migration; here it is added by hand so the reader's SQL is exercised.
+      await sql.raw(`UPDATE "Battle" SET "categories" = '["coding","math"]' WHERE "id" = 'b0'`).execute(db.kysely);
+      await sql.raw(`UPDATE "Battle" SET "categories" = '["mathematics-like","creative-writing"]' WHERE "id" = 'b2'`).execute(db.kysely);
+      const total = async (category: string) => {
+        const c = await readVoteCounts(db.kysely, { category });
+        let v = 0;
+        for (let p = 0; p < c.size; p++) v += c.winsA[p]! + c.winsB[p]! + c.ties[p]! + c.bothBad[p]!;
+        return v;
+      };
+      expect(await total('math')).toBe(4);
+      expect(await total('creative-writing')).toBe(3);
+      expect(await total('multi-turn')).toBe(0);
+      expect(await readVoteCounts(db.kysely, { category: 'math', since: new Date(0) })).toEqual(await readVoteCounts(db.kysely, { category: 'math' }));
+      expect(Object.fromEntries(await readCategoryCounts(db.kysely))).toEqual({ coding: 1, math: 1, 'mathematics-like': 1, 'creative-writing': 1 });
+      await expect(readVoteCounts(db.kysely, { category: "x'; DROP" })).rejects.toThrow(/not a category id/);
     });
   });
 }

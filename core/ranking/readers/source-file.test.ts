@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readVotesFile } from './source-file';
-import { pairTotals } from './test-helpers';
+import { pairTotals } from '../test-helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'pnyx-votes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -109,7 +109,7 @@ describe('reading public vote files', () => {
   });
 
   it('reads a JSONL file in two halves on two threads with the same result and line numbers', async () => {
-    const { createBootstrapPool } = await import('./parallel');
+    const { createBootstrapPool } = await import('../parallel');
     const lines: string[] = [];
     for (let i = 0; i < 5000; i++) lines.push((i + 1) % 997 === 0 ? `{broken ${i}` : lm(`m${i % 5}`, `m${(i + 2) % 5}`, i % 4 === 0 ? 'tie' : 'model_a'));
     const p = file('halves.jsonl', `\uFEFF${lines.join('\n')}`);
@@ -121,6 +121,37 @@ describe('reading public vote files', () => {
       expect(split.malformed.examples.map((e) => e.line)).toEqual([997, 1994, 2991, 3988, 4985]);
       expect(split.records).toBe(5000);
       for (const [x, y] of [['m0', 'm2'], ['m1', 'm3'], ['m4', 'm1']]) expect(pairTotals(split.counts, x!, y!)).toEqual(pairTotals(single.counts, x!, y!));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('groups votes sharing a battle id into one battle, also across the two halves of a parallel read', async () => {
+    const { createBootstrapPool } = await import('../parallel');
+    const lines: string[] = [];
+    // 700 battles whose votes are spread over the whole file (so most straddle the split), some written B-vs-A.
+    for (let i = 0; i < 5000; i++) {
+      const b = i % 700;
+      const [x, y] = [`m${b % 5}`, `m${(b + 1) % 5}`];
+      const flip = i % 3 === 0;
+      lines.push(JSON.stringify({ battle_id: `b${b}`, model_a: flip ? y : x, model_b: flip ? x : y, winner: i % 4 === 0 ? 'tie' : 'model_a' }));
+    }
+    lines.push(JSON.stringify({ battle_id: 'b1', model_a: 'm0', model_b: 'm4', winner: 'model_a' })); // same id, other pair
+    const p = file('battles.jsonl', lines.join('\n'));
+    const single = await readVotesFile(p);
+    expect(single.counts.battles).toBe(700);
+    expect(single.malformed.examples[0]!.reason).toMatch(/battle "b1" was m1 vs m2 on an earlier line, here m0 vs m4/);
+    const pool = createBootstrapPool(1);
+    try {
+      const split = await readVotesFile(p, { helper: pool.readJsonlRange, minSplitBytes: 0 });
+      expect(split.counts.battles).toBe(700);
+      const cells = (c: typeof single.counts) =>
+        Array.from({ length: c.cells.size }, (_, k) => {
+          const q = c.cells.pair[k]!;
+          return `${c.models[c.a[q]!]}-${c.models[c.b[q]!]}:${c.cells.winsA[k]},${c.cells.winsB[k]},${c.cells.ties[k]}×${c.cells.battles[k]}`;
+        }).sort();
+      expect(cells(split.counts)).toEqual(cells(single.counts));
+      for (const [x, y] of [['m0', 'm1'], ['m3', 'm4']]) expect(pairTotals(split.counts, x!, y!)).toEqual(pairTotals(single.counts, x!, y!));
     } finally {
       await pool.close();
     }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hashId } from './battle-ids';
 import { createFastLineReader } from './jsonl-fast';
 import { parseRecord, readVotesFile } from './source-file';
 
@@ -23,6 +24,13 @@ const LINES: Array<string | Buffer> = [
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","n":-}',
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","n":1.}',
   '{"model_a":"gpt","model_b":"claude","winner":"model_a","n":tru}',
+  '{"model_a":"gpt","model_b":"claude","winner":"model_a","battle_id":"b1","anony":false,"judge":"u7"}', // Pnyx export fields
+  '{"model_a":"gpt","model_b":"claude","winner":"tie","battle_id":"b1"}', // the same battle on the next line
+  '{"model_a":"gpt","model_b":"claude","winner":"model_b","battle_id":"b12"}', // an id the previous one prefixes
+  '{"model_a":"gpt","model_b":"claude","winner":"model_b","battle_id":"bataille-é"}', // a non-ASCII id
+  '{"model_a":"gpt","model_b":"claude","winner":"model_a","battle_id":7}', // battle id of the wrong type
+  '{"model_a":"gpt","model_b":"claude","winner":"model_a","anony":"yes"}', // anony of the wrong type
+  '{"model_a":"gpt","model_b":"claude","winner":"model_a","dedup_tag":{"high_freq":true,"sampled":false}}', // nested
   '{"model_a":"gpt","model_b":"claude","winner":"constructor"}', // not an own winner name
   '{"model_a":"gpt","model_b":"claude","winner":"Model_A"}',
   '{"model_a":"","model_b":"claude","winner":"model_a"}',
@@ -41,7 +49,7 @@ const LINES: Array<string | Buffer> = [
 
 describe('the fast JSONL line reader', () => {
   it('reads flat battles exactly as JSON.parse does, and leaves every other line to it', () => {
-    const read = createFastLineReader({ extras: true });
+    const read = createFastLineReader({ extras: true, judge: true });
     let taken = 0;
     for (const line of LINES) {
       const bytes = Buffer.isBuffer(line) ? line : Buffer.from(line);
@@ -63,16 +71,23 @@ describe('the fast JSONL line reader', () => {
         outcome: parsed.row.outcome,
         language: record.language,
         tstamp: record.tstamp,
+        hasId: Boolean(parsed.row.battleId),
+        idHash: fast.hasId ? (() => { const h = new Uint32Array(2); hashId(parsed.row.battleId!, h); return h; })() : fast.idHash,
+        idStart: fast.idStart,
+        idEnd: fast.idEnd,
+        anony: record.anony,
+        judge: record.judge,
       });
+      if (fast.hasId) expect(bytes.toString('utf8', fast.idStart, fast.idEnd)).toBe(parsed.row.battleId);
     }
-    // The plain, spaced, full LMArena, duplicate-key, non-ASCII and invalid UTF-8 lines.
-    expect(taken).toBe(6);
+    // The plain, spaced, full LMArena, duplicate-key, four Pnyx export, non-ASCII and invalid UTF-8 lines.
+    expect(taken).toBe(10);
   });
 
   it('gives the same counts, segments and malformed-line reports as the general path', async () => {
     const p = join(dir, 'mixed.jsonl');
     const many = Array.from({ length: 200 }, (_, i) =>
-      JSON.stringify({ model_a: `m${i % 4}`, model_b: `m${(i + 1) % 4}`, winner: ['model_a', 'model_b', 'tie', 'tie (bothbad)'][i % 4], language: i % 3 ? 'French' : 'en', tstamp: 1735689600 + i * 86400 }),
+      JSON.stringify({ model_a: `m${i % 4}`, model_b: `m${(i + 1) % 4}`, winner: ['model_a', 'model_b', 'tie', 'tie (bothbad)'][i % 4], language: i % 3 ? 'French' : 'en', tstamp: 1735689600 + i * 86400, anony: i % 7 !== 0, ...(i % 5 ? { battle_id: `b${i % 40}` } : {}) }),
     );
     writeFileSync(p, Buffer.concat([Buffer.from('\uFEFF'), ...[...LINES, ...many, '', '   '].flatMap((l) => [Buffer.isBuffer(l) ? l : Buffer.from(l), Buffer.from('\n')])]));
     for (const segment of [{}, { language: 'fr' }, { since: new Date(Date.UTC(2025, 2, 1)) }]) {
