@@ -167,6 +167,7 @@ export function memoryStore(): BattleStore {
     async addVoteReason(battleId, voterId, reason) {
       return votes.get(battleId)?.has(voterId) ? [reason] : null;
     },
+    async setCategories() {},
     async setVoteComment(battleId, voterId) {
       return votes.get(battleId)?.has(voterId) ?? false;
     },

@@ -305,6 +305,36 @@ describe('arena with the demo models', () => {
     expect((await battleRow(h, tokenOf(ballot))).voteCount).toBe(0);
   });
 
+  it('stores each battle\'s categories, and /leaderboard switches between them with buttons', async () => {
+    const chat = groupChat('categories');
+    const asker = person('cat-asker');
+    await prompt(h, chat, asker, 'Write a Python function that reverses a linked list, with a short explanation.');
+    const coding = await ballotIn(h, chat.id);
+    await prompt(h, chat, asker, 'Write a short poem about the sea at night.');
+    await h.port.waitFor(() => inChat(h, chat.id).filter(isBallot).length === 2);
+    const poem = inChat(h, chat.id).filter(isBallot).at(-1)!;
+    expect((await battleRow(h, tokenOf(coding))).id).toBeTruthy();
+    const categoriesOf = async (ballot: RecordedMessage) =>
+      JSON.parse((await h.app.db.kysely.selectFrom('Battle').select('categories').where('token', '=', tokenOf(ballot)).executeTakeFirstOrThrow()).categories ?? '[]');
+    expect(await categoriesOf(coding)).toContain('coding');
+    expect(await categoriesOf(poem)).toContain('creative-writing');
+    // Boards list the categories of battles people voted on.
+    await vote(h, chat, person('cat-voter'), coding, 'a');
+    await vote(h, chat, person('cat-voter'), poem, 'b');
+
+    const before = h.port.messages.length;
+    const asked = await h.app.arena.handle({ type: 'command', delivery: `d-${++seq}`, name: 'leaderboard', args: '', chat, from: asker, messageRef: `msg-${++seq}` });
+    await asked.done;
+    const board = h.port.messages.slice(before).find((m) => m.current.role === 'board')!;
+    const labels = board.current.buttons!.flat().map((b) => b.label);
+    expect(labels).toEqual(expect.arrayContaining(['• all prompts •', 'coding', 'creative writing']));
+    const codingButton = board.current.buttons!.flat().find((b) => b.label === 'coding')!;
+    await press(h, chat, asker, codingButton.data, { messageRef: board.ref });
+    const switched = h.port.messages.filter((m) => m.current.role === 'board').at(-1)!;
+    expect(switched).not.toBe(board);
+    expect(switched.current.buttons!.flat().map((b) => b.label)).toContain('• coding •');
+  });
+
   it('speaks French to a French-speaking person in private', async () => {
     const chat = privateChat('private-fr', 'fr');
     const zoe = person('zoe-fr', 'fr-FR');

@@ -11,6 +11,7 @@ import type { PromptEvent } from '../port/types';
 import type { BattleRow, ChatRow, TurnRow } from '../store/types';
 import { type ArenaContext, type LiveBattle } from './context';
 import type { EventContext } from './event-context';
+import { createCategorizer } from './categories';
 import { createIdentityGuard } from './identity-guard';
 import { detectLanguage } from './language';
 import type { LiveBattles } from './live';
@@ -31,6 +32,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
   const { store, models, config, log, live, random, portFor } = ctx;
   const { addRef } = refs;
   const turnDeps: TurnDeps = { ctx, refs, guard: createIdentityGuard(models.cards, config.battle.identityTerms) };
+  const categorize = createCategorizer(ctx);
   const runTurn = (battle: BattleRow, state: LiveBattle, turn: TurnRow, replyTo: string | undefined, t: Translate) => runTurnOf(turnDeps, battle, state, turn, replyTo, t);
   const failBattle = (battle: BattleRow, state: LiveBattle, reason: string, t: Translate) => failBattleOf(ctx, battle, state, reason, t);
 
@@ -139,6 +141,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
       ec.notice(ec.pt('no-models'));
       return;
     }
+    const categories = categorize.atStart(text);
     // The battle and its first turn in one store call, with this process's lease on it.
     const { battle, turn } = await store.startBattle(
       {
@@ -150,6 +153,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
         mode: 'random',
         language: await languageOf(text),
         lease: lease(),
+        ...(categories ? { categories } : {}),
       },
       text,
     );
@@ -197,6 +201,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
         if (!(await runTurn(battle, state, turn, replyTo, t))) return;
         const fresh = (await store.getBattle(battle.id)) ?? battle;
         if (fresh.status === 'open') openBallot(fresh, state, turn.index, t);
+        await categorize.afterTurn(battle, state.turns ?? []);
       } finally {
         await store.releaseBattle(battle.id, ctx.instance);
       }

@@ -204,6 +204,20 @@ for (const db of databaseCases()) {
       expect(await store.getBattleByToken(badToken)).toBeNull();
     });
 
+    it('stores a battle\'s prompt categories at its start and replaces them later, as the leaderboard reads them', async () => {
+      const categoriesOf = async (id: string) =>
+        (await database.kysely.selectFrom('Battle').select('categories').where('id', '=', id).executeTakeFirstOrThrow()).categories;
+      const { battle } = await store.startBattle(
+        { token: token(), chatId, initiatorId, modelAId: 'alpha', modelBId: 'beta', mode: 'random', language: 'en', categories: ['coding', 'coding', 'math'] },
+        'Code a sum',
+      );
+      expect(JSON.parse((await categoriesOf(battle.id))!)).toEqual(['coding', 'math']);
+      await store.setCategories(battle.id, ['coding', 'multi-turn']);
+      expect(JSON.parse((await categoriesOf(battle.id))!)).toEqual(['coding', 'multi-turn']);
+      const plain = await newBattle();
+      expect(await categoriesOf(plain.id)).toBeNull();
+    });
+
     it('numbers turns, saves replies and reads them back in order', async () => {
       const battle = await newBattle();
       const first = await store.addTurn(battle.id, initiatorId, 'Hello?');

@@ -90,6 +90,8 @@ export interface NewBattle {
   campaignId?: string | null;
   /** The process that will generate the first turn, and until when (see BattleRow.leaseOwner). */
   lease?: Lease;
+  /** The first prompt's categories, when known at the start (core/ranking/categories ids). */
+  categories?: readonly string[];
 }
 
 export interface Lease {
@@ -192,6 +194,8 @@ export interface BattleStore {
   getBattleByThread(chatId: string, thread: string): Promise<BattleRow | null>;
   /** Records the thread a battle opened. */
   setThread(battleId: string, thread: string): Promise<void>;
+  /** The battle's prompt categories (core/ranking/categories ids), replacing earlier ones (a follow-up may add some). */
+  setCategories(battleId: string, categories: readonly string[]): Promise<void>;
   /** Every message reference of a battle, in the order they were stored. */
   getMessageRefs(battleId: string): Promise<MessageRefRow[]>;
   /** Replace the model on one side (before it produced any text). */

@@ -18,6 +18,7 @@ interface BattleValues {
   mode: string;
   language: string | null;
   campaignId: string | null;
+  categories: string | null;
   leaseOwner: string | null;
   leaseUntil: Date | null;
   now: Date;
@@ -34,7 +35,11 @@ interface TurnValues {
 function battleValues(battle: NewBattle, now: Date): BattleValues {
   const { token, chatId, initiatorId, modelAId, modelBId, mode, language } = battle;
   const lease = battle.lease ?? null;
-  return { id: newId(), token, chatId, initiatorId, modelAId, modelBId, mode, language, campaignId: battle.campaignId ?? null, leaseOwner: lease?.owner ?? null, leaseUntil: lease?.until ?? null, now };
+  return {
+    id: newId(), token, chatId, initiatorId, modelAId, modelBId, mode, language, campaignId: battle.campaignId ?? null,
+    categories: battle.categories ? JSON.stringify([...new Set(battle.categories)]) : null,
+    leaseOwner: lease?.owner ?? null, leaseUntil: lease?.until ?? null, now,
+  };
 }
 
 /** The shape of a status move (everything that changes its SQL); the values are parameters. */
@@ -49,7 +54,7 @@ export function battleStore({ kysely: db, provider }: Db): Pick<BattleStore, Met
       .insertInto('Battle')
       .values({
         id: p.id, token: p.token, chatId: p.chatId, initiatorId: p.initiatorId, modelAId: p.modelAId, modelBId: p.modelBId, mode: p.mode,
-        language: p.language, campaignId: p.campaignId, leaseOwner: p.leaseOwner, leaseUntil: p.leaseUntil, openedAt: p.now,
+        language: p.language, campaignId: p.campaignId, categories: p.categories, leaseOwner: p.leaseOwner, leaseUntil: p.leaseUntil, openedAt: p.now,
       })
       .returningAll();
   const createBattle = prepare(insertBattle);
