@@ -168,6 +168,63 @@ describe('acknowledge, then work', () => {
     expect(pressedAgain.notice!.text).toContain('You already voted');
   });
 
+  it('thanks a voter whose press a dead process counted but never answered, and starts no second battle for a prompt it took', async () => {
+    server.reset();
+    for (const m of ['fake-a', 'fake-b']) server.script(m, { text: `${m} ok.` });
+    const chat = group('crash-replay');
+    await (await app.arena.handle({ type: 'prompt', delivery: id('cr'), chat, from: person('cr-asker'), text: 'Say hi.', addressed: true, messageRef: id('m') })).done;
+    const ballot = await ballotIn(port, chat.id);
+    const token = voteData(ballot, 'b').split(':')[1]!;
+    const battle = (await app.store.getBattleByToken(token))!;
+    const voter = person('cr-voter');
+    // A process claimed the press, counted the vote and died before answering.
+    const press: PnyxEvent = { type: 'action', delivery: 'callback-crash-1', chat, from: voter, data: voteData(ballot, 'b'), messageRef: ballot.ref, privateReply: true };
+    const past = new Date(Date.now() - 60_000);
+    await app.store.claimDelivery('test:callback-crash-1', past, { owner: 'dead-process', until: new Date(past.getTime() + 15_000) });
+    const voterRow = await app.store.upsertUser(voter);
+    expect((await app.store.castVote(battle.id, voterRow.id, 'b')).status).toBe('counted');
+    const replayed = await app.arena.handle(press);
+    expect(replayed.notice!.text).toContain('You voted: B is better.');
+    await replayed.done;
+    await port.waitFor(() => ballot.current.text.includes('1 vote so far'));
+    // The same person pressing again (another delivery) is told they already voted.
+    expect((await app.arena.handle({ ...press, delivery: 'callback-crash-2' })).notice!.text).toContain('You already voted');
+
+    // A process took a prompt, stored its battle and died: handled again, it starts no second battle.
+    const prompt: PnyxEvent = { type: 'prompt', delivery: 'update-crash-3', chat, from: person('cr-asker'), text: 'Again?', addressed: true, messageRef: id('m') };
+    await app.store.claimDelivery('test:update-crash-3', past, { owner: 'dead-process', until: new Date(past.getTime() + 15_000) });
+    const chatRow = await app.store.upsertChat(chat);
+    const asker = await app.store.upsertUser(person('cr-asker'));
+    const orphan = await app.store.startBattle(
+      { token: 'ORPHANED01', chatId: chatRow.id, initiatorId: asker.id, modelAId: 'fake-a', modelBId: 'fake-b', mode: 'random', language: null, delivery: 'test:update-crash-3', lease: { owner: 'dead-process', until: new Date(Date.now() + 60_000) } },
+      'Again?',
+    );
+    const again = await app.arena.handle(prompt);
+    expect(again).toEqual({});
+    expect((await app.store.battlesInStatus('streaming')).filter((b) => b.chatId === chatRow.id).map((b) => b.id)).toEqual([orphan.battle.id]);
+  });
+
+  it('hands deliveries an adapter stored but never handled back to it, once', async () => {
+    const chat = group('stored');
+    const replayed: string[] = [];
+    const replaying = createRecordingPort('stored');
+    replaying.replay = async (payload) => {
+      replayed.push(payload);
+      const event = JSON.parse(payload) as PnyxEvent;
+      await (await app.arena.handle(event)).done;
+    };
+    app.arena.attach(replaying);
+    const event: PnyxEvent = { type: 'command', delivery: 'stored-1', name: 'privacy', args: '', chat: { ...chat, platform: 'stored' }, from: { ...person('st'), platform: 'stored' }, messageRef: 'm-stored' };
+    expect([...(await app.arena.store('stored', [{ delivery: 'stored-1', payload: JSON.stringify(event) }]))]).toEqual(['stored-1']);
+    // Stored again (the platform sent it again): not new.
+    expect([...(await app.arena.store('stored', [{ delivery: 'stored-1', payload: JSON.stringify(event) }]))]).toEqual([]);
+    // The process that stored it "died" before handling it: after a grace period a sweep hands it back.
+    await replaying.waitFor(() => replaying.messages.some((m) => /What Pnyx stores/.test(m.current.text)), 15_000);
+    expect(replayed).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(replayed).toHaveLength(1);
+  }, 20_000);
+
   it('runs the middleware in order: a paused chat never reaches the rate limits, a duplicate never reaches the arena', async () => {
     const chat = group('paused');
     const admin = person('paused-admin');

@@ -492,7 +492,10 @@ describe('arena with an OpenAI-compatible server', () => {
     await prompt(h, chat, asker, 'Say something kind.');
     await h.port.waitFor(() => inChat(h, chat.id).some((m) => m.current.text.includes('could not complete')));
     const notice = inChat(h, chat.id).find((m) => m.current.text.includes('could not complete'))!;
-    expect(notice.current.text).toMatch(/^⚠️ This battle could not complete \(model A did not answer: .+\)\. No votes are taken on it; please ask again\.$/);
+    // The failing model (A's replacement, which failed too) is named with a category people understand; the provider's
+    // words (and its host) are not.
+    expect(notice.current.text).toBe("⚠️ This battle could not complete (FAKE-C hit an error on its provider's side). No votes are taken on it; please ask again.");
+    for (const m of inChat(h, chat.id)) expect(m.current.text).not.toMatch(/127\.0\.0\.1|http|overloaded|HTTP 500/);
     expect(inChat(h, chat.id).some(everBallot)).toBe(false);
     const chatRow = await h.app.store.upsertChat(chat);
     const failed = (await h.app.store.battlesInStatus('failed')).filter((b) => b.chatId === chatRow.id);

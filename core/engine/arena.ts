@@ -72,6 +72,7 @@ export function createArena(options: ArenaOptions): Arena {
       const now = new Date();
       for (const battle of await store.dueBattles(now)) await voting.closeBattle(battle);
       await leases.reap(now);
+      await deliveries.replayPending();
       if (Date.now() - lastPurge > PURGE_EVERY_MS) {
         lastPurge = Date.now();
         await deliveries.purge();
@@ -112,6 +113,8 @@ export function createArena(options: ArenaOptions): Arena {
     },
 
     idle: () => inFlight.idle(),
+
+    store: (platform, items) => deliveries.store(platform, items),
 
     async postLeaderboard(chatId, postOptions = {}) {
       const chatRow = await store.getChat(chatId);

@@ -12,6 +12,7 @@ import type { BattleRow, ChatRow, TurnRow } from '../store/types';
 import { type ArenaContext, type LiveBattle } from './context';
 import type { EventContext } from './event-context';
 import { createCategorizer } from './categories';
+import { deliveryKey } from './deliveries';
 import { createIdentityGuard } from './identity-guard';
 import { detectLanguage } from './language';
 import type { LiveBattles } from './live';
@@ -133,6 +134,16 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
 
   /** Acknowledged part of a new battle: the pair, the stored battle; the turn streams as the event's work. */
   const start = async (ec: EventContext<PromptEvent>, text: string): Promise<void> => {
+    const delivery = deliveryKey(ec.event);
+    if (ec.replay) {
+      // A process took this prompt and died. If it had stored the battle, that battle carries on without a second one:
+      // the process that reaps its lease fails it and tells the chat (a battle that was past its first turn goes on).
+      const started = await store.getBattleByDelivery(delivery);
+      if (started) {
+        log.warn({ battle: started.id, status: started.status, delivery }, 'prompt handled again after a crash: its battle already exists');
+        return;
+      }
+    }
     const startedAt = performance.now();
     const [healthy, votes] = await Promise.all([models.healthy(), voteCounts()]);
     const pair = samplePair({ cards: models.cards, allowed: ec.settings.models, healthy, votes, boostUnderVoted: config.battle.boostUnderVoted, random });
@@ -153,6 +164,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
         mode: 'random',
         language: await languageOf(text),
         lease: lease(),
+        delivery,
         ...(categories ? { categories } : {}),
       },
       text,

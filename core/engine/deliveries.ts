@@ -7,6 +7,12 @@ import type { ArenaContext } from './context';
 
 const FLUSH_MS = 50;
 const BATCH = 128;
+/** A claim covers computing the acknowledgement (milliseconds); past this its process is taken to be gone. */
+const CLAIM_LEASE_MS = 15_000;
+/** A stored delivery is left to the process that stored it (it handles it at once) for this long. */
+const STORED_GRACE_MS = 5_000;
+/** Deliveries handed back per sweep, per platform. */
+const REPLAY_BATCH = 50;
 
 /** The part of an acknowledgement worth answering a redelivery with (no images, no promises). */
 const StoredAck = z
@@ -17,8 +23,15 @@ const StoredAck = z
   .passthrough();
 
 export interface Deliveries {
-  /** Fresh: handle the event. Not fresh: it was handled (or is being handled) already; `ack` is what was answered. */
-  claim(event: PnyxEvent): Promise<{ fresh: boolean; ack: Ack }>;
+  /**
+   * Fresh: handle the event (`replay`: a process that claimed it before died mid-way, part of its work may be done).
+   * Not fresh: it was handled (or is being handled) already; `ack` is what was answered.
+   */
+  claim(event: PnyxEvent): Promise<{ fresh: boolean; replay: boolean; ack: Ack }>;
+  /** Stores an adapter's raw deliveries before it confirms them to the platform; the ids that were new. */
+  store(platform: string, items: ReadonlyArray<{ delivery: string; payload: string }>): Promise<Set<string>>;
+  /** Hands stored deliveries nobody finished back to their adapters (called by the arena's sweep). */
+  replayPending(): Promise<void>;
   /** Records what the event was answered (batched). */
   complete(event: PnyxEvent, ack: Ack): void;
   flush(): Promise<void>;
@@ -60,8 +73,9 @@ export function createDeliveries(ctx: ArenaContext): Deliveries {
 
   return {
     async claim(event) {
-      const claim = await store.claimDelivery(deliveryKey(event), new Date());
-      if (claim.fresh) return { fresh: true, ack: {} };
+      const now = new Date();
+      const claim = await store.claimDelivery(deliveryKey(event), now, { owner: ctx.instance, until: new Date(now.getTime() + CLAIM_LEASE_MS) });
+      if (claim.fresh) return { fresh: true, replay: claim.replay, ack: {} };
       let ack: Ack = {};
       if (claim.ack) {
         try {
@@ -70,7 +84,29 @@ export function createDeliveries(ctx: ArenaContext): Deliveries {
           ack = {};
         }
       }
-      return { fresh: false, ack };
+      return { fresh: false, replay: false, ack };
+    },
+    async store(platform, items) {
+      const fresh = await store.storeDeliveries(
+        items.map((i) => ({ key: `${platform}:${i.delivery}`, payload: i.payload })),
+        new Date(),
+      );
+      return new Set(fresh.map((key) => key.slice(platform.length + 1)));
+    },
+    async replayPending() {
+      const now = new Date();
+      for (const [platform, { port }] of ctx.ports) {
+        if (!port.replay) continue;
+        const pending = await store.pendingDeliveries(`${platform}:`, new Date(now.getTime() - STORED_GRACE_MS), now, REPLAY_BATCH);
+        for (const delivery of pending) {
+          log.warn({ platform, delivery: delivery.key }, 'a delivery nobody finished is handled again');
+          try {
+            await port.replay(delivery.payload);
+          } catch (error) {
+            log.error({ err: error, platform, delivery: delivery.key }, 'handling a stored delivery again failed');
+          }
+        }
+      }
     },
     complete(event, ack) {
       const stored = JSON.stringify({

@@ -14,6 +14,8 @@ export class EventContext<E extends PnyxEvent = PnyxEvent> {
   user!: UserRow;
   /** The battle the event is about, once a middleware resolved it. */
   battle?: BattleRow | null;
+  /** The delivery was claimed before by a process that died mid-way: part of its work may already be done. */
+  replay = false;
   readonly ack: Ack = {};
   private readonly jobs: Array<Promise<void>> = [];
   private personTranslate?: Translate;

@@ -78,6 +78,7 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
 
   composer.use('delivery', async (ec, next) => {
     const claim = await deliveries.claim(ec.event);
+    ec.replay = claim.replay;
     if (!claim.fresh) {
       log.info({ delivery: ec.event.delivery, platform: ec.event.chat.platform, type: ec.event.type }, 'redelivered event answered once');
       Object.assign(ec.ack, claim.ack);

@@ -3,7 +3,7 @@
 // turn only), and a failure ends the battle or, for a follow-up, just that turn.
 import { parseChatSettings } from '../config/chat-settings';
 import type { Translate } from '../i18n';
-import { metrics } from '../metrics';
+import { errorKindOf, metrics } from '../metrics';
 import type { Side } from '../port/types';
 import type { ChatMessage, GenerateResult } from '../providers/types';
 import type { BattleRow, TurnRow } from '../store/types';
@@ -11,7 +11,7 @@ import { FAILED, SIDES, type ArenaContext, type LiveBattle, type LiveReply } fro
 import type { IdentityGuard } from './identity-guard';
 import type { MessageRefs } from './message-refs';
 import { sampleReplacement } from './sampling';
-import { replyMessage, type ReplyState } from './views';
+import { modelName, replyMessage, type ReplyState } from './views';
 
 export interface TurnDeps {
   ctx: ArenaContext;
@@ -117,8 +117,23 @@ async function runSide(deps: TurnDeps, battle: BattleRow, state: LiveBattle, tur
     latencyMs: result.latencyMs,
   });
   const failed = FAILED.has(result.finishReason);
-  show(failed ? { text: result.text, status: 'failed', error: result.error ?? result.finishReason } : { text: result.text, status: 'done' });
+  // The reply says what went wrong in a category people understand; the provider's own words are in the log.
+  show(failed ? { text: result.text, status: 'failed', error: result.finishReason === 'aborted' ? t('failure-stopped') : t('failure-kind', { kind: errorKindOf(result) ?? 'internal' }) } : { text: result.text, status: 'done' });
   return { side, result, failed };
+}
+
+/**
+ * What people read about a failed reply: the model (only when the battle fails: a follow-up's battle stays blind) and
+ * a category in their language. The provider's own words, hosts included, go to the log only.
+ */
+function failureReason(ctx: ArenaContext, battle: BattleRow, failure: { side: Side; result: GenerateResult }, followUp: boolean, t: Translate): string {
+  const { result } = failure;
+  if (ctx.stopping || result.finishReason === 'aborted') return t('failure-stopped');
+  const kind = errorKindOf(result) ?? 'internal';
+  const modelId = failure.side === 'a' ? battle.modelAId : battle.modelBId;
+  ctx.log.warn({ battle: battle.id, side: failure.side, model: modelId, kind, error: result.error }, 'a reply failed');
+  const model = followUp ? t('failure-side', { side: failure.side.toUpperCase() }) : modelName(t, ctx.cards.get(modelId), modelId);
+  return t('failure-model-kind', { model, kind });
 }
 
 /** Marks the battle failed and says so in its chat. */
@@ -147,11 +162,9 @@ export async function runTurn(deps: TurnDeps, battle: BattleRow, state: LiveBatt
 
   const failure = results.find((r) => r.failed);
   if (!failure) return true;
-  const reason =
-    ctx.stopping || failure.result.finishReason === 'aborted'
-      ? t('failure-stopped')
-      : t('failure-model', { side: failure.side.toUpperCase(), error: failure.result.finishReason === 'timeout' ? t('failure-timeout') : (failure.result.error ?? failure.result.finishReason) });
-  if (turn.index > 0 && battle.status === 'open') {
+  const followUp = turn.index > 0 && battle.status === 'open';
+  const reason = failureReason(ctx, battle, failure, followUp, t);
+  if (followUp) {
     // The conversation so far was complete and may already have votes: keep them, say the follow-up failed.
     ctx.log.warn({ battle: battle.id, turn: turn.index, reason }, 'follow-up failed; battle stays open');
     ctx.portFor(state.chat.platform).presenter.open(state.chat, { text: t('followup-failed', { reason }), role: 'info' });

@@ -12,6 +12,13 @@ export interface Arena {
   handle(event: PnyxEvent): Promise<Ack>;
   /** Resolves once no work started by events is left (tests, scripts). */
   idle(): Promise<void>;
+  /**
+   * Stores raw platform deliveries durably before the adapter confirms them to its platform (long polling confirms an
+   * offset only past stored updates), so that a process dying at any instant loses none: what it did not finish is
+   * handed back to the adapter (`ChatPort.replay`) by a process that is alive. Resolves with the delivery ids that were
+   * new; the adapter handles those (the others were stored or handled before).
+   */
+  store(platform: string, deliveries: ReadonlyArray<{ delivery: string; payload: string }>): Promise<Set<string>>;
   /** Posts the leaderboard into a chat (scheduled posts); false when nothing could be posted there. */
   postLeaderboard(chatId: string, options?: { campaign?: string }): Promise<boolean>;
   /** Close overdue battles, take over battles of processes that are gone, start the timers. */

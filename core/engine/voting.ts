@@ -49,6 +49,14 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
    */
   const closeBattle = async (battle: BattleRow, known?: ChatRow, closedByVote?: { tally: Record<VoteChoice, number> }): Promise<void> => {
     if (!closedByVote && !(await store.setStatus(battle.id, 'closed', { from: ['open'] }))) return;
+    await showClose(battle, known, closedByVote?.tally);
+  };
+
+  /**
+   * Shows a closed battle's result and reveal: the ballot and the replies become the result where this process finds
+   * them (editing them again changes nothing, so a process that takes over a dead one's vote may show it again).
+   */
+  const showClose = async (battle: BattleRow, known?: ChatRow, closedTally?: Record<VoteChoice, number>): Promise<void> => {
     const chatRow = known && known.id === battle.chatId ? known : await store.getChat(battle.chatId);
     if (!chatRow) return;
     log.info({ battle: battle.id, votes: battle.voteCount }, 'battle closed');
@@ -60,7 +68,7 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     }
     const t = chatT(chatRow, parseChatSettings(chatRow.settings));
     const [tally, reveal, state, turns] = await Promise.all([
-      closedByVote?.tally ?? store.tally(battle.id),
+      closedTally ?? store.tally(battle.id),
       revealFor(battle, t),
       lives.withBallot(battle, chatRow),
       lives.turnsOf(battle),
@@ -113,6 +121,15 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     // The event's chat row is the battle's (the router refuses tokens from other chats), read fresh within a second.
     const policy = policyOf(chatRow);
     const result = await store.castVote(battle.id, user.id, action.choice, policy.after === 'votes' ? { closeAtVotes: policy.votes } : {});
+    if (ec.replay && result.status !== 'counted' && (await store.getVote(battle.id, user.id)) === action.choice) {
+      // A process counted this very press and died before answering: thank the voter (not "already voted"), and show
+      // what it may not have shown (the count, or the close its vote caused).
+      log.warn({ battle: battle.id, voter: user.id }, 'vote handled again after a crash: it was counted');
+      const fresh = (await store.getBattle(battle.id)) ?? battle;
+      if (fresh.status === 'closed') ec.work('close', () => showClose(fresh, chatRow));
+      else ec.work('ballot', () => updateBallot(fresh, chatRow, fresh.voteCount));
+      return ec.notice(await revealNotice(battle, pt('vote-counted', { choice: pt(`choice-${action.choice}`) }), pt, maxNotice), { alert: true });
+    }
     if (result.status === 'not_open') return ec.notice(result.battleStatus === 'failed' ? pt('vote-failed') : pt('vote-closed'));
     if (result.status === 'duplicate') {
       return ec.notice(await revealNotice(battle, pt('vote-duplicate', { choice: pt(`choice-${result.choice}`) }), pt, maxNotice), { alert: true });

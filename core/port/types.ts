@@ -124,6 +124,11 @@ export interface ChatPort {
   pacingKey?(chat: ChatAddress): string;
   /** How a person invokes a command of the catalogue here (core/port/commands.ts), for help texts. Default `/name`. */
   commandHint?(name: string): string;
+  /**
+   * Handles again a delivery the adapter stored (`arena.store`) that nobody finished: its process died before, or it
+   * was never taken. The adapter treats `payload` (what it stored) exactly as if it had just arrived.
+   */
+  replay?(payload: string): Promise<void>;
 }
 
 // === Events: what adapters hand to the core ==========================================================

@@ -47,9 +47,7 @@ battle-failed = ⚠️ This battle could not complete ({ $reason }). No votes ar
 followup-failed = ⚠️ The follow-up could not be answered ({ $reason }). The battle stays open: you can still vote on the conversation so far, or ask again.
 battle-interrupted = ⚠️ A battle was interrupted because Pnyx restarted. No votes are taken on it; please ask again.
 failure-no-models = not enough models are available right now
-failure-model = model { $side } did not answer: { $error }
 failure-restart = Pnyx restarted while the models were answering
-failure-timeout = it took too long
 failure-stopped = Pnyx is shutting down
 
 ## Private answers — shown only to the person who acted
@@ -204,3 +202,27 @@ command-privacy = What is stored and why
 command-settings = Arena settings for this chat (admins)
 command-settings-timezone = Time zone of this chat, e.g. Europe/Paris
 command-start = What Pnyx is and how to vote
+
+## What people read when a model fails (the provider's own words stay in the log)
+
+failure-side = model { $side }
+failure-model-kind = { $model } { $kind ->
+    [timeout] took too long to answer
+    [rate_limited] is rate-limited by its provider right now
+    [service_error] hit an error on its provider's side
+    [unreachable] could not be reached
+    [refused] was refused by its provider (an admin should check its settings)
+    [rejected] could not take this request
+    [malformed] sent a reply that could not be read
+   *[internal] failed
+}
+failure-kind = { $kind ->
+    [timeout] it took too long
+    [rate_limited] its provider is rate-limiting it right now
+    [service_error] its provider had an error
+    [unreachable] it could not be reached
+    [refused] its provider refused the request
+    [rejected] it could not take this request
+    [malformed] its reply could not be read
+   *[internal] it failed
+}

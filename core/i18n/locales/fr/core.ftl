@@ -47,9 +47,7 @@ battle-failed = ⚠️ Cette bataille n’a pas pu aboutir ({ $reason }). Elle n
 followup-failed = ⚠️ La question de suivi n’a pas pu recevoir de réponse ({ $reason }). La bataille reste ouverte : vous pouvez toujours voter sur la conversation jusqu’ici, ou reposer la question.
 battle-interrupted = ⚠️ Une bataille a été interrompue par un redémarrage de Pnyx. Elle n’accepte aucun vote ; veuillez reposer votre question.
 failure-no-models = pas assez de modèles disponibles pour le moment
-failure-model = le modèle { $side } n’a pas répondu : { $error }
 failure-restart = Pnyx a redémarré pendant que les modèles répondaient
-failure-timeout = cela a pris trop de temps
 failure-stopped = Pnyx s’arrête
 
 ## Réponses privées — visibles seulement de la personne concernée
@@ -204,3 +202,27 @@ command-privacy = Ce qui est conservé et pourquoi
 command-settings = Réglages de l’arène pour cette discussion (admins)
 command-settings-timezone = Fuseau horaire de cette discussion, par ex. Europe/Paris
 command-start = Ce qu’est Pnyx et comment voter
+
+## Ce qu'on lit quand un modèle échoue (les mots du fournisseur restent dans le journal)
+
+failure-side = le modèle { $side }
+failure-model-kind = { $model } { $kind ->
+    [timeout] a mis trop de temps à répondre
+    [rate_limited] est limité par son fournisseur en ce moment
+    [service_error] a rencontré une erreur chez son fournisseur
+    [unreachable] n’a pas pu être joint
+    [refused] a été refusé par son fournisseur (un administrateur doit vérifier ses réglages)
+    [rejected] n’a pas pu traiter cette demande
+    [malformed] a envoyé une réponse illisible
+   *[internal] a échoué
+}
+failure-kind = { $kind ->
+    [timeout] cela a pris trop de temps
+    [rate_limited] son fournisseur le limite en ce moment
+    [service_error] son fournisseur a eu une erreur
+    [unreachable] il n’a pas pu être joint
+    [refused] son fournisseur a refusé la demande
+    [rejected] il n’a pas pu traiter cette demande
+    [malformed] sa réponse était illisible
+   *[internal] il a échoué
+}
