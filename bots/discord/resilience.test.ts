@@ -47,12 +47,14 @@ describe('when things go wrong', () => {
     const command = h.discord.slashCommand(h.people.bob, general, 'help');
     await h.discord.replyTo(command);
     const otherInteraction = (BigInt(command.id) + 7n).toString();
-    await h.app.store.claimDelivery(`discord:${otherInteraction}`, new Date());
+    // Claimed by a live process: its lease runs for a while yet.
+    const otherProcess = { owner: 'another-replica', until: new Date(Date.now() + 120_000) };
+    await h.app.store.claimDelivery(`discord:${otherInteraction}`, new Date(), otherProcess);
     h.discord.gateway.dispatch('INTERACTION_CREATE', () => ({ ...command.payload, id: otherInteraction, token: `${command.token}-other` }));
     const asked = h.discord.sendMessage(h.people.bob, general, `${h.discord.mention(h.discord.botUser)} What is a delta?`);
     await threadUnder(h.discord, asked.id);
     const otherMessage = (BigInt(asked.id) + 7n).toString();
-    await h.app.store.claimDelivery(`discord:${otherMessage}`, new Date());
+    await h.app.store.claimDelivery(`discord:${otherMessage}`, new Date(), otherProcess);
     h.discord.gateway.dispatch('MESSAGE_CREATE', (intents) => ({ ...h.discord.json.gatewayMessage(asked, general, intents), id: otherMessage }));
     await until(() => h.logs.filter((l) => /handled by another process/.test(l.msg)).length === 1, 'the interaction left to the other process');
     await sleep(1_500);
