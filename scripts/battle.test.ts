@@ -221,7 +221,9 @@ describe('npm run battle (piped)', { timeout: 90_000 }, () => {
     const run = await battle(['Hello'], { config, stdin: 'a\n' });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Alpha says the sky is blue');
-    expect(run.stdout).toMatch(/This battle could not complete \(model [AB] did not answer: HTTP 401/);
+    // The chat's line names the model and a category; the provider's own words are for the admin, below.
+    expect(run.stdout).toMatch(/This battle could not complete \(broken-key was refused by its provider — an admin should check its settings\)/);
+    expect(run.stdout).not.toContain('Incorrect API key');
     expect(run.stdout).not.toContain('Which reply is better?');
     expect(run.stderr).toMatch(/• Model [AB] was locked \(broken-key\) \(provider “fake”\): HTTP 401 \(the API key was refused\): .*Incorrect API key provided/);
     expect(stored(run.db).battles[0]!.status).toBe('failed');

@@ -211,7 +211,7 @@ failure-model-kind = { $model } { $kind ->
     [rate_limited] is rate-limited by its provider right now
     [service_error] hit an error on its provider's side
     [unreachable] could not be reached
-    [refused] was refused by its provider (an admin should check its settings)
+    [refused] was refused by its provider — an admin should check its settings
     [rejected] could not take this request
     [malformed] sent a reply that could not be read
    *[internal] failed

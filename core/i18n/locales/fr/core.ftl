@@ -211,7 +211,7 @@ failure-model-kind = { $model } { $kind ->
     [rate_limited] est limité par son fournisseur en ce moment
     [service_error] a rencontré une erreur chez son fournisseur
     [unreachable] n’a pas pu être joint
-    [refused] a été refusé par son fournisseur (un administrateur doit vérifier ses réglages)
+    [refused] a été refusé par son fournisseur — un administrateur doit vérifier ses réglages
     [rejected] n’a pas pu traiter cette demande
     [malformed] a envoyé une réponse illisible
    *[internal] a échoué
