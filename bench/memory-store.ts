@@ -171,6 +171,9 @@ export function memoryStore(): BattleStore {
       return votes.get(battleId)?.has(voterId) ? [reason] : null;
     },
     async setCategories() {},
+    async spendSince() {
+      return [];
+    },
     async setVoteComment(battleId, voterId) {
       return votes.get(battleId)?.has(voterId) ?? false;
     },

@@ -5,6 +5,7 @@ import { ConfigError, parseEnv } from '../core/config/load';
 import { createPnyx, type PnyxApp } from '../core/app';
 import { createLogger } from '../core/log';
 import { metrics } from '../core/metrics';
+import { startOfUtcDay } from '../core/engine/spend';
 import { redisCheck } from '../core/readiness';
 import { pendingDeliveries, pingDatabase } from '../core/store/probes';
 import { createOps, parseOpsEnv, serveOps, type OpsServer } from './ops';
@@ -80,6 +81,7 @@ async function main() {
   if (stopping) return;
   ops.readiness.set('database', () => pingDatabase(app.db));
   metrics.setSource('inboxDepth', () => pendingDeliveries(app.db));
+  metrics.setSource('spendToday', async () => (await app!.store.spendSince(startOfUtcDay())).map((r) => ({ chat: r.chatId, model: r.modelId, usd: r.usd })));
   if (app.env.REDIS_URL) {
     const redis = await redisCheck(app.env.REDIS_URL);
     ops.readiness.set('redis', redis.check);

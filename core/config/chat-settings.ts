@@ -15,6 +15,8 @@ export const ChatSettingsSchema = z.object({
   models: z.array(z.string()).nullable().default(null),
   /** Where a battle's replies go on platforms with threads: a thread of its own, or inline. null: thread in groups. */
   layout: z.enum(['thread', 'inline']).nullable().default(null),
+  /** This chat's daily spending limit on paid models (US dollars); null: the configuration's. */
+  spendCapUsd: z.number().positive().max(100_000).nullable().default(null),
 });
 export type ChatSettings = z.infer<typeof ChatSettingsSchema>;
 

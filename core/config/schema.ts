@@ -74,6 +74,8 @@ export const ModelSchema = z
     enabled: z.boolean().default(true),
     systemPrompt: z.string().optional(),
     maxOutputTokens: z.number().int().positive().default(1024),
+    /** What the provider charges, US dollars per million tokens: spend is counted per chat and model, and capped. */
+    price: z.object({ inputPerMillion: z.number().min(0), outputPerMillion: z.number().min(0) }).strict().optional(),
     temperature: z.number().min(0).max(2).optional(),
     contextSize: z.number().int().positive().optional(),
   })
@@ -107,6 +109,16 @@ export const BattleSchema = z
   })
   .strict();
 
+/** Daily spending limits on paid models (US dollars, per UTC day); null: no limit. Chats may set their own limit. */
+export const SpendSchema = z
+  .object({
+    /** All chats together: once reached, no new battle starts anywhere until the next UTC day. */
+    dailyCapUsd: z.number().positive().nullable().default(null),
+    /** Each chat, unless its admins set another limit in the settings menu. */
+    chatDailyCapUsd: z.number().positive().nullable().default(null),
+  })
+  .strict();
+
 /** How the engine runs when several processes share one database. */
 export const EngineSchema = z
   .object({
@@ -128,6 +140,7 @@ export const ConfigSchema = z
     models: z.array(ModelSchema).default([]),
     battle: BattleSchema.default(BattleSchema.parse({})),
     engine: EngineSchema.default(EngineSchema.parse({})),
+    spend: SpendSchema.default(SpendSchema.parse({})),
     ranking: RankingConfigSchema.default(RankingConfigSchema.parse({})),
   })
   .strict()

@@ -41,7 +41,15 @@ export function createCommands(ctx: ArenaContext) {
     return renderSettings(
       t,
       settings,
-      { chat: row, config, cards: models.cards, schedule: await store.chatSchedule(row.id), limits: port.limits, commandHint: hintOf(ctx, ec.event.chat.platform) },
+      {
+        chat: row,
+        config,
+        cards: models.cards,
+        schedule: await store.chatSchedule(row.id),
+        limits: port.limits,
+        commandHint: hintOf(ctx, ec.event.chat.platform),
+        priced: models.cards.some((c) => c.price),
+      },
       where,
     );
   };

@@ -12,6 +12,7 @@ import type { ChatAddress, ChatPort, PnyxEvent, Side } from '../port/types';
 import type { GenerateRequest, GenerateResult, ModelCard } from '../providers/types';
 import type { BattleRow, BattleStore, ChatRow, TurnRow, UserRow } from '../store/types';
 import { createMemoryRateLimits, type RateLimits } from './rate-limits';
+import { createSpendGuard, type SpendGuard } from './spend';
 import type { LiveMessage, Presenter } from './presenter';
 import type { Random } from './sampling';
 import type { ReplyState } from './views';
@@ -155,6 +156,8 @@ export interface ArenaContext {
   spawn(name: string, work: () => Promise<void>, fields?: Record<string, unknown>): Promise<void>;
   /** Work that stop() must wait for (events being handled, spawned work, reference writes). */
   inFlight: PendingWork;
+  /** What paid models cost, and the daily limits (spend.ts). */
+  spend: SpendGuard;
 }
 
 export function createContext(options: ArenaOptions): ArenaContext {
@@ -218,7 +221,7 @@ export function createContext(options: ArenaOptions): ArenaContext {
       }),
     );
 
-  return {
+  const ctx: ArenaContext = {
     store,
     models,
     config,
@@ -252,5 +255,8 @@ export function createContext(options: ArenaOptions): ArenaContext {
     personT,
     spawn,
     inFlight,
+    spend: undefined as unknown as SpendGuard,
   };
+  ctx.spend = createSpendGuard(ctx);
+  return ctx;
 }

@@ -11,6 +11,7 @@
 //   prompt    empty and over-long prompts are refused
 //   target    the battle a follow-up continues (a reply to its message, or its thread)
 //   limits    per-person and per-chat battle limits
+//   spend     daily spending limits on paid models
 //   route     prompts, buttons, commands and forms to the part of the arena that handles them
 import type { ActionEvent, CommandEvent, PnyxEvent, PromptEvent, SubmitEvent } from '../port/types';
 import { parseChatSettings } from '../config/chat-settings';
@@ -135,6 +136,19 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
           log.info({ chat: ec.chatRow.id, user: ec.user.id, limit: scope, seconds }, 'rate limited');
           return ec.notice(ec.pt(message, { seconds }));
         }
+      }
+    }
+    await next();
+  });
+
+  composer.use('spend', async (ec, next) => {
+    // Daily limits on paid models stop new battles and follow-ups; a battle already running finishes.
+    if (isPrompt(ec) && (!ec.battle || ec.battle.status === 'open')) {
+      const limit = await arena.spend.check(ec.chatRow, ec.settings);
+      if (limit) {
+        const hours = Math.max(1, Math.ceil((limit.resetsAt.getTime() - Date.now()) / 3_600_000));
+        log.info({ chat: ec.chatRow.id, scope: limit.scope, capUsd: limit.capUsd }, 'daily spending limit reached');
+        return ec.notice(ec.pt(limit.scope === 'chat' ? 'spend-cap-chat' : 'spend-cap-all', { cap: limit.capUsd.toFixed(2), hours }));
       }
     }
     await next();

@@ -45,7 +45,12 @@ export interface MenuContext {
   limits: PortLimits;
   /** How a person types a command here (for the time zone hint where there are no forms). */
   commandHint: (name: string) => string;
+  /** Some models have prices: the chat's daily spending limit is offered. */
+  priced?: boolean;
 }
+
+/** Daily spending limits a chat's admins can pick (US dollars). */
+const SPEND_PRESETS = [1, 5, 20] as const;
 
 /** One group of buttons that belong together (a setting's choices); the key of the setting they change. */
 interface Section {
@@ -89,6 +94,12 @@ function sections(t: Translate, settings: ChatSettings, menu: MenuContext): Sect
     });
   }
   list.push({ key: 'lb', buttons: (['off', 'daily', 'weekly'] as const).map((p) => button(t('settings-btn-schedule', { preset: p }), 'lb', p, preset === p)) });
+  if (menu.priced) {
+    list.push({
+      key: 'sp',
+      buttons: [button(t('settings-btn-spend', { cap: 'default' }), 'sp', 'def', settings.spendCapUsd === null), ...SPEND_PRESETS.map((cap) => button(t('settings-btn-spend', { cap: String(cap) }), 'sp', String(cap), settings.spendCapUsd === cap))],
+    });
+  }
   if (limits.forms) list.push({ key: 'tz', buttons: [button(t('settings-btn-timezone', { timezone: chat.timezone ?? 'UTC' }), 'tz', 'ask')] });
   // One toggle per model; indexes keep the payload short whatever the model ids are.
   const battling = cards.filter((c) => c.weight > 0);
@@ -133,6 +144,10 @@ export function renderSettings(t: Translate, settings: ChatSettings, menu: MenuC
     t('settings-models', { count: allowed ? battling.filter((c) => allowed.has(c.id)).length : battling.length, total: battling.length }),
     t('settings-schedule', { preset: presetOf(schedule), cron: schedule?.cron ?? '', timezone: chat.timezone ?? 'UTC' }),
   );
+  if (menu.priced) {
+    const cap = settings.spendCapUsd ?? config.spend.chatDailyCapUsd;
+    lines.push(t('settings-spend', { cap: cap === null ? 'none' : cap.toFixed(2) }));
+  }
   if (!limits.forms) lines.push(t('settings-timezone-hint', { command: menu.commandHint('settings') }));
 
   const rows = layoutRows(sections(t, settings, menu), limits);
@@ -172,6 +187,9 @@ export function applySetting(settings: ChatSettings, action: Action & { kind: 's
       return (SUPPORTED_LOCALES as readonly string[]).includes(value) ? { ...settings, locale: value as ChatSettings['locale'] } : null;
     case 'lay':
       return value === 'thread' || value === 'inline' ? { ...settings, layout: value } : null;
+    case 'sp':
+      if (value === 'def') return { ...settings, spendCapUsd: null };
+      return (SPEND_PRESETS as readonly number[]).includes(Number(value)) ? { ...settings, spendCapUsd: Number(value) } : null;
     case 'm': {
       const card = cards[Number(value)];
       if (!card || !/^\d+$/.test(value)) return null;

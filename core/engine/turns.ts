@@ -106,8 +106,10 @@ async function runSide(deps: TurnDeps, battle: BattleRow, state: LiveBattle, tur
       result = await generateSide(ctx, battle, side, modelId, historyFor(ctx, turns, side, modelId), show);
     }
   }
+  const costUsd = ctx.spend.record(state.chatRow, modelId, result.tokensIn, result.tokensOut);
   turn.replies[side] = await ctx.store.saveReply(turn.id, side, {
     modelId,
+    ...(costUsd !== undefined ? { costUsd } : {}),
     text: result.text,
     finishReason: result.finishReason,
     error: result.error,

@@ -114,6 +114,7 @@ export function createModelRegistry(
     if (model.licence) card.licence = model.licence;
     if (model.totalParamsB) card.totalParamsB = model.totalParamsB;
     if (model.activeParamsB) card.activeParamsB = model.activeParamsB;
+    if (model.price) card.price = model.price;
     cards.push(card);
   }
 

@@ -67,4 +67,6 @@ export interface ModelCard {
   demo: boolean;
   /** Relative sampling weight (0 disables the model). */
   weight: number;
+  /** What the provider charges, US dollars per million tokens (paid API models); none for free and local models. */
+  price?: { inputPerMillion: number; outputPerMillion: number };
 }

@@ -108,6 +108,7 @@ export interface ReplyTable {
   latencyMs: number | null;
   finishReason: string | null;
   error: string | null;
+  costUsd: number | null;
   createdAt: ColumnType<Date | string, Date, Date>;
   finishedAt: ColumnType<Date | string | null, Date | null, Date | null>;
 }

@@ -149,6 +149,7 @@ export function replyData(result: ReplyResult) {
     tokensOut: result.tokensOut ?? null,
     ttftMs: result.ttftMs ?? null,
     latencyMs: result.latencyMs,
+    costUsd: result.costUsd ?? null,
   };
 }
 

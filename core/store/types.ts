@@ -110,6 +110,8 @@ export interface ReplyResult {
   tokensOut?: number;
   ttftMs?: number;
   latencyMs: number;
+  /** What the reply cost in US dollars (from the model's prices), when it has prices. */
+  costUsd?: number;
 }
 
 /**
@@ -227,6 +229,8 @@ export interface BattleStore {
   saveReply(turnId: string, side: Side, result: ReplyResult): Promise<ReplyRow>;
   /** Turns in order with their replies. */
   getTurns(battleId: string): Promise<TurnRow[]>;
+  /** What replies cost since `since` (US dollars), per chat and model; one chat's only when `chatId` is given. */
+  spendSince(since: Date, chatId?: string): Promise<Array<{ chatId: string; modelId: string; usd: number }>>;
 
   /** One vote per voter per battle, enforced by the database; counts only while the battle is open. */
   castVote(battleId: string, voterId: string, choice: VoteChoice, options?: CastVoteOptions): Promise<CastVoteResult>;

@@ -6,7 +6,7 @@ import { prepare, variants } from '../prepared';
 import { replyData, toReplyRow, toTurnRow, type ReplyRecord } from '../rows';
 import type { BattleStore, TurnRow } from '../types';
 
-type Methods = 'addTurn' | 'saveReply' | 'getTurns' | 'getReply';
+type Methods = 'addTurn' | 'saveReply' | 'getTurns' | 'getReply' | 'spendSince';
 
 /** Two follow-ups at once may pick the same index on PostgreSQL; the unique (battleId, index) refuses the second. */
 const TURN_INSERT_ATTEMPTS = 10;
@@ -36,7 +36,7 @@ export function turnStore({ kysely: db }: Db): Pick<BattleStore, Methods> {
         .insertInto('Reply')
         .values({
           id: p.id, turnId: p.turnId, side: p.side, modelId: p.modelId, text: p.text, finishReason: p.finishReason, error: p.error,
-          tokensIn: p.tokensIn, tokensOut: p.tokensOut, ttftMs: p.ttftMs, latencyMs: p.latencyMs, createdAt: p.now, finishedAt: p.now,
+          tokensIn: p.tokensIn, tokensOut: p.tokensOut, ttftMs: p.ttftMs, latencyMs: p.latencyMs, costUsd: p.costUsd, createdAt: p.now, finishedAt: p.now,
         })
         .onConflict((oc) =>
           oc.columns(['turnId', 'side']).doUpdateSet((eb) => ({
@@ -48,6 +48,7 @@ export function turnStore({ kysely: db }: Db): Pick<BattleStore, Methods> {
             tokensOut: eb.ref('excluded.tokensOut'),
             ttftMs: eb.ref('excluded.ttftMs'),
             latencyMs: eb.ref('excluded.latencyMs'),
+            costUsd: eb.ref('excluded.costUsd'),
             finishedAt: eb.ref('excluded.finishedAt'),
           })),
         )
@@ -86,6 +87,21 @@ export function turnStore({ kysely: db }: Db): Pick<BattleStore, Methods> {
           if (!isUniqueViolation(error) || attempt >= TURN_INSERT_ATTEMPTS) throw error;
         }
       }
+    },
+
+    async spendSince(since, chatId) {
+      // Replies of the day carry their cost; a chat's spend joins through its battles (replies are indexed by time).
+      let query = db
+        .selectFrom('Reply as r')
+        .innerJoin('Turn as t', 't.id', 'r.turnId')
+        .innerJoin('Battle as b', 'b.id', 't.battleId')
+        .select(['b.chatId as chatId', 'r.modelId as modelId', (eb) => eb.fn.sum<number>('r.costUsd').as('usd')])
+        .where('r.createdAt', '>=', since)
+        .where('r.costUsd', 'is not', null)
+        .groupBy(['b.chatId', 'r.modelId']);
+      if (chatId !== undefined) query = query.where('b.chatId', '=', chatId);
+      const rows = await query.execute();
+      return rows.map((r) => ({ chatId: r.chatId, modelId: r.modelId, usd: Number(r.usd ?? 0) }));
     },
 
     async saveReply(turnId, side, result) {

@@ -226,3 +226,22 @@ failure-kind = { $kind ->
     [malformed] its reply could not be read
    *[internal] it failed
 }
+
+## Spending limits on paid models
+
+spend-cap-chat = This chat has used today's spending limit on paid models (${ $cap }). Battles start again in { $hours ->
+    [one] about an hour (at midnight UTC).
+   *[other] about { $hours } hours (at midnight UTC).
+}
+spend-cap-all = Pnyx has used today's spending limit on paid models (${ $cap }) across all chats. Battles start again in { $hours ->
+    [one] about an hour (at midnight UTC).
+   *[other] about { $hours } hours (at midnight UTC).
+}
+settings-spend = Daily limit on paid models: { $cap ->
+    [none] none
+   *[other] ${ $cap }
+}
+settings-btn-spend = { $cap ->
+    [default] 💶 Default
+   *[other] 💶 ${ $cap }/day
+}

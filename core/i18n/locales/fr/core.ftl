@@ -226,3 +226,22 @@ failure-kind = { $kind ->
     [malformed] sa réponse était illisible
    *[internal] il a échoué
 }
+
+## Plafonds de dépense sur les modèles payants
+
+spend-cap-chat = Cette discussion a atteint son plafond de dépense du jour sur les modèles payants ({ $cap } $). Les batailles reprennent dans { $hours ->
+    [one] environ une heure (à minuit UTC).
+   *[other] environ { $hours } heures (à minuit UTC).
+}
+spend-cap-all = Pnyx a atteint son plafond de dépense du jour sur les modèles payants ({ $cap } $), toutes discussions confondues. Les batailles reprennent dans { $hours ->
+    [one] environ une heure (à minuit UTC).
+   *[other] environ { $hours } heures (à minuit UTC).
+}
+settings-spend = Plafond quotidien sur les modèles payants : { $cap ->
+    [none] aucun
+   *[other] { $cap } $
+}
+settings-btn-spend = { $cap ->
+    [default] 💶 Par défaut
+   *[other] 💶 { $cap } $/jour
+}
