@@ -55,6 +55,10 @@ interface Handle extends LiveMessage {
 
 interface Entry {
   chat: ChatAddress;
+  /** Order of arrival in its queue, for ties between equal priorities. */
+  order: number;
+  /** The desired text's parts, split once per desired content. */
+  parts?: { of: OutMessage; list: string[] };
   replyTo?: string;
   answering?: string;
   desired: OutMessage;
@@ -72,6 +76,22 @@ interface PaceQueue {
   pending: Entry[];
   running: boolean;
   lastOpAt: number;
+  /** New messages this queue may post per budget window (the platform's limit for this kind of chat). */
+  budget: number;
+  /** When its recent new messages were posted (within the budget window), oldest first. */
+  sends: number[];
+  arrivals: number;
+}
+
+/**
+ * Which message goes first when a chat is busy. What people act on (a ballot, a notice, a menu, a board, the prompt)
+ * before the replies' first messages, and those before streaming edits: under a platform's message budget the edits
+ * of replies thin out (only the latest text is ever sent), never the ballot.
+ */
+function priorityOf(entry: Entry, needsSend: boolean): number {
+  const role = entry.desired.role;
+  if (role && role !== 'reply') return 0;
+  return needsSend ? 1 : 2;
 }
 
 /** Shown in a surplus part the platform refused to delete. */
@@ -107,15 +127,56 @@ export function createPresenter(port: ChatPort, log?: Logger): Presenter {
   const maxChars = Math.max(40, limits.maxMessageChars - 16);
   const keyOf = port.pacingKey ? (chat: ChatAddress) => port.pacingKey!(chat) : defaultPacingKey;
 
+  const budget = limits.budget;
   const queueOf = (chat: ChatAddress): PaceQueue => {
     const key = keyOf(chat);
     let q = queues.get(key);
     if (!q) {
       if (queues.size >= MAX_IDLE_QUEUES) forgetIdleQueues();
-      q = { pending: [], running: false, lastOpAt: 0 };
+      q = { pending: [], running: false, lastOpAt: 0, budget: budget ? budget[chat.kind] : Infinity, sends: [], arrivals: 0 };
       queues.set(key, q);
     }
     return q;
+  };
+
+  const partsOf = (entry: Entry): string[] => {
+    if (entry.parts?.of !== entry.desired) entry.parts = { of: entry.desired, list: splitMarkdown(entry.desired.text, maxChars) };
+    return entry.parts.list;
+  };
+
+  /** The entry's next platform call is a new message (which the budget counts), not an edit or a delete. */
+  const needsSend = (entry: Entry): boolean => {
+    const parts = partsOf(entry);
+    for (let i = entry.refs.length; i < parts.length; i++) return true;
+    return false;
+  };
+
+  /** Ms until this queue may post a new message (0: now). */
+  const sendWait = (q: PaceQueue): number => {
+    if (!budget || q.budget === Infinity) return 0;
+    const now = Date.now();
+    while (q.sends.length && q.sends[0]! <= now - budget.windowMs) q.sends.shift();
+    return q.sends.length < q.budget ? 0 : q.sends[0]! + budget.windowMs - now;
+  };
+
+  /** The next entry to bring up to date (by priority, then arrival), or how long to wait for a send to be allowed. */
+  const pickNext = (q: PaceQueue): Entry | number => {
+    let best: { entry: Entry; priority: number; index: number } | undefined;
+    let wait = Infinity;
+    const blocked = sendWait(q);
+    for (let index = 0; index < q.pending.length; index++) {
+      const entry = q.pending[index]!;
+      const send = needsSend(entry);
+      if (send && blocked > 0) {
+        wait = Math.min(wait, blocked);
+        continue;
+      }
+      const priority = priorityOf(entry, send);
+      if (!best || priority < best.priority || (priority === best.priority && entry.order < best.entry.order)) best = { entry, priority, index };
+    }
+    if (!best) return wait;
+    q.pending.splice(best.index, 1);
+    return best.entry;
   };
 
   const forgetIdleQueues = () => {
@@ -131,7 +192,7 @@ export function createPresenter(port: ChatPort, log?: Logger): Presenter {
 
   // Brings one entry up to date; returns after at most one platform call so other entries get their turn.
   const step = async (q: PaceQueue, entry: Entry): Promise<boolean> => {
-    const parts = splitMarkdown(entry.desired.text, maxChars);
+    const parts = partsOf(entry);
     for (let i = 0; i < parts.length; i++) {
       const isLast = i === parts.length - 1;
       const want: Delivered = { text: parts[i]!, buttons: isLast ? entry.desired.buttons : undefined };
@@ -148,6 +209,7 @@ export function createPresenter(port: ChatPort, log?: Logger): Presenter {
         await port.edit(entry.chat, entry.refs[i]!, out);
       } else {
         const first = i === 0;
+        q.sends.push(Date.now());
         const ref = await port.send(entry.chat, out, {
           ...(first ? (entry.replyTo ? { replyTo: entry.replyTo } : {}) : { replyTo: entry.refs[i - 1] }),
           ...(first && entry.answering ? { answering: entry.answering } : {}),
@@ -182,7 +244,13 @@ export function createPresenter(port: ChatPort, log?: Logger): Presenter {
     q.running = true;
     try {
       while (q.pending.length) {
-        const entry = q.pending.shift()!;
+        const next = pickNext(q);
+        if (typeof next === 'number') {
+          // Every waiting message needs a new post and the budget is spent: wait for the oldest post to age out.
+          await sleep(next);
+          continue;
+        }
+        const entry = next;
         entry.dirty = false;
         entry.busy = true;
         let progressed = false;
@@ -199,6 +267,8 @@ export function createPresenter(port: ChatPort, log?: Logger): Presenter {
         if (progressed && !entry.handle.error) {
           if (!entry.dirty) {
             entry.dirty = true;
+            // Round robin among equals: it goes behind the others that were waiting.
+            entry.order = q.arrivals++;
             q.pending.push(entry);
           }
         } else if (!entry.dirty) {
@@ -228,6 +298,7 @@ export function createPresenter(port: ChatPort, log?: Logger): Presenter {
     };
     const entry: Entry = {
       chat,
+      order: q.arrivals++,
       replyTo: options.replyTo,
       answering: options.answering,
       desired: message,

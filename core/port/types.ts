@@ -29,6 +29,12 @@ export interface PortLimits {
   maxButtonDataBytes: number;
   /** Longest button label (characters); longer labels are shortened by the core with an ellipsis. */
   maxButtonLabelChars: number;
+  /**
+   * New messages one pacing key may receive per window, by kind of chat (a platform that allows a group about 20
+   * messages a minute). The core plans within it: battles in a chat queue for their turn, a ballot goes before the
+   * replies' streaming edits, and the platform never has to refuse a message. None: no budget beyond the edit interval.
+   */
+  budget?: { windowMs: number; group: number; private: number };
 }
 
 /** An adapter's name ('web', 'terminal', a chat platform's); the core never branches on it. */
