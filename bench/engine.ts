@@ -290,6 +290,9 @@ noteLiveHeap('one at a time');
 
 let done = 0;
 const throughputStart = performance.now();
+// CPU time of this process per battle: less sensitive than wall time to other work on a shared machine (it leaves out
+// the PostgreSQL server's own CPU, which runs in its processes).
+const cpuBefore = process.cpuUsage();
 const loaded: number[] = [];
 await Promise.all(
   Array.from({ length: CONCURRENCY }, async () => {
@@ -301,6 +304,8 @@ await Promise.all(
   }),
 );
 const throughputS = (performance.now() - throughputStart) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+const cpuMsPerBattle = (cpu.user + cpu.system) / 1000 / BATTLES;
 const battlesPerSecond = BATTLES / throughputS;
 noteLiveHeap('throughput');
 
@@ -332,7 +337,7 @@ const results = {
   store: args.store,
   database: db?.provider ?? 'none',
   machine: { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
-  throughput: { battles: BATTLES, concurrency: CONCURRENCY, seconds: throughputS.toFixed(2), battlesPerSecond: battlesPerSecond.toFixed(0) },
+  throughput: { battles: BATTLES, concurrency: CONCURRENCY, seconds: throughputS.toFixed(2), battlesPerSecond: battlesPerSecond.toFixed(0), cpuMsPerBattle: cpuMsPerBattle.toFixed(3) },
   overheadOneAtATimeMs: {
     ...seq,
     gcPauses: { count: gcPauses.length, totalMs: fmt(gcPauses.reduce((sum, gc) => sum + gc.end - gc.start, 0)), slowestOnePercentDuringGc: `${slowestWithGc}/${slowest.length}`, overheadP99WithoutThem: withoutGc.p99 },
