@@ -105,6 +105,17 @@ for (const kind of databaseCases()) {
         try {
           const { rows: timeout } = await sql<{ statement_timeout: string }>`SHOW statement_timeout`.execute(db.kysely);
           expect(timeout[0]?.statement_timeout).toBe('4321ms');
+          // Commits do not wait for the log flush unless the URL asks (database.ts SESSION_DEFAULTS).
+          const { rows: commit } = await sql<{ synchronous_commit: string }>`SHOW synchronous_commit`.execute(db.kysely);
+          expect(commit[0]?.synchronous_commit).toBe('off');
+          url.searchParams.set('options', '-c synchronous_commit=on');
+          const durable = await openDatabase(url.toString(), { migrate: false });
+          try {
+            const { rows } = await sql<{ synchronous_commit: string }>`SHOW synchronous_commit`.execute(durable.kysely);
+            expect(rows[0]?.synchronous_commit).toBe('on');
+          } finally {
+            await durable.close();
+          }
           await db.kysely.insertInto('User').values({ id: newId(), platform: 'web', externalId: 'in-schema', createdAt: new Date(), updatedAt: new Date() }).execute();
           const { rows } = await sql<{ n: number }>`
             SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = ${schema} AND table_name IN ('User', 'Battle', '_prisma_migrations')`.execute(db.kysely);
