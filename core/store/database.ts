@@ -71,7 +71,7 @@ function openSqlite(file: string): Db {
 
 /**
  * Commits do not wait for the server's log flush (fsync): on this project's test machine a flush costs ≈3.5 ms, a
- * battle makes five commits one after another, and with the wait no process met the engine's p99 target of 10 ms. It
+ * battle makes six commits one after another, and with the wait no process met the engine's p99 target of 10 ms. It
  * is the trade SQLite makes here with synchronous=NORMAL: a crash of the database server or its machine may lose the
  * last ≈0.6 s of commits (never a half-written one, and nothing when only Pnyx crashes). `?options=-c
  * synchronous_commit=on` in the URL restores the wait: the URL's options come after this one, and the last wins.
