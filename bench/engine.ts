@@ -106,6 +106,7 @@ function noopPort() {
       return String(next++);
     },
     async edit() {},
+    async delete() {},
   };
   const ballotOf = (chatId: string) =>
     new Promise<string>((resolve) => {
@@ -175,26 +176,6 @@ const arena = createArena({ store, models, config, i18n: createI18n(), log, swee
 arena.attach(port);
 await arena.start();
 
-// Each platform event is claimed by its delivery key before it is handled (so a redelivery is handled once), and its
-// acknowledgement recorded afterwards in batches (every 25 ms or 64 events), as the reworked engine will do.
-const completions: Array<{ key: string; ack: string }> = [];
-let flushing: Promise<void> = Promise.resolve();
-const flushCompletions = () => {
-  if (completions.length) {
-    const batch = completions.splice(0);
-    flushing = flushing.then(() => store.completeDeliveries(batch));
-  }
-  return flushing;
-};
-const flushTimer = setInterval(() => void flushCompletions(), 25);
-async function delivered(key: string, handle: () => Promise<unknown>): Promise<void> {
-  const claim = await store.claimDelivery(key, new Date());
-  if (!claim.fresh) throw new Error(`delivery ${key} claimed twice`);
-  await handle();
-  completions.push({ key, ack: '{"text":"ok"}' });
-  if (completions.length >= 64) void flushCompletions();
-}
-
 let chatSeq = 0;
 /** One full battle in a fresh private chat (which closes on its one vote); returns the engine's own time, ms. */
 async function battle(): Promise<{ startMs: number; voteMs: number; overheadMs: number; at: number; endAt: number }> {
@@ -204,17 +185,16 @@ async function battle(): Promise<{ startMs: number; voteMs: number; overheadMs: 
   const from = { platform: 'bench', id: `user-${n % 2000}`, locale: 'en' };
   const waitedBefore = modelWaitMs;
   const t0 = performance.now();
-  await delivered(`bench:${RUN}:p${n}`, async () => {
-    const started = await arena.handle({ type: 'prompt', chat, from, text: `Question number ${n}: why is the sky blue?`, addressed: true, messageRef: `p${n}` });
-    if (started.notice) throw new Error(`battle refused: ${started.notice.text}`);
-  });
+  // The engine claims each delivery itself (core/engine/deliveries.ts), as it does for every platform event.
+  const started = await arena.handle({ type: 'prompt', delivery: `${RUN}:p${n}`, chat, from, text: `Question number ${n}: why is the sky blue?`, addressed: true, messageRef: `p${n}` });
+  if (started.notice) throw new Error(`battle refused: ${started.notice.text}`);
   const t1 = performance.now();
   const data = await ballotOf(chat.id);
   const t2 = performance.now();
-  await delivered(`bench:${RUN}:v${n}`, async () => {
-    const voted = await arena.handle({ type: 'action', chat, from, data });
-    if (!voted.notice?.text.startsWith('You voted')) throw new Error(`vote not counted: ${voted.notice?.text}`);
-  });
+  const voted = await arena.handle({ type: 'action', delivery: `${RUN}:v${n}`, chat, from, data, privateReply: true });
+  if (!voted.notice?.text.startsWith('You voted')) throw new Error(`vote not counted: ${voted.notice?.text}`);
+  // The vote's acknowledgement comes first; the close and the reveal are work that follows: a battle is whole with it.
+  await voted.done;
   const t3 = performance.now();
   // Model time is summed over every battle in flight, so it is only subtracted when battles run one at a time.
   const waited = modelWaitMs - waitedBefore;
@@ -309,9 +289,8 @@ const cpuMsPerBattle = (cpu.user + cpu.system) / 1000 / BATTLES;
 const battlesPerSecond = BATTLES / throughputS;
 noteLiveHeap('throughput');
 
+// stop() flushes the batched message refs and delivery acknowledgements.
 await arena.stop();
-clearInterval(flushTimer);
-await flushCompletions();
 // Every battle maps its two replies and its ballot to itself (written in batches): check none was lost; and every
 // event's acknowledgement was recorded.
 const count = async (table: 'MessageRef' | 'Delivery') =>

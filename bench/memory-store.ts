@@ -87,6 +87,9 @@ export function memoryStore(): BattleStore {
       const row = battles.get(battleId);
       return row ? { ...row } : null;
     },
+    async getBattleByDelivery() {
+      return null;
+    },
     async getBattleByToken(token) {
       await tick();
       const row = byToken.get(token);
@@ -167,6 +170,10 @@ export function memoryStore(): BattleStore {
     async addVoteReason(battleId, voterId, reason) {
       return votes.get(battleId)?.has(voterId) ? [reason] : null;
     },
+    async setCategories() {},
+    async setVoteComment(battleId, voterId) {
+      return votes.get(battleId)?.has(voterId) ?? false;
+    },
     async tally(battleId) {
       await tick();
       const tally = { a: 0, b: 0, tie: 0, both_bad: 0 };
@@ -213,9 +220,15 @@ export function memoryStore(): BattleStore {
     },
     async claimDelivery(key) {
       await tick();
-      if (deliveries.has(key)) return { fresh: false, ack: deliveries.get(key) ?? null };
+      if (deliveries.has(key)) return { fresh: false, replay: false, ack: deliveries.get(key) ?? null };
       deliveries.set(key, null);
-      return { fresh: true, ack: null };
+      return { fresh: true, replay: false, ack: null };
+    },
+    async storeDeliveries(items) {
+      return items.filter((i) => !deliveries.has(i.key)).map((i) => (deliveries.set(i.key, null), i.key));
+    },
+    async pendingDeliveries() {
+      return [];
     },
     async completeDeliveries(done) {
       for (const { key, ack } of done) deliveries.set(key, ack);

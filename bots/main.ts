@@ -1,96 +1,88 @@
 // `npm start`: runs every platform whose token is set, and the web playground when none is (or WEB_ENABLED=true).
-import { ConfigError } from '../core/config/load';
+// The adapters are found in bots/registry.ts. Every process answers /healthz, /readyz and /metrics on
+// WEB_HOST:WEB_PORT (bots/ops.ts): on the playground's server when it runs, else on a server of their own.
+import { ConfigError, parseEnv } from '../core/config/load';
 import { createPnyx, type PnyxApp } from '../core/app';
-import { parseTelegramEnv, type TelegramEnv } from './telegram/env';
-import { parseWebEnv, type WebEnv } from './web/env';
+import { createLogger } from '../core/log';
+import { metrics } from '../core/metrics';
+import { redisCheck } from '../core/readiness';
+import { pendingDeliveries, pingDatabase } from '../core/store/probes';
+import { createOps, parseOpsEnv, serveOps, type OpsServer } from './ops';
+import { adapterEnvs, loadAdapters, plannedAdapters, startAdapters } from './registry';
 
-interface AdapterEnv {
-  telegram: TelegramEnv;
-  web: WebEnv;
-}
-
-/** Every adapter's variables, with all their problems reported together. */
-function adapterEnv(env: NodeJS.ProcessEnv): AdapterEnv {
-  const problems: string[] = [];
-  const attempt = <T>(parse: () => T): T | undefined => {
-    try {
-      return parse();
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      problems.push(...error.problems);
-      return undefined;
-    }
-  };
-  const telegram = attempt(() => parseTelegramEnv(env));
-  const web = attempt(() => parseWebEnv(env));
-  if (!telegram || !web) throw new ConfigError('environment', problems);
-  return { telegram, web };
-}
-
-interface Running {
-  name: string;
-  stop(): Promise<void>;
-}
-
-async function startPlatforms(app: PnyxApp, adapters: AdapterEnv, onFatal: (error: unknown) => void): Promise<Running[]> {
-  const running: Running[] = [];
-  const env = { ...adapters.telegram, ...adapters.web };
-  if (env.TELEGRAM_BOT_TOKEN) {
-    const { startTelegramBot } = await import('./telegram/bot');
-    const bot = await startTelegramBot({
-      app,
-      token: env.TELEGRAM_BOT_TOKEN,
-      apiRoot: env.TELEGRAM_API_ROOT,
-      webhook: env.TELEGRAM_WEBHOOK_URL
-        ? { url: env.TELEGRAM_WEBHOOK_URL, secret: env.TELEGRAM_WEBHOOK_SECRET, port: env.TELEGRAM_WEBHOOK_PORT, host: '0.0.0.0' }
-        : undefined,
-      onFatal,
-    });
-    running.push({ name: 'telegram', stop: () => bot.stop() });
-    app.log.info({ mode: env.TELEGRAM_WEBHOOK_URL ? 'webhook' : 'polling' }, 'Telegram bot running');
+function refuse(error: unknown): never {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`pnyx: cannot start — ${error.message}\n`);
+    process.exit(2);
   }
-  const webWanted = env.WEB_ENABLED === 'true' || env.WEB_ENABLED === '1';
-  const webForbidden = env.WEB_ENABLED === 'false' || env.WEB_ENABLED === '0';
-  if (webWanted || (running.length === 0 && !webForbidden)) {
-    const { startWebPlayground } = await import('./web/server');
-    const web = await startWebPlayground({ app, host: env.WEB_HOST, port: env.WEB_PORT });
-    running.push({ name: 'web', stop: () => web.close() });
-    process.stdout.write(`\n  Pnyx playground: ${web.url}\n\n`);
-  }
-  return running;
+  throw error;
 }
 
 async function main() {
-  let app: PnyxApp;
-  let adapters: AdapterEnv;
+  let envs: Awaited<ReturnType<typeof adapterEnvs>>;
+  let address: ReturnType<typeof parseOpsEnv>;
+  let level: ReturnType<typeof parseEnv>['LOG_LEVEL'];
   try {
-    adapters = adapterEnv(process.env);
-    app = await createPnyx();
+    envs = adapterEnvs(await loadAdapters(), process.env);
+    address = parseOpsEnv(process.env);
+    level = parseEnv(process.env).LOG_LEVEL;
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`pnyx: cannot start — ${error.message}\n`);
+    refuse(error);
+  }
+  const log = createLogger({ level });
+  const ops = createOps({ metrics, log });
+  const closers: Array<() => Promise<void>> = [];
+  // Alive from the first moment, even while migrations wait for their lock; ready only once everything runs.
+  let server: OpsServer | undefined;
+  if (!plannedAdapters(envs).some((adapter) => adapter.hostsOps)) {
+    try {
+      server = await serveOps(ops.routes, { host: address.WEB_HOST, port: address.WEB_PORT }, log);
+    } catch (error) {
+      process.stderr.write(`pnyx: cannot start — ${error instanceof Error ? error.message : String(error)}\n`);
       process.exit(2);
     }
-    throw error;
+    closers.push(() => server!.close());
   }
+
+  let app: PnyxApp;
+  try {
+    app = await createPnyx({ logger: log });
+  } catch (error) {
+    await server?.close();
+    refuse(error);
+  }
+  ops.readiness.set('database', () => pingDatabase(app.db));
+  metrics.setSource('inboxDepth', () => pendingDeliveries(app.db));
+  if (app.env.REDIS_URL) {
+    const redis = await redisCheck(app.env.REDIS_URL);
+    ops.readiness.set('redis', redis.check);
+    closers.push(() => redis.close());
+  }
+
   let shutdown: (signal: string, code?: number) => Promise<void> = async () => undefined;
-  const running = await startPlatforms(app, adapters, () => void shutdown('fatal', 1));
+  const running = await startAdapters(app, envs, { onFatal: () => void shutdown('fatal', 1), ops: ops.routes });
   if (running.length === 0) {
     app.log.error('nothing to run: set a platform token or WEB_ENABLED=true');
     await app.close();
+    await Promise.allSettled(closers.map((close) => close()));
     process.exit(2);
   }
+  for (const adapter of running) if (adapter.ready) ops.readiness.set(`platform:${adapter.name}`, adapter.ready);
   await app.arena.start();
   await app.schedules.start();
+  ops.phase('running');
 
   let stopping = false;
   shutdown = async (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
+    // Not ready from now on, so a load balancer sends nothing new here; /healthz still answers while draining.
+    ops.phase('stopping');
     // Stop taking events first, then let the arena finish or fail battles in flight cleanly.
     await Promise.allSettled(running.map((r) => r.stop()));
     await app.close();
+    await Promise.allSettled(closers.map((close) => close()));
     process.exit(code);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -4,7 +4,8 @@ import { dirname, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { checkSecrets, loadConfigFile, parseConfig, parseEnv } from './config/load';
 import type { PnyxConfig, PnyxEnv } from './config/schema';
-import { createArena, type ArenaOptions, type LeaderboardSource } from './engine/arena';
+import { createArena, type ArenaOptions } from './engine/arena';
+import type { BoardRenderer } from './leaderboard/types';
 import type { Arena } from './engine/types';
 import { createI18n, type I18n } from './i18n';
 import { createLeaderboardScheduler } from './leaderboard/scheduler';
@@ -25,6 +26,8 @@ export interface PnyxApp {
   db: Db;
   store: BattleStore;
   models: ModelRegistry;
+  /** The one leaderboard service: chat boards, scheduled posts and pages show the same numbers. */
+  leaderboard: BoardRenderer;
   /** Scheduled leaderboard posts; `npm start` starts it after the adapters are attached. */
   schedules: { start(): Promise<void>; stop(): Promise<void> };
   close(): Promise<void>;
@@ -36,11 +39,15 @@ export interface CreatePnyxOptions {
   config?: PnyxConfig | unknown;
   configPath?: string;
   logger?: Logger;
-  leaderboard?: (app: Omit<PnyxApp, 'arena' | 'close' | 'schedules'>) => LeaderboardSource;
+  leaderboard?: (app: Omit<PnyxApp, 'arena' | 'close' | 'schedules' | 'leaderboard'>) => BoardRenderer;
   random?: () => number;
   sweepMs?: number;
   /** See ArenaOptions.onModelReplaced. */
   onModelReplaced?: ArenaOptions['onModelReplaced'];
+  /** See ArenaOptions: shared rate limits, this process's name in leases, the lease length. */
+  rateLimits?: ArenaOptions['rateLimits'];
+  instance?: string;
+  leaseMs?: number;
 }
 
 export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxApp> {
@@ -58,16 +65,27 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
   const store = createStore(db);
   await store.syncModels(models.cards);
   const base = { i18n, log, config, env, db, store, models };
+  const leaderboard =
+    options.leaderboard?.(base) ??
+    createChatLeaderboard({
+      db: db.kysely,
+      log,
+      bootstrap: config.ranking.bootstrap,
+      votes: { voters: config.ranking.voters, dailyCap: config.ranking.dailyVoteCap },
+    });
   const arena = createArena({
     store,
     models,
     config,
     i18n,
     log,
-    leaderboard: options.leaderboard ? options.leaderboard(base) : createChatLeaderboard({ db: db.kysely, log }),
+    leaderboard,
     random: options.random,
     sweepMs: options.sweepMs,
     onModelReplaced: options.onModelReplaced,
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.instance ? { instance: options.instance } : {}),
+    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
   });
   const schedules = createLeaderboardScheduler({
     db: db.kysely,
@@ -84,6 +102,7 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
   return {
     ...base,
     arena,
+    leaderboard,
     schedules,
     async close() {
       await schedules.stop();

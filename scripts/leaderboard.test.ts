@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../core/store/database';
 import { newId } from '../core/store/ids';
-import { createRng } from '../core/ranking/random';
+import { createRng } from '../core/ranking/math/random';
 import { drawRows } from '../core/ranking/test-helpers';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -55,14 +55,20 @@ describe('npm run leaderboard', { timeout: 120_000 }, () => {
     const r = await cli(['--votes', arena, '--format', 'json', '--bootstrap', '200', '--seed', '3']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json).sort()).toEqual(['battles', 'computed_at', 'models']);
+    // Issue 13 added the groups, the warnings and the vote total beside the models.
+    expect(Object.keys(json).sort()).toEqual(['battles', 'components', 'computed_at', 'models', 'votes', 'warnings']);
     expect(json.battles).toBe(3000);
+    expect(json.warnings).toEqual([]);
+    expect(json.components).toEqual([{ models: expect.any(Array), relation: 'main', attached_to: null }]);
     expect(json.models.map((m: { model: string }) => m.model)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
     for (const m of json.models) {
-      expect(Object.keys(m).sort()).toEqual(['ci_high', 'ci_low', 'losses', 'model', 'rank', 'rank_high', 'rank_low', 'score', 'ties', 'votes', 'wins']);
+      expect(Object.keys(m).sort()).toEqual([
+        'both_bad', 'bound', 'ci_high', 'ci_low', 'component', 'flags', 'losses', 'model', 'rank', 'rank_high', 'rank_low', 'score', 'ties', 'votes', 'wins',
+      ]);
       expect(m.ci_low).toBeLessThanOrEqual(m.score);
       expect(m.ci_high).toBeGreaterThanOrEqual(m.score);
-      expect(m.wins + m.ties + m.losses).toBe(m.votes);
+      expect(m.wins + m.ties + m.losses + m.both_bad).toBe(m.votes);
+      expect(m.both_bad).toBeGreaterThan(0);
     }
     expect(new Date(json.computed_at).getTime()).toBeGreaterThan(Date.now() - 600_000);
     expect(r.stderr).toMatch(/2 malformed record\(s\) skipped out of 3002/);
@@ -81,7 +87,10 @@ describe('npm run leaderboard', { timeout: 120_000 }, () => {
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(34);
     const fr = await cli(['--votes', arena, '--segment', 'language=fr', '--format', 'json', '--bootstrap', '0', '--both-bad', 'exclude']);
     const json = JSON.parse(fr.stdout);
-    expect(json.models.reduce((s: number, m: { votes: number }) => s + m.votes, 0) / 2).toBeLessThan(1500);
+    // `votes` counts every vote cast (issue 13: both-bad has its own column); the score counted the others only.
+    type Row = { votes: number; wins: number; ties: number; losses: number; both_bad: number };
+    expect(json.models.reduce((s: number, m: Row) => s + m.votes, 0) / 2).toBe(1500);
+    expect(json.models.reduce((s: number, m: Row) => s + m.wins + m.ties + m.losses, 0) / 2).toBeLessThan(1500);
     expect(fr.stderr).toMatch(/outside the segment left out/);
   });
 
@@ -136,6 +145,7 @@ describe('npm run leaderboard', { timeout: 120_000 }, () => {
     const png = await cli(['--votes', arena, '--format', 'png']);
     expect(png.code).toBe(2);
     expect(png.stderr).toMatch(/needs --out/);
+
     const seg = await cli(['--votes', arena, '--segment', 'platform=telegram']);
     expect(seg.code).toBe(2);
     expect(seg.stderr).toMatch(/needs the database/);
@@ -147,5 +157,112 @@ describe('npm run leaderboard', { timeout: 120_000 }, () => {
     const help = await cli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/--segment KEY=VALUE/);
+  });
+
+  it('refuses an unknown category or style-control variant', async () => {
+    const category = await cli(['--votes', arena, '--segment', 'category=poetry']);
+    expect(category.code).toBe(2);
+    expect(category.stderr).toMatch(/category: use one of coding, math/);
+    const variant = await cli(['--votes', arena, '--style-control', 'fancy']);
+    expect(variant.code).toBe(2);
+    expect(variant.stderr).toMatch(/--style-control must be lmarena or comparia/);
+  });
+
+  it('honours LMArena dumps: anony false and dedup_tag.sampled false are left out, and said so', async () => {
+    const lines: string[] = [];
+    for (let k = 0; k < 600; k++) {
+      lines.push(
+        JSON.stringify({
+          model_a: `m${k % 3}`,
+          model_b: `m${(k + 1) % 3}`,
+          winner: k % 5 === 0 ? 'model_b' : 'model_a',
+          judge: `arena_user_${k % 40}`,
+          // 60 named battles (the voter saw the models), as LMArena's dumps mark them
+          anony: k % 10 !== 0,
+          // 25 repeated prompts beyond LMArena's cap
+          ...(k % 24 === 1 ? { dedup_tag: { high_freq: true, sampled: false } } : { dedup_tag: { high_freq: false, sampled: true } }),
+        }),
+      );
+    }
+    const dump = join(dir, 'lmarena-dump.jsonl');
+    writeFileSync(dump, lines.join('\n'));
+    const r = await cli(['--votes', dump, '--format', 'json', '--bootstrap', '0', '--min-votes', '0']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).battles).toBe(600 - 60 - 25);
+    expect(r.stderr).toMatch(/60 battle\(s\) left out: not anonymous/);
+    expect(r.stderr).toMatch(/25 battle\(s\) left out: repeated prompt/);
+  });
+
+  it('exits non-zero with a clear message on a file without a single valid vote', async () => {
+    const empty = join(dir, 'empty.jsonl');
+    writeFileSync(empty, '\n\n');
+    const e = await cli(['--votes', empty]);
+    expect(e.code).toBe(3);
+    expect(e.stderr).toMatch(/no vote in .*empty\.jsonl: the file is empty/);
+    expect(e.stdout).toBe('');
+    const junk = join(dir, 'junk.jsonl');
+    writeFileSync(junk, '{"model_a": 1}\nnot json\n');
+    const j = await cli(['--votes', junk]);
+    expect(j.code).toBe(3);
+    expect(j.stderr).toMatch(/no valid vote in .*junk\.jsonl: all 2 record\(s\) are malformed \(first: line 1: model_a and model_b must be/);
+    expect(j.stdout).not.toMatch(/No votes yet/);
+  });
+
+  it('writes the heatmap, checks voters with an organizer report, fits a tie model and LMArena style control', async () => {
+    const heat = join(dir, 'heat.png');
+    const report = join(dir, 'report.txt');
+    const rows = drawRows(SCORES, { votes: 3000, seed: 9 });
+    const meta = (k: number) => ({ sum_assistant_a_tokens: 200 + (k % 7) * 40, sum_assistant_b_tokens: 300, header_count_a: { h1: k % 3 }, header_count_b: { h1: 1 }, list_count_a: { ordered: k % 4 }, list_count_b: { ordered: 1 }, bold_count_a: { '**': k % 2 }, bold_count_b: { '**': 0 } });
+    const styled = join(dir, 'styled.jsonl');
+    writeFileSync(
+      styled,
+      rows
+        .map((row, k) => JSON.stringify({ model_a: row.modelA, model_b: row.modelB, winner: winner[row.outcome], judge: k % 97 === 0 ? 'troll' : `u${k % 50}`, conv_metadata: meta(k) }))
+        .join('\n'),
+    );
+    const h = await cli(['--votes', styled, '--format', 'heatmap', '--out', heat, '--bootstrap', '0', '--locale', 'fr']);
+    expect(h.code).toBe(0);
+    expect(readFileSync(heat).readUInt32BE(16)).toBe(1080);
+    expect(h.stderr).toMatch(/Tableau des victoires de 5 modèles/);
+    const r = await cli(['--votes', styled, '--format', 'json', '--bootstrap', '50', '--voters', 'exclude', '--report', report, '--tie-model', 'davidson', '--style-control', 'lmarena']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.voters).toMatchObject({ policy: 'exclude', checked: expect.any(Number) });
+    expect(json.voters.checked).toBeGreaterThan(40);
+    expect(json.tie_model.kind).toBe('davidson');
+    expect(json.style_control.variant).toBe('lmarena');
+    expect(Object.keys(json.style_control.coefficients).sort()).toEqual(['bold', 'headers', 'length', 'lists']);
+    expect(json.models[0].style.score).toEqual(expect.any(Number));
+    const text = readFileSync(report, 'utf8');
+    expect(text).toMatch(/^Organizer report/);
+    expect(text).toMatch(/Voter quality \(flagged voters excluded, test level 0.01\): \d+ voters/);
+    expect(text).toMatch(/Herding: not checked/);
+  });
+
+  it('says when a campaign is unknown, and lists the categories', async () => {
+    const url = `file:${join(dir, 'pnyx.db')}`;
+    const unknown = await cli(['--segment', 'campaign=nope'], { DATABASE_URL: url });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown campaign "nope"/);
+    const prompts = join(dir, 'prompts.jsonl');
+    const conv = (text: string) => [{ role: 'user', content: text }, { role: 'assistant', content: 'ok' }];
+    writeFileSync(
+      prompts,
+      [
+        JSON.stringify({ model_a: 'x', model_b: 'y', winner: 'model_a', conversation_a: conv('Write a poem about rain.') }),
+        JSON.stringify({ model_a: 'x', model_b: 'y', winner: 'model_b', conversation_a: conv('Solve 2x + 3 = 11.') }),
+        JSON.stringify({ model_a: 'x', model_b: 'y', winner: 'model_b', category_tag: { 'math_v0.1': { math: true } } }),
+        JSON.stringify({ model_a: 'x', model_b: 'y', winner: 'model_b' }),
+      ].join('\n'),
+    );
+    const list = await cli(['--votes', prompts, '--list-categories']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^coding\t0\tcoding$/m);
+    expect(list.stdout).toMatch(/^math\t2\tmath$/m);
+    expect(list.stdout).toMatch(/^creative-writing\t1\tcreative writing$/m);
+    const math = await cli(['--votes', prompts, '--segment', 'category=math', '--format', 'json', '--bootstrap', '0', '--min-votes', '0']);
+    expect(math.code).toBe(0);
+    expect(JSON.parse(math.stdout).votes).toBe(2);
+    expect(math.stderr).toMatch(/1 vote\(s\) left out: no prompt text nor category tags/);
   });
 });

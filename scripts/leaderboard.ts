@@ -9,23 +9,37 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createI18n } from '../core/i18n';
 import {
+  CATEGORY_IDS,
   chartAlt,
   computeLeaderboardAsync,
   createBootstrapPool,
+  formatReport,
   formatTable,
+  matrixAlt,
+  needsRows,
   parseSegment,
+  prepareVotes,
+  readCategoryCounts,
+  readFirstPrompts,
   readStyleBattles,
   readVoteCounts,
+  readVotes,
   readVotesFile,
+  renderBattleCountPng,
   renderChartPng,
+  renderHeatmapPng,
   segmentLabel,
   toJson,
+  unknownSegmentValues,
   type FileVotes,
+  type HerdingResult,
   type Leaderboard,
   type PairCounts,
   type RangeReader,
   type Segment,
   type StyleBattle,
+  type VoteOptions,
+  type VoterReport,
 } from '../core/ranking';
 import { DEFAULTS } from '../core/ranking/leaderboard';
 
@@ -33,29 +47,45 @@ const DEFAULT_URL = 'file:./data/pnyx.db';
 
 export const USAGE = `Usage: npm run leaderboard -- [options]
 
-Bradley–Terry leaderboard with bootstrap confidence intervals for scores and ranks.
+Bradley–Terry leaderboard with bootstrap confidence intervals for scores and ranks. Intervals resample whole
+battles, so votes of several members on one battle count as the single piece of evidence they are.
 
 Votes come from the database (DATABASE_URL, default ${DEFAULT_URL}) unless --votes is given.
 
 Options:
   --votes FILE          read votes from a file instead: LMArena/FastChat battles (model_a, model_b,
-                        winner) or compar:IA votes (model_a_name, model_b_name, chosen_model_name,
-                        both_equal), JSON array or JSON Lines, auto-detected
-  --format FORMAT       table (default, fits a phone screen), json or png
-  --out FILE            write the result to FILE (required for png)
+                        winner; anony and dedup_tag honoured) or compar:IA votes (model_a_name,
+                        model_b_name, chosen_model_name, both_equal), JSON array or JSON Lines,
+                        auto-detected; votes sharing battle_id / conversation_pair_id are one battle
+  --format FORMAT       table (default, fits a phone screen), json, png (scores), heatmap (win rates,
+                        png) or counts (votes per pair, png)
+  --out FILE            write the result to FILE (required for png, heatmap and counts)
   --bootstrap N         bootstrap rounds (default ${DEFAULTS.bootstrap}; 0 = no intervals)
   --seed S              bootstrap seed (default ${DEFAULTS.seed}); same seed, same numbers
   --segment KEY=VALUE   only some votes; repeatable: language=fr, campaign=SLUG, platform=telegram,
-                        chat=CHAT_ID, since=2026-03-01, until=2026-04-01 (until is exclusive)
-  --style-control       also fit scores with reply length and Markdown style taken out
+                        chat=CHAT_ID, category=${CATEGORY_IDS.join('|')},
+                        since=2026-03-01, until=2026-04-01 (until is exclusive)
+  --list-categories     print the battles per category in the selection, then exit
+  --style-control VARIANT
+                        also fit scores with reply length and Markdown style taken out, the way of
+                        lmarena or comparia
+  --tie-model MODEL     also fit davidson or rao-kupper, a model with ties, beside plain Bradley–Terry
+  --voters POLICY       check voters against the consensus: off (default), flag, downweight or exclude
+                        those who vote like chance or against everyone else (always reported)
+  --daily-cap N         count only each person's first N votes per day (LMArena's daily cap)
+  --dedup-prompts       keep at most LMArena's 99.99th-percentile number of battles per identical
+                        prompt (database; LMArena files carry their own dedup_tag)
+  --herding             check per chat whether later voters follow the visible count (database)
+  --report FILE         write the organizer report (what was left out, flagged voters, herding)
   --anchor MODEL=SCORE  pin one model's score (default: listed models average 1000)
   --min-votes N         models with fewer votes show "not enough votes" (default ${DEFAULTS.minVotes})
   --both-bad POLICY     "both bad" votes count as a tie (default) or are excluded: tie | exclude
-  --locale LOCALE       language of the table and chart labels: en (default) or fr
+  --locale LOCALE       language of the table, charts and report: en (default) or fr
   --threads N           worker threads for the bootstrap besides the main one (default 1)
   -h, --help            show this help
 
-Exit codes: 0 done, 1 unexpected failure, 2 bad option, 3 input not found or unreadable.`;
+Exit codes: 0 done, 1 unexpected failure, 2 bad option (an unknown campaign, chat or platform included),
+3 input not found, unreadable or without a single valid vote.`;
 
 class UsageError extends Error {}
 class InputError extends Error {}
@@ -69,12 +99,19 @@ const Int = (name: string, min: number, max: number) =>
 
 const Options = z.object({
   votes: z.string().min(1).optional(),
-  format: z.enum(['table', 'json', 'png'], { message: '--format must be table, json or png' }).default('table'),
+  format: z.enum(['table', 'json', 'png', 'heatmap', 'counts'], { message: '--format must be table, json, png, heatmap or counts' }).default('table'),
   out: z.string().min(1).optional(),
   bootstrap: Int('--bootstrap', 0, 100_000).default(DEFAULTS.bootstrap),
   seed: Int('--seed', 0, 2 ** 32 - 1).default(DEFAULTS.seed),
   segment: z.array(z.string()).default([]),
-  'style-control': z.boolean().default(false),
+  'list-categories': z.boolean().default(false),
+  'style-control': z.enum(['lmarena', 'comparia'], { message: '--style-control must be lmarena or comparia' }).optional(),
+  'tie-model': z.enum(['davidson', 'rao-kupper'], { message: '--tie-model must be davidson or rao-kupper' }).optional(),
+  voters: z.enum(['off', 'flag', 'downweight', 'exclude'], { message: '--voters must be off, flag, downweight or exclude' }).default('off'),
+  'daily-cap': Int('--daily-cap', 1, 1_000_000).optional(),
+  'dedup-prompts': z.boolean().default(false),
+  herding: z.boolean().default(false),
+  report: z.string().min(1).optional(),
   anchor: z
     .string()
     .regex(/^.+=-?\d+(\.\d+)?$/, '--anchor must look like MODEL=SCORE, e.g. gpt-4o=1200')
@@ -105,7 +142,14 @@ export function parseCli(argv: string[]): CliOptions {
         bootstrap: { type: 'string' },
         seed: { type: 'string' },
         segment: { type: 'string', multiple: true },
-        'style-control': { type: 'boolean' },
+        'list-categories': { type: 'boolean' },
+        'style-control': { type: 'string' },
+        'tie-model': { type: 'string' },
+        voters: { type: 'string' },
+        'daily-cap': { type: 'string' },
+        'dedup-prompts': { type: 'boolean' },
+        herding: { type: 'boolean' },
+        report: { type: 'string' },
         anchor: { type: 'string' },
         'min-votes': { type: 'string' },
         'both-bad': { type: 'string' },
@@ -119,7 +163,7 @@ export function parseCli(argv: string[]): CliOptions {
   }
   const parsed = Options.safeParse(values);
   if (!parsed.success) throw new UsageError(parsed.error.issues[0]!.message);
-  if (parsed.data.format === 'png' && !parsed.data.out) throw new UsageError('--format png needs --out FILE');
+  if (['png', 'heatmap', 'counts'].includes(parsed.data.format) && !parsed.data.out) throw new UsageError(`--format ${parsed.data.format} needs --out FILE`);
   return parsed.data;
 }
 
@@ -131,24 +175,65 @@ interface Loaded {
   counts: PairCounts;
   style?: StyleBattle[];
   file?: FileVotes;
+  voters: VoterReport | null;
+  herding: HerdingResult[] | null;
+  capped: number;
+  deduplicated: number;
+  categories?: Record<string, number>;
 }
 
-async function loadFromFile(path: string, segment: Segment, style: boolean, helper?: RangeReader): Promise<Loaded> {
+function voteOptions(options: CliOptions): VoteOptions {
+  return {
+    voters: options.voters,
+    dailyCap: options['daily-cap'] ?? null,
+    dedupPrompts: options['dedup-prompts'],
+    herding: options.herding,
+  };
+}
+
+async function loadFromFile(path: string, segment: Segment, options: CliOptions, helper?: RangeReader): Promise<Loaded> {
   const unsupported = (['campaign', 'platform', 'chat'] as const).filter((k) => segment[k] !== undefined);
   if (unsupported.length) {
     throw new UsageError(`--segment ${unsupported.join(', ')} needs the database: public vote files do not record it`);
   }
+  if (options.herding) throw new UsageError('--herding needs the database: public vote files do not record chats');
+  if (options['dedup-prompts']) throw new UsageError('--dedup-prompts needs the database (LMArena files carry their own dedup_tag, which is honoured)');
   if (!existsSync(path)) throw new InputError(`votes file not found: ${path}`);
+  const rows = needsRows(voteOptions(options));
   let file: FileVotes;
   try {
-    file = await readVotesFile(path, { segment, style, ...(helper ? { helper } : {}) });
+    file = await readVotesFile(path, {
+      segment,
+      style: Boolean(options['style-control']),
+      rows,
+      categories: options['list-categories'],
+      ...(helper ? { helper } : {}),
+    });
   } catch (error) {
     throw new InputError(`cannot read ${path}: ${(error as Error).message}`);
   }
-  return { counts: file.counts, file, ...(style ? { style: file.style ?? [] } : {}) };
+  const valid = file.accepted + file.filtered + file.excluded.notAnonymous + file.excluded.deduplicated + file.excluded.noPrompt;
+  if (valid === 0) {
+    throw new InputError(
+      file.records === 0
+        ? `no vote in ${path}: the file is empty`
+        : `no valid vote in ${path}: all ${file.records} record(s) are malformed (first: line ${file.malformed.examples[0]?.line}: ${file.malformed.examples[0]?.reason})`,
+    );
+  }
+  const prepared = rows ? prepareVotes(file.rows ?? [], voteOptions(options)) : null;
+  return {
+    counts: prepared?.counts ?? file.counts,
+    file,
+    ...(options['style-control'] ? { style: file.style ?? [] } : {}),
+    voters: prepared?.voters ?? null,
+    herding: null,
+    capped: prepared?.capped ?? 0,
+    deduplicated: file.excluded.deduplicated,
+    ...(file.categories ? { categories: file.categories } : {}),
+  };
 }
 
-async function loadFromDatabase(segment: Segment, style: boolean): Promise<Loaded> {
+async function loadFromDatabase(segment: Segment, options: CliOptions): Promise<Loaded> {
   const url = process.env.DATABASE_URL?.trim() || DEFAULT_URL;
   const { parseDatabaseUrl } = await import('../core/store/url');
   let target;
@@ -168,9 +253,20 @@ async function loadFromDatabase(segment: Segment, style: boolean): Promise<Loade
     throw new InputError(`cannot open ${redact(url)}: ${(error as Error).message}`);
   }
   try {
-    const counts = await readVoteCounts(db.kysely, segment);
-    return { counts, ...(style ? { style: await readStyleBattles(db.kysely, segment) } : {}) };
+    // An unknown campaign would otherwise give an empty board that looks like "no votes yet".
+    const unknown = await unknownSegmentValues(db.kysely, segment);
+    if (unknown.length) throw new UsageError(`${unknown.join('; ')} in the database`);
+    const categories = options['list-categories'] ? Object.fromEntries(await readCategoryCounts(db.kysely, segment)) : undefined;
+    const style = options['style-control'] ? { style: await readStyleBattles(db.kysely, segment) } : {};
+    if (!needsRows(voteOptions(options))) {
+      return { counts: await readVoteCounts(db.kysely, segment), ...style, voters: null, herding: null, capped: 0, deduplicated: 0, ...(categories ? { categories } : {}) };
+    }
+    const rows = await readVotes(db.kysely, segment);
+    const prompts = options['dedup-prompts'] ? await readFirstPrompts(db.kysely, segment) : null;
+    const prepared = prepareVotes(rows, voteOptions(options), prompts ? { promptOf: (id) => prompts.get(id) } : {});
+    return { ...prepared, ...style, ...(categories ? { categories } : {}) };
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new InputError(`cannot read votes from ${redact(url)}: ${(error as Error).message}`);
   } finally {
     await db.close();
@@ -200,8 +296,14 @@ export async function run(argv: string[], io = { stdout: process.stdout, stderr:
   const pool = options.threads > 0 ? createBootstrapPool(options.threads) : null;
   try {
     const loaded = options.votes
-      ? await loadFromFile(resolve(options.votes), segment, options['style-control'], pool?.readJsonlRange)
-      : await loadFromDatabase(segment, options['style-control']);
+      ? await loadFromFile(resolve(options.votes), segment, options, pool?.readJsonlRange)
+      : await loadFromDatabase(segment, options);
+    const t = createI18n().t(options.locale);
+    if (options['list-categories']) {
+      const counts = loaded.categories ?? {};
+      for (const id of CATEGORY_IDS) io.stdout.write(`${id}\t${counts[id] ?? 0}\t${t(`ranking-category-${id}`)}\n`);
+      return 0;
+    }
     if (loaded.file) {
       const f = loaded.file;
       const { count, examples } = f.malformed;
@@ -210,8 +312,14 @@ export async function run(argv: string[], io = { stdout: process.stdout, stderr:
         for (const e of examples) io.stderr.write(`  line ${e.line}: ${e.reason}\n`);
         if (count > examples.length) io.stderr.write(`  … and ${count - examples.length} more\n`);
       }
+      if (f.excluded.notAnonymous > 0) io.stderr.write(`leaderboard: ${f.excluded.notAnonymous} battle(s) left out: not anonymous (anony false), as LMArena does\n`);
+      if (f.excluded.deduplicated > 0) io.stderr.write(`leaderboard: ${f.excluded.deduplicated} battle(s) left out: repeated prompt (dedup_tag.sampled false), as LMArena does\n`);
+      if (f.excluded.noPrompt > 0) io.stderr.write(`leaderboard: ${f.excluded.noPrompt} vote(s) left out: no prompt text nor category tags to tell their category\n`);
       if (f.filtered > 0) io.stderr.write(`leaderboard: ${f.filtered} vote(s) outside the segment left out\n`);
+      if (f.accepted === 0) io.stderr.write(`leaderboard: note: no vote in the file matches the segment\n`);
     }
+    if (loaded.capped > 0) io.stderr.write(`leaderboard: ${loaded.capped} vote(s) over the daily cap left out\n`);
+    if (loaded.deduplicated > 0 && !loaded.file) io.stderr.write(`leaderboard: ${loaded.deduplicated} vote(s) on repeated prompts left out (de-duplication)\n`);
     if (loaded.style && loaded.style.length === 0) {
       io.stderr.write(
         'leaderboard: note: style control skipped: no reply texts (database) or conv_metadata / conversations (file) to measure style\n',
@@ -226,7 +334,10 @@ export async function run(argv: string[], io = { stdout: process.stdout, stderr:
         bothBad: options['both-bad'],
         minVotes: options['min-votes'],
         ...(options.anchor ? { anchor: options.anchor } : {}),
-        ...(loaded.style ? { style: loaded.style } : {}),
+        ...(loaded.style && options['style-control'] ? { style: loaded.style, styleVariant: options['style-control'] } : {}),
+        ...(options['tie-model'] ? { tieModel: options['tie-model'] } : {}),
+        ...(loaded.voters ? { voters: loaded.voters } : {}),
+        ...(loaded.capped ? { cappedVotes: loaded.capped } : {}),
         ...(pool ? { runner: pool.run } : {}),
       });
     } catch (error) {
@@ -236,20 +347,50 @@ export async function run(argv: string[], io = { stdout: process.stdout, stderr:
       }
       throw error;
     }
-    for (const w of board.warnings) io.stderr.write(`leaderboard: note: ${w}\n`);
+    for (const w of board.warnings) io.stderr.write(`leaderboard: note: ${w.text}\n`);
 
-    const t = createI18n().t(options.locale);
     const label = segmentLabel(segment, t);
+    const styled = Boolean(loaded.style);
     let output: string | Uint8Array;
-    if (options.format === 'json') output = `${JSON.stringify(toJson(board), null, 2)}\n`;
-    else if (options.format === 'png') output = renderChartPng(board, t, { segment: label, style: Boolean(loaded.style), locale: options.locale });
-    else {
+    let alt = '';
+    if (options.format === 'json') {
+      const json = toJson(board, { segment, ...(loaded.categories ? { categories: loaded.categories } : {}) });
+      output = `${JSON.stringify(loaded.herding ? { ...json, herding: loaded.herding } : json, null, 2)}\n`;
+    } else if (options.format === 'png') {
+      output = renderChartPng(board, t, { segment: label, style: styled, locale: options.locale });
+      alt = chartAlt(board, t);
+    } else if (options.format === 'heatmap' || options.format === 'counts') {
+      output = (options.format === 'heatmap' ? renderHeatmapPng : renderBattleCountPng)(board, t, { segment: label, locale: options.locale });
+      alt = matrixAlt(board, options.format === 'heatmap' ? 'winrate' : 'counts', t);
+    } else {
       output = `${formatTable(board, t, { segment: label })}\n`;
-      if (loaded.style) output += `\n${formatTable(board, t, { segment: label, style: true })}\n`;
+      if (styled) output += `\n${formatTable(board, t, { segment: label, style: true })}\n`;
+    }
+    if (options.report) {
+      const report = formatReport(
+        {
+          board,
+          voters: loaded.voters,
+          herding: loaded.herding,
+          excluded: {
+            notAnonymous: loaded.file?.excluded.notAnonymous ?? 0,
+            deduplicated: loaded.deduplicated,
+            capped: loaded.capped,
+            noPrompt: loaded.file?.excluded.noPrompt ?? 0,
+          },
+          locale: options.locale,
+        },
+        t,
+      );
+      writeFileSync(options.report, report);
+      io.stderr.write(`leaderboard: wrote the organizer report to ${options.report}\n`);
+    } else if (loaded.voters) {
+      const v = loaded.voters;
+      io.stderr.write(`leaderboard: voters: ${v.flagged} of ${v.checked} flagged (${(v.share * 100).toFixed(1)}%), ${(v.voteShare * 100).toFixed(1)}% of votes; policy ${v.policy}\n`);
     }
     if (options.out) {
       writeFileSync(options.out, output);
-      io.stderr.write(`leaderboard: wrote ${options.out}${options.format === 'png' ? ` (${chartAlt(board, t)})` : ''}\n`);
+      io.stderr.write(`leaderboard: wrote ${options.out}${alt ? ` (${alt})` : ''}\n`);
     } else io.stdout.write(output);
     return 0;
   } catch (error) {

@@ -4,14 +4,21 @@ import { Bot, GrammyError, type Context } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
 import type { Chat, Message, MessageEntity, User } from 'grammy/types';
 import type { Logger } from 'pino';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Arena } from '../../core/engine/types';
+import { metrics } from '../../core/metrics';
 import { createPendingWork } from '../../core/pending-work';
 import type { I18n, Translate } from '../../core/i18n';
-import type { ChatAddress, CommandName, HandleResult, Notice, Person, PnyxEvent } from '../../core/port/types';
+import { COMMAND_CATALOGUE, isCommandName } from '../../core/port/commands';
+import type { Ack, ChatAddress, CommandName, Notice, Person, PnyxEvent } from '../../core/port/types';
 import { ChatUnreachableError, createTelegramPort, type TelegramPort } from './port';
 
-export const COMMANDS: readonly CommandName[] = ['start', 'help', 'arena', 'leaderboard', 'privacy', 'settings'];
+/** Commands in Telegram's menus: the core's catalogue. */
+export const COMMANDS: readonly CommandName[] = COMMAND_CATALOGUE.map((c) => c.name);
+
+/** This adapter's own strings (hints about Telegram itself). */
+export const TELEGRAM_LOCALES = fileURLToPath(new URL('./locales', import.meta.url));
 
 /** What the adapter needs from the application (a subset of core/app.ts's PnyxApp). */
 export interface TelegramAppParts {
@@ -32,10 +39,12 @@ export interface CreateTelegramBotOptions {
 export interface TelegramBot {
   bot: Bot;
   port: TelegramPort;
-  /** Resolves when every update being handled is finished. */
+  /** Resolves when every update being handled is finished, with the work it started. */
   idle(): Promise<void>;
   /** Highest update_id handled (long polling confirms it on stop). */
   lastUpdateId(): number;
+  /** Whether the last call to the Bot API got an answer from Telegram (false after a network error or a 5xx). */
+  connected(): boolean;
 }
 
 // Telegram sends messages of anonymous group admins from this account, with the group as sender_chat.
@@ -46,19 +55,39 @@ const callbackData = z.string().min(1).max(64);
 export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBot {
   const { app } = options;
   const log = app.log.child({ platform: 'telegram' });
+  app.i18n.extend(TELEGRAM_LOCALES);
   const bot = new Bot(options.token, { client: options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, '') } : {} });
-  // 429 → wait retry_after and send again; 5xx and network errors → back off. Throttling of edits is the core's
+  // Installed before auto-retry, so it sees every attempt: each 429 is counted even when the retry then succeeds,
+  // and the connection state follows each answer rather than only the last of six tries.
+  let connected = true;
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    try {
+      const answer = await prev(method, payload, signal);
+      connected = answer.ok || answer.error_code < 500;
+      if (!answer.ok && answer.error_code === 429) metrics.platformRateLimited('telegram');
+      return answer;
+    } catch (error) {
+      if (!signal?.aborted) connected = false;
+      throw error;
+    }
+  });
+  // 429 → wait retry_after and send again; 5xx and network errors → back off. Pacing of edits is the core's
   // (limits.minEditIntervalMs), so no throttler transformer: it would delay votes behind streaming edits.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: options.maxRetryDelaySeconds ?? 300 }));
-
-  const port = createTelegramPort(bot.api, log, undefined, {
-    chatMoved: (from, to) => app.arena.moveChat('telegram', from, to),
-  });
-  app.arena.attach(port);
 
   // A counter, not a Set of promises: see core/pending-work.ts.
   const inflight = createPendingWork();
   let lastUpdateId = 0;
+  let botUser: Person = { platform: 'telegram', id: '0', displayName: 'Pnyx' };
+
+  /** A chat event (new id, bot removed): the core moves or forgets the chat's state. */
+  const chatChanged = (chat: ChatAddress, delivery: string, change: { kind: 'moved'; to: string } | { kind: 'removed' }) =>
+    inflight.track(app.arena.handle({ type: 'chat', delivery, chat, from: botUser, change }).then(() => undefined));
+
+  const port = createTelegramPort(bot.api, log, undefined, {
+    chatMoved: (from, to) => chatChanged({ platform: 'telegram', id: from, kind: 'group' }, `migrate:${from}:${to}`, { kind: 'moved', to }),
+  });
+  app.arena.attach(port);
 
   // === Translation helpers ==========================================================================
 
@@ -102,9 +131,13 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
   };
 
   /** Runs an event through the core. A chat that cannot be reached ends quietly (the port logged it once). */
-  const handle = async (event: PnyxEvent, onError: () => Promise<void>): Promise<HandleResult | undefined> => {
+  const handle = async (event: PnyxEvent, onError: () => Promise<void>): Promise<Ack | undefined> => {
     try {
-      return await app.arena.handle(event);
+      const ack = await app.arena.handle(event);
+      // The work the event started (streaming, closing) goes on; the update counts as in flight until it is done,
+      // so that stop() can wait for it.
+      if (ack.done) void inflight.track(ack.done);
+      return ack;
     } catch (error) {
       if (error instanceof ChatUnreachableError) return undefined;
       log.error({ err: error, event: event.type, chat: event.chat.id }, 'telegram: the core failed to handle an event');
@@ -117,23 +150,28 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
 
   bot.use(async (ctx, next) => {
     lastUpdateId = Math.max(lastUpdateId, ctx.update.update_id);
+    botUser = { platform: 'telegram', id: String(ctx.me.id), displayName: ctx.me.first_name };
     await inflight.track(next());
   });
+
+  const delivery = (ctx: Context) => String(ctx.update.update_id);
 
   // A group upgraded to a supergroup gets a new id. Telegram says so in both (the old group's last message and the
   // supergroup's first); whichever comes first moves the chat's settings, battles and schedules, the other finds
   // nothing left to move.
   bot.on('message:migrate_to_chat_id', async (ctx) => {
-    await app.arena.moveChat('telegram', String(ctx.message.chat.id), String(ctx.message.migrate_to_chat_id));
+    await chatChanged(address(ctx.message.chat), delivery(ctx), { kind: 'moved', to: String(ctx.message.migrate_to_chat_id) });
   });
   bot.on('message:migrate_from_chat_id', async (ctx) => {
-    await app.arena.moveChat('telegram', String(ctx.message.migrate_from_chat_id), String(ctx.message.chat.id));
+    const from = String(ctx.message.migrate_from_chat_id);
+    await chatChanged({ platform: 'telegram', id: from, kind: 'group' }, delivery(ctx), { kind: 'moved', to: String(ctx.message.chat.id) });
   });
 
-  // Added to or removed from a chat, blocked or unblocked by a person: worth one info line, nothing more.
-  bot.on('my_chat_member', (ctx) => {
+  // Added to or removed from a chat, blocked or unblocked by a person.
+  bot.on('my_chat_member', async (ctx) => {
     const { chat, new_chat_member: member, from } = ctx.myChatMember;
     log.info({ chat: chat.id, kind: chat.type, status: member.status, by: from.id }, 'telegram: membership changed');
+    if (member.status === 'left' || member.status === 'kicked') await chatChanged(address(chat), delivery(ctx), { kind: 'removed' });
   });
 
   bot.on('callback_query', async (ctx) => {
@@ -142,31 +180,40 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
     const message = query.message;
     const data = callbackData.safeParse(query.data);
     if (!message || !data.success) {
+      log.warn({ update: ctx.update.update_id, hasMessage: Boolean(message) }, 'telegram: button press without usable data dropped');
       await ctx.answerCallbackQuery({ text: clip(t('telegram-button-stale'), MAX_POPUP_CHARS) }).catch(logAnswerError);
       return;
     }
     const chat = address(message.chat, 'is_topic_message' in message ? message : undefined);
     const ref = port.refOf(message.chat.id, message.message_id);
-    const result = await handle(
+    const ack = await handle(
       {
         type: 'action',
+        delivery: delivery(ctx),
         data: data.data,
         chat,
         from: person(query.from),
         messageRef: ref,
+        privateReply: true,
         isAdmin: adminCheck(ctx, message.chat, query.from),
       },
       async () => undefined,
     );
-    const notice = result?.notice;
+    const notice = ack?.notice;
     await ctx
       .answerCallbackQuery({
-        text: clip(notice?.text ?? (result ? '' : t('telegram-error')), MAX_POPUP_CHARS),
+        text: clip(notice?.text ?? (ack ? '' : t('telegram-error')), MAX_POPUP_CHARS),
         ...(notice?.alert ? { show_alert: true } : {}),
       })
       .catch(logAnswerError);
+    if (ack?.replace) {
+      // A settings menu page: the pressed message becomes it.
+      await port.edit(chat, ref, ack.replace).catch((error: unknown) => {
+        if (!(error instanceof ChatUnreachableError)) log.warn({ err: error, chat: chat.id }, 'telegram: menu update failed');
+      });
+    }
     if (notice?.buttons?.length) {
-      // Telegram has no private buttons: the reason tags follow as a small keyboard replying to the message.
+      // Telegram has no private buttons: the core offers per-person buttons only in private chats, as a small keyboard.
       const name = person(query.from).displayName ?? '';
       await port
         .send(chat, { text: t('telegram-reasons-prompt', { name }), buttons: notice.buttons, source: 'core' }, { replyTo: ref })
@@ -179,14 +226,21 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
   bot.on('message', async (ctx) => {
     const message = ctx.message;
     const from = message.from;
+    if (!from || !message.chat) {
+      log.warn({ update: ctx.update.update_id }, 'telegram: message without sender or chat dropped');
+      return;
+    }
     if (from.is_bot && from.id !== GROUP_ANONYMOUS_BOT_ID) return; // never talk to bots: no loops
     const me = ctx.me;
     const chat = address(message.chat, message);
     const t = translate(from);
+    const entities = Array.isArray(message.entities) ? message.entities : undefined;
     const base = {
+      delivery: delivery(ctx),
       chat,
       from: person(from),
       messageRef: String(message.message_id),
+      privateReply: false,
       isAdmin: adminCheck(ctx, message.chat, from, message.sender_chat),
     };
     const replyToBot = message.reply_to_message?.from?.id === me.id ? message.reply_to_message : undefined;
@@ -194,39 +248,40 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
     const fail = () => say(chat, t('telegram-error'), message.message_id);
 
     const text = message.text;
-    if (text === undefined) {
+    if (typeof text !== 'string') {
       // Service messages (joins, pins, titles…) are not for us; other media get a hint when meant for the bot.
       const media = ['photo', 'sticker', 'document', 'voice', 'video', 'audio', 'animation', 'video_note', 'location', 'contact', 'poll'];
       const isMedia = media.some((k) => k in message);
-      const mentioned = mentions(message.caption ?? '', message.caption_entities, me);
+      const captionEntities = Array.isArray(message.caption_entities) ? message.caption_entities : undefined;
+      const mentioned = mentions(message.caption ?? '', captionEntities, me);
       if (isMedia && (isPrivate || replyToBot || mentioned)) await say(chat, t('telegram-hint-text-only'), message.message_id);
       return;
     }
 
-    const command = parseCommand(text, message.entities);
+    const command = parseCommand(text, entities);
     if (command) {
       if (command.target && command.target.toLowerCase() !== me.username.toLowerCase()) return; // another bot's
       const name = command.name.toLowerCase();
-      if (!(COMMANDS as readonly string[]).includes(name)) {
+      if (!isCommandName(name)) {
         // In groups, bare unknown commands are usually for other bots: only answer when clearly meant for us.
         if (isPrivate || command.target) {
           await say(chat, t('telegram-hint-unknown-command', { command: `/${command.name}` }), message.message_id);
         }
         return;
       }
-      const result = await handle({ type: 'command', name: name as CommandName, args: command.args.trim(), ...base }, fail);
-      await replyNotice(chat, result?.notice, message.message_id);
+      const ack = await handle({ type: 'command', name, args: command.args.trim(), ...base }, fail);
+      await replyNotice(chat, ack?.notice, message.message_id);
       return;
     }
 
-    const mentioned = mentions(text, message.entities, me);
+    const mentioned = mentions(text, entities, me);
     const addressed = isPrivate || mentioned || replyToBot !== undefined;
-    const prompt = mentioned ? stripMentions(text, message.entities, me) : text.trim();
+    const prompt = mentioned ? stripMentions(text, entities, me) : text.trim();
     if (addressed && !prompt) {
       await say(chat, t('telegram-hint-empty-mention', { example: `@${me.username} …` }), message.message_id);
       return;
     }
-    const result = await handle(
+    const ack = await handle(
       {
         type: 'prompt',
         text: prompt,
@@ -236,7 +291,7 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
       },
       addressed ? fail : async () => undefined,
     );
-    await replyNotice(chat, result?.notice, message.message_id);
+    await replyNotice(chat, ack?.notice, message.message_id);
   });
 
   bot.catch((error) => {
@@ -256,6 +311,7 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
     port,
     lastUpdateId: () => lastUpdateId,
     idle: () => inflight.idle(),
+    connected: () => connected,
   };
 }
 

@@ -1,6 +1,7 @@
 // The Telegram bot end to end: the real grammY Bot (run by @grammyjs/runner, or behind the webhook server) and the
 // real engine on SQLite with demo models, against the fake Bot API on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metrics } from '../../core/metrics';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../../test/fakes/openai-server';
 import { startFakeTelegram, type FakeMessage } from '../../test/fakes/telegram-api';
 import { startTelegramBot } from './bot';
@@ -20,6 +21,12 @@ import {
 } from './testing';
 
 const { alice, bob, carol, dave } = people;
+
+/** 429s counted for Telegram in the process's metrics. */
+async function rateLimited(): Promise<number> {
+  const line = (await metrics.text()).split('\n').find((l) => l.startsWith('pnyx_platform_rate_limited_total{platform="telegram"}'));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
 
 /** Polls a condition the fake Bot API cannot see (the database). */
 async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
@@ -49,7 +56,9 @@ describe('long polling with the runner', () => {
     expect(menus).toHaveLength(4);
     expect(menus.find((m) => m.lang === 'default' && m.scope === 'default')!.commands).not.toContain('settings');
     expect(menus.find((m) => m.lang === 'fr' && m.scope === 'all_chat_administrators')!.commands).toContain('settings');
-    expect(menus.find((m) => m.lang === 'fr')!.start).toMatch(/Pnyx/);
+    // From the core's command catalogue, in the menu's language: /arena first.
+    expect(menus.find((m) => m.lang === 'fr')!.commands[0]).toBe('arena');
+    expect(menus.find((m) => m.lang === 'fr')!.start).toMatch(/bataille/);
     expect(menus.find((m) => m.lang === 'fr')!.start).not.toBe(menus.find((m) => m.lang === 'default')!.start);
   });
 
@@ -108,7 +117,8 @@ describe('long polling with the runner', () => {
     const before = h.logs.length;
     const asked = h.tg.userWrites(chat, { id: 1999, first_name: 'Gone' }, 'Are you there?');
     await h.tg.waitFor(() => h.tg.calls.some((c) => c.payload.chat_id === chat.id && c.status === 403), 10_000, 'the 403');
-    await h.app.arena.handle({ type: 'command', name: 'help', args: '', chat: { platform: 'telegram', id: String(chat.id), kind: 'private' }, from: { platform: 'telegram', id: '1999' } });
+    const help = await h.app.arena.handle({ type: 'command', delivery: 'test-help-1999', name: 'help', args: '', chat: { platform: 'telegram', id: String(chat.id), kind: 'private' }, from: { platform: 'telegram', id: '1999' } });
+    await help.done;
     await new Promise((r) => setTimeout(r, 1500));
     const lines = h.logs.slice(before);
     expect(lines.filter((l) => l.level >= 40)).toEqual([]);
@@ -270,7 +280,8 @@ describe('long polling with the runner', () => {
     const chat = privateChat(bob);
     const hello = h.tg.userWrites(chat, bob, '/help');
     const help = await h.tg.waitFor(() => h.tg.botMessages(chat.id).find((m) => m.reply_to_message?.message_id === hello.message_id), 10_000, 'help');
-    expect(help.text).toBe(markdownToTelegram(h.app.i18n.t('en')('help-text')).text);
+    expect(help.text).toBe(markdownToTelegram(h.app.i18n.t('en')('help-text', { arena: '/arena', leaderboard: '/leaderboard', privacy: '/privacy', settings: '/settings', help: '/help' })).text);
+    expect(help.text).toContain('use /arena followed by your message');
     for (const data of ['v:ZZZZZZZZZZ:a', 'v:../../etc:a', 'garbage', 's:enabled:' + 'x'.repeat(50)]) {
       const answer = await answerOf(h.tg, h.tg.userPresses(chat, bob, help, data));
       expect(answer.payload.text).toMatch(/no longer valid|no longer works/);
@@ -297,12 +308,25 @@ describe('long polling with the runner', () => {
     expect(h.tg.botMessages(group.id)).toHaveLength(1);
   });
 
+  it('is ready while polling, not ready while Telegram answers 5xx, and ready again once it answers', async () => {
+    expect(h.running.ready()).toBe(true);
+    h.tg.fail('getMe', { code: 502, description: 'Bad Gateway', times: 1 });
+    // auto-retry waits 3 s before trying again: the readiness probe sees the outage meanwhile.
+    const call = h.running.telegram.bot.api.getMe();
+    await h.tg.waitFor(() => (h.running.ready() ? undefined : true), 3_000, 'not ready');
+    await call;
+    expect(h.running.ready()).toBe(true);
+  });
+
   it('lands the final text of a reply when Telegram answers an edit with 429', async () => {
     const chat = privateChat(carol);
     h.tg.fail('editMessageText', { code: 429, retryAfter: 1, times: 1, when: (p) => p.chat_id === chat.id });
+    const counted = await rateLimited();
     const asked = h.tg.userWrites(chat, carol, 'Tell me about the moon');
     const { replies, ballot } = await battleFinished(h.tg, chat, asked, 30_000);
     expect(h.tg.callsOf('editMessageText').filter((c) => c.payload.chat_id === chat.id && c.status === 429)).toHaveLength(1);
+    // Counted for the operator although auto-retry then succeeded.
+    expect(await rateLimited()).toBe(counted + 1);
     const battle = (await h.app.store.getBattleByToken(voteData(ballot, 'a').split(':')[1]!))!;
     const [turn] = await h.app.store.getTurns(battle.id);
     for (const [i, side] of (['a', 'b'] as const).entries()) {
@@ -385,9 +409,15 @@ describe('webhook mode', () => {
     const chat = privateChat(bob);
     const update = h.tg.textUpdate(chat, bob, '/privacy');
     expect(await h.tg.postWebhook(update)).toBe(200);
+    // The webhook is answered with the acknowledgement; the reply follows.
+    await h.tg.waitFor(() => h.tg.botMessages(chat.id).length === 1 || undefined, 10_000, 'the privacy text');
     const sent = h.tg.botMessages(chat.id);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.text).toBe(markdownToTelegram(h.app.i18n.t('en')('privacy-text')).text);
+  });
+
+  it('is ready while its webhook server listens', () => {
+    expect(h.running.ready()).toBe(true);
   });
 
   it('answers 401 to a wrong or missing secret and makes no call at all', async () => {

@@ -7,7 +7,8 @@ import { run, type RunnerHandle } from '@grammyjs/runner';
 import { GrammyError, webhookCallback, type Bot } from 'grammy';
 import type { BotCommand, BotCommandScope, LanguageCode } from 'grammy/types';
 import { SUPPORTED_LOCALES } from '../../core/i18n';
-import { COMMANDS, createTelegramBot, type TelegramAppParts, type TelegramBot } from './adapter';
+import { COMMAND_CATALOGUE, commandDescriptionId } from '../../core/port/commands';
+import { createTelegramBot, type TelegramAppParts, type TelegramBot } from './adapter';
 
 /** Updates Pnyx reacts to (Telegram sends only these). */
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
@@ -36,6 +37,8 @@ export interface RunningTelegramBot {
   telegram: TelegramBot;
   /** Where the webhook server listens (webhook mode). */
   address?: AddressInfo;
+  /** Taking updates: polling (or the webhook server listening) and Telegram answering. */
+  ready(): boolean;
   stop(): Promise<void>;
 }
 
@@ -96,6 +99,7 @@ export async function startTelegramBot(options: StartTelegramBotOptions): Promis
   let stopped = false;
   return {
     telegram,
+    ready: () => runner.isRunning() && telegram.connected(),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -136,6 +140,7 @@ async function startWebhook(telegram: TelegramBot, webhook: TelegramWebhookOptio
   return {
     telegram,
     address,
+    ready: () => server.listening && telegram.connected(),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -160,15 +165,17 @@ async function drain(telegram: TelegramBot, log: TelegramAppParts['log']): Promi
   if (outcome === 'timeout') log.warn('telegram: stopped with updates still being handled');
 }
 
-/** The command menu, in each supported language; /settings only in the admins' menu. */
+/** The command menu from the core's catalogue, in each supported language; admin commands only in the admins' menu. */
 export function commandMenus(app: Pick<TelegramAppParts, 'i18n'>): Array<{ language_code?: LanguageCode; admins: boolean; commands: BotCommand[] }> {
   const menus: Array<{ language_code?: LanguageCode; admins: boolean; commands: BotCommand[] }> = [];
+  const listed = COMMAND_CATALOGUE.filter((c) => !c.hidden);
   for (const locale of SUPPORTED_LOCALES) {
     const t = app.i18n.t(locale);
-    const all = COMMANDS.map((name) => ({ command: name, description: t(`telegram-command-${name}`) }));
+    // Telegram caps descriptions at 256 characters.
+    const describe = (c: (typeof listed)[number]) => ({ command: c.name, description: t(commandDescriptionId(c.name)).slice(0, 256) });
     const language = locale === 'en' ? {} : { language_code: locale as LanguageCode };
-    menus.push({ ...language, admins: false, commands: all.filter((c) => c.command !== 'settings') });
-    menus.push({ ...language, admins: true, commands: all });
+    menus.push({ ...language, admins: false, commands: listed.filter((c) => !c.admin).map(describe) });
+    menus.push({ ...language, admins: true, commands: listed.map(describe) });
   }
   return menus;
 }

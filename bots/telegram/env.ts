@@ -11,6 +11,8 @@ export const TelegramEnvSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,256}$/, { message: 'Telegram allows 1-256 characters A-Z a-z 0-9 _ -' })
     .optional(),
   TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().positive().default(8443),
+  /** Where the webhook server listens; 0.0.0.0 for a public host, 127.0.0.1 behind a local reverse proxy. */
+  TELEGRAM_WEBHOOK_HOST: z.string().min(1).default('0.0.0.0'),
 });
 export type TelegramEnv = z.infer<typeof TelegramEnvSchema>;
 

@@ -5,7 +5,27 @@ import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatAddress } from '../../core/port/types';
 import { startFakeTelegram, type FakeTelegram } from '../../test/fakes/telegram-api';
+import { createPresenter } from '../../core/engine/presenter';
+import { portContract } from '../../test/port-contract';
 import { createTelegramPort, type TelegramPort } from './port';
+
+portContract('telegram', async () => {
+  const fake = await startFakeTelegram();
+  const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot } });
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3 }));
+  const contractPort = createTelegramPort(bot.api, pino({ level: 'silent' }));
+  const group: ChatAddress = { platform: 'telegram', id: '-4242', kind: 'group', title: 'Contract' };
+  return {
+    port: contractPort,
+    chat: group,
+    async shown(ref) {
+      const message = fake.message(Number(group.id), Number(ref));
+      if (!message) return undefined;
+      return { text: message.text ?? message.caption ?? '', buttons: (message.reply_markup?.inline_keyboard ?? []).map((row) => row.map((b) => b.callback_data ?? '')) };
+    },
+    close: () => fake.stop(),
+  };
+});
 
 let tg: FakeTelegram;
 let port: TelegramPort;
@@ -122,15 +142,18 @@ describe('edit', () => {
     await expect(port.edit(c, ref, { text: 'other' })).resolves.toBeUndefined();
   });
 
-  it('waits out a 429 and lands the newest text last, whatever arrived while it waited', async () => {
+  it('waits out a 429 and, through the engine\'s pacer, lands the newest text last, whatever arrived while it waited', async () => {
     const c = chat('group');
-    const ref = await port.send(c, { text: 'start' });
+    const presenter = createPresenter(port);
+    const live = presenter.open(c, { text: 'start' });
+    await live.settled();
+    const ref = live.refs[0]!;
     tg.fail('editMessageText', { code: 429, retryAfter: 1, when: (p) => String(p.chat_id) === c.id });
-    const first = port.edit(c, ref, { text: 'partial' });
+    live.set({ text: 'partial' });
     await tg.waitFor(() => callsIn('editMessageText', c).length === 1, 5000, 'the 429');
-    const second = port.edit(c, ref, { text: 'more partial' });
-    const final = port.edit(c, ref, { text: 'final text' });
-    await Promise.all([first, second, final]);
+    live.set({ text: 'more partial' });
+    live.set({ text: 'final text' });
+    await live.settled();
     const msg = tg.message(Number(c.id), Number(ref))!;
     expect(msg.text).toBe('final text');
     expect(msg.history).toEqual(['start', 'partial', 'final text']);
@@ -149,6 +172,17 @@ describe('edit', () => {
     await port.edit(c, ref, { text: 'short again' });
     expect(tg.message(Number(c.id), sent[0]!.message_id)!.text).toBe('short again');
     expect(tg.message(Number(c.id), sent[1]!.message_id)!.text).toBe('…');
+  });
+});
+
+describe('delete', () => {
+  it('deletes every part of a long message, and a message already gone is not an error', async () => {
+    const c = chat();
+    const ref = await port.send(c, { text: 'long '.repeat(1000) });
+    expect(tg.botMessages(Number(c.id))).toHaveLength(2);
+    await port.delete(c, ref);
+    expect(tg.botMessages(Number(c.id))).toHaveLength(0);
+    await expect(port.delete(c, ref)).resolves.toBeUndefined();
   });
 });
 

@@ -2,9 +2,10 @@
 // - Markdown becomes entities (markdown.ts), so no reply can fail on a stray `*`; if Telegram still refuses the
 //   entities, the text goes out plain.
 // - A logical message longer than 4,096 characters becomes several Telegram messages; its ref is the first one's id.
-// - Edits of one message are serialised and coalesced (latest wins), identical edits are never sent, and
-//   "message is not modified" counts as success. 429s are retried by the auto-retry transformer (bot.ts); the
-//   serialisation guarantees an old edit retried late can never overwrite a newer one.
+// - Identical edits are never sent and "message is not modified" counts as success. Pacing and coalescing of edits
+//   are the core's (its presenter sends one call at a time per chat, latest text wins), so an old edit retried late
+//   after a 429 (the auto-retry transformer, adapter.ts) can never overwrite a newer one.
+// - Surplus parts of a reply that shrank are deleted (deleteMessage).
 // - A chat that blocked the bot or removed it (403) is logged once at info. For a while after that, sends return
 //   a placeholder ref without calling Telegram and edits of placeholders do nothing, so a battle running into a
 //   chat nobody can see neither fails nor fills the logs; the chat is tried again later (people unblock bots).
@@ -16,12 +17,20 @@ import { markdownToTelegram, splitFormatted, type Formatted } from './markdown';
 
 export const TELEGRAM_LIMITS: PortLimits = {
   maxMessageChars: 4096,
+  // Telegram allows about one message per second per chat (forum topics included).
   minEditIntervalMs: 1000,
-  privateNotice: 'popup',
+  // Callback query answers (popups) carry at most 200 characters.
   maxNoticeChars: 200,
+  // Inline keyboards are seen by everyone in a group; popups carry no buttons.
+  privateButtons: false,
+  // Forum topics exist, but a bot cannot open one per battle in an ordinary group.
   threads: false,
+  forms: false,
   maxButtonsPerRow: 4,
+  // An inline keyboard holds up to 100 buttons.
+  maxButtonRows: 25,
   maxButtonDataBytes: 64,
+  maxButtonLabelChars: 64,
 };
 
 /** Photo captions are shorter than messages. */
@@ -74,13 +83,6 @@ interface Rendered {
   markup: InlineKeyboardMarkup | undefined;
 }
 
-interface Slot {
-  latest?: Rendered;
-  version: number;
-  done: number;
-  inflight?: Promise<void>;
-}
-
 export function createTelegramPort(api: Api, log: Logger, limits: PortLimits = TELEGRAM_LIMITS, hooks: TelegramPortHooks = {}): TelegramPort {
   /** `${chat}:${messageId}` → signature of what the message shows now. */
   const shown = new LruMap<string, string>(MAX_REMEMBERED);
@@ -88,7 +90,6 @@ export function createTelegramPort(api: Api, log: Logger, limits: PortLimits = T
   const parts = new LruMap<string, { ids: number[]; photo: boolean }>(MAX_REMEMBERED);
   /** `${chat}:${messageId}` of a later part → ref of its first part. */
   const alias = new LruMap<string, string>(MAX_REMEMBERED);
-  const slots = new Map<string, Slot>();
   /** Chats that answered 403 → when to try them again. Cleared by the next successful call. */
   const unreachable = new Map<string, number>();
   let goneCount = 0;
@@ -272,37 +273,29 @@ export function createTelegramPort(api: Api, log: Logger, limits: PortLimits = T
 
   const edit: ChatPort['edit'] = async (chat, ref, message) => {
     if (ref.startsWith(GONE_PREFIX) || isUnreachable(chat)) return;
-    const key = `${chat.id}:${ref}`;
-    const photo = parts.get(key)?.photo ?? false;
-    const rendered = render(message, photo ? MAX_CAPTION_CHARS : limits.maxMessageChars);
-    let slot = slots.get(key);
-    if (!slot) slots.set(key, (slot = { version: 0, done: 0 }));
-    slot.latest = rendered;
-    const mine = ++slot.version;
+    const photo = parts.get(`${chat.id}:${ref}`)?.photo ?? false;
     try {
-      // Latest wins: while an edit (maybe waiting out a 429) is in flight, newer calls only replace `latest`;
-      // whoever finds the slot free sends the newest text. An older text can never land after a newer one.
-      while (slot.done < mine) {
-        if (slot.inflight) {
-          await slot.inflight.catch(() => undefined);
-          continue;
-        }
-        const version = slot.version;
-        const current = slot.latest;
-        slot.inflight = apply(chat, ref, current).finally(() => {
-          slot!.inflight = undefined;
-        });
-        try {
-          await slot.inflight;
-        } catch (error) {
-          if (!(error instanceof ChatUnreachableError)) throw error;
-        } finally {
-          slot.done = Math.max(slot.done, version);
-        }
-      }
-    } finally {
-      if (!slot.inflight && slot.done === slot.version) slots.delete(key);
+      await apply(chat, ref, render(message, photo ? MAX_CAPTION_CHARS : limits.maxMessageChars));
+    } catch (error) {
+      if (!(error instanceof ChatUnreachableError)) throw error;
     }
+  };
+
+  const remove: ChatPort['delete'] = async (chat, ref) => {
+    if (ref.startsWith(GONE_PREFIX) || isUnreachable(chat)) return;
+    const key = `${chat.id}:${ref}`;
+    const ids = parts.get(key)?.ids ?? [firstId(ref)];
+    for (const id of ids) {
+      try {
+        await call(chat, 'delete', () => api.deleteMessage(chat.id, id));
+      } catch (error) {
+        if (error instanceof ChatUnreachableError) return;
+        // Already deleted by someone: what was asked for is done.
+        if (!(error instanceof GrammyError && /message to delete not found|message can't be deleted/i.test(error.description))) throw error;
+      }
+      shown.delete(`${chat.id}:${id}`);
+    }
+    parts.delete(key);
   };
 
   const typing: NonNullable<ChatPort['typing']> = async (chat) => {
@@ -320,7 +313,11 @@ export function createTelegramPort(api: Api, log: Logger, limits: PortLimits = T
     limits,
     send,
     edit,
+    delete: remove,
     typing,
+    // Telegram's flood limits are per chat, whatever the topic.
+    pacingKey: (chat) => chat.id,
+    commandHint: (name) => `/${name}`,
     keyboard,
     refOf: (chatId, messageId) => alias.get(`${chatId}:${messageId}`) ?? String(messageId),
   };
@@ -343,6 +340,9 @@ class LruMap<K, V> {
       this.map.set(key, value);
     }
     return value;
+  }
+  delete(key: K): void {
+    this.map.delete(key);
   }
   set(key: K, value: V): void {
     this.map.delete(key);

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { createPnyx, type PnyxApp } from '../../core/app';
 import { parseChatSettings } from '../../core/config/chat-settings';
 import { ConfigError } from '../../core/config/load';
@@ -13,6 +14,9 @@ import type { ModelReplaced } from '../../core/engine/arena';
 import type { ChatAddress, Person } from '../../core/port/types';
 import { explainFailedBattle, explainReplaced, explainUnhealthy } from './diagnose';
 import { createTerminalPort, voteOptions, type VoteOption } from './port';
+
+/** The terminal battle's own strings. */
+export const TERMINAL_LOCALES = fileURLToPath(new URL('./locales', import.meta.url));
 import { chooseMode, createScreen, type Output } from './screen';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, noVote: 3, interrupted: 130 } as const;
@@ -105,6 +109,7 @@ export async function runTerminalBattle(argv: string[], io: TerminalIO): Promise
   const out = lineOf(io.stdout);
   const err = lineOf(io.stderr);
   const i18n = createI18n();
+  i18n.extend(TERMINAL_LOCALES);
   let args: Arguments;
   let t = i18n.t(i18n.negotiate(systemLocale(env)));
   try {
@@ -152,6 +157,7 @@ export async function runTerminalBattle(argv: string[], io: TerminalIO): Promise
     return EXIT.usage;
   }
 
+  app.i18n.extend(TERMINAL_LOCALES);
   const locale = args.lang ?? i18n.negotiate(systemLocale(env), app.config.locale);
   t = app.i18n.t(locale);
   const screen = createScreen({
@@ -191,7 +197,7 @@ export async function runTerminalBattle(argv: string[], io: TerminalIO): Promise
     await app.store.updateChat(chatRow.id, { settings: JSON.stringify(settings) });
 
     const promptRef = `${port.platform}-prompt-${randomBytes(4).toString('hex')}`;
-    const started = await app.arena.handle({ type: 'prompt', chat, from, text: args.prompt, addressed: true, messageRef: promptRef });
+    const started = await app.arena.handle({ type: 'prompt', delivery: promptRef, chat, from, text: args.prompt, addressed: true, messageRef: promptRef, privateReply: true });
     if (io.interrupt?.aborted) return EXIT.interrupted;
     if (started.notice) {
       // No battle started (no pair of working models, prompt too long...): say why, then name the broken models.
@@ -237,7 +243,7 @@ export async function runTerminalBattle(argv: string[], io: TerminalIO): Promise
       err(t('terminal-vote-missing'));
       return EXIT.noVote;
     }
-    const voted = await app.arena.handle({ type: 'action', chat, from, data: vote.data });
+    const voted = await app.arena.handle({ type: 'action', delivery: `${promptRef}-vote`, chat, from, data: vote.data, privateReply: true });
     // Let every queued edit (the closed ballot with the reveal) reach the screen.
     await app.arena.stop();
     const ballot = port.messages.find((m) => m.ref === first.ref);

@@ -11,11 +11,15 @@ export const TERMINAL_LIMITS: PortLimits = {
   // Streaming stays smooth at ~20 updates a second; the screen coalesces redraws anyway.
   minEditIntervalMs: 50,
   // The person's own answers (vote confirmation, reveal) are printed in the transcript.
-  privateNotice: 'inline',
   maxNoticeChars: 100_000,
+  // Only the vote is asked for at the keyboard: no reason tags, no forms, no menus.
+  privateButtons: false,
   threads: false,
+  forms: false,
   maxButtonsPerRow: 4,
+  maxButtonRows: 10,
   maxButtonDataBytes: 256,
+  maxButtonLabelChars: 80,
 };
 
 export interface TerminalMessage {
@@ -81,7 +85,7 @@ export function createTerminalPort(screen: Screen, options: { idPrefix: string }
       // Refs are unique across runs: the store maps them to battles in the one terminal chat.
       const ref = `${options.idPrefix}-${next++}`;
       const replyTo = sendOptions?.replyTo;
-      const role = replyTo !== undefined && !byRef.has(replyTo) ? 'reply' : 'post';
+      const role = message.role === 'reply' ? 'reply' : 'post';
       const entry: TerminalMessage = { ref, role, text: message.text, ...(replyTo ? { replyTo } : {}), ...(message.buttons ? { buttons: message.buttons } : {}) };
       messages.push(entry);
       byRef.set(ref, entry);
@@ -107,6 +111,14 @@ export function createTerminalPort(screen: Screen, options: { idPrefix: string }
       else delete entry.buttons;
       if (entry.role === 'reply') showReplies(false);
       else if (changed) screen.block(message.text);
+    },
+
+    async delete(_chat, ref) {
+      const entry = byRef.get(ref);
+      if (!entry) return;
+      byRef.delete(ref);
+      messages.splice(messages.indexOf(entry), 1);
+      if (entry.role === 'reply') showReplies(false);
     },
 
     finishReplies() {

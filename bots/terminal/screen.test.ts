@@ -56,8 +56,8 @@ describe('terminal port and screen', () => {
     const out = fakeOut(null);
     const screen = createScreen({ out, mode: 'plain', color: false, status: () => '' });
     const port = createTerminalPort(screen, { idPrefix: 't' });
-    const a = await port.send(chat, { text: '**Model A**\n\nHel' }, { replyTo: 'prompt' });
-    const b = await port.send(chat, { text: '**Model B**\n\nBon' }, { replyTo: 'prompt' });
+    const a = await port.send(chat, { text: '**Model A**\n\nHel', role: 'reply', side: 'a' }, { replyTo: 'prompt' });
+    const b = await port.send(chat, { text: '**Model B**\n\nBon', role: 'reply', side: 'b' }, { replyTo: 'prompt' });
     await port.edit(chat, a, { text: '**Model A**\n\nHello there' });
     await port.edit(chat, b, { text: '**Model B**\n\nBonjour' });
     expect(out.text).toBe('');
@@ -78,8 +78,8 @@ describe('terminal port and screen', () => {
     const out = fakeOut({ columns: 80, rows: 10 });
     const screen = createScreen({ out, mode: 'columns', color: false, status: () => '', frameMs: 20 });
     const port = createTerminalPort(screen, { idPrefix: 't' });
-    const a = await port.send(chat, { text: 'Model A\n\n' }, { replyTo: 'prompt' });
-    const b = await port.send(chat, { text: 'Model B\n\n' }, { replyTo: 'prompt' });
+    const a = await port.send(chat, { text: 'Model A\n\n', role: 'reply', side: 'a' }, { replyTo: 'prompt' });
+    const b = await port.send(chat, { text: 'Model B\n\n', role: 'reply', side: 'b' }, { replyTo: 'prompt' });
     for (let i = 1; i <= 20; i++) {
       await port.edit(chat, a, { text: `Model A\n\n${'alpha '.repeat(i * 3)}` });
       await port.edit(chat, b, { text: `Model B\n\n${'beta '.repeat(i)}` });

@@ -1,9 +1,8 @@
-// What the leaderboard page shows. The ranking code (core/ranking) provides the real table; until a ranking source is
-// given, the page falls back to plain win/loss counts of closed battles read through the store's public methods.
-import type { Logger } from 'pino';
+// What the leaderboard page shows: the ranking's board from the app's one leaderboard service, as rows for the page and
+// the ranking's own JSON for /api/leaderboard.
+import type { BoardRenderer } from '../../core/leaderboard/types';
 import type { ModelCard } from '../../core/providers/types';
-import { computeLeaderboardAsync, readVoteCounts, toJson, type Leaderboard, type LeaderboardJson, type RankingDb } from '../../core/ranking';
-import type { BattleStore } from '../../core/store/types';
+import { toJson, type Leaderboard, type LeaderboardJson } from '../../core/ranking';
 
 export interface LeaderboardRow {
   model: string;
@@ -76,39 +75,6 @@ export function fromRankingJson(json: RankingJson, cards: ModelCard[]): Leaderbo
   };
 }
 
-/** Plain counts over closed battles: a vote for A is a win for A's model and a loss for B's; "tie" and "both bad"
- * are ties. Battles flagged for an identity leak are left out, as the ranking does. */
-export async function countsFromStore(store: BattleStore, cards: ModelCard[]): Promise<LeaderboardView> {
-  const battles = (await store.battlesInStatus('closed')).filter((b) => !b.identityLeak);
-  const rows = new Map<string, { wins: number; ties: number; losses: number }>();
-  const row = (id: string) => {
-    let r = rows.get(id);
-    if (!r) rows.set(id, (r = { wins: 0, ties: 0, losses: 0 }));
-    return r;
-  };
-  let decided = 0;
-  for (const battle of battles) {
-    const tally = await store.tally(battle.id);
-    const a = row(battle.modelAId);
-    const b = row(battle.modelBId);
-    a.wins += tally.a;
-    b.losses += tally.a;
-    b.wins += tally.b;
-    a.losses += tally.b;
-    a.ties += tally.tie + tally.both_bad;
-    b.ties += tally.tie + tally.both_bad;
-    if (tally.a + tally.b + tally.tie + tally.both_bad > 0) decided += 1;
-  }
-  const list: LeaderboardRow[] = [...rows.entries()]
-    .map(([model, r]) => {
-      const votes = r.wins + r.ties + r.losses;
-      return { model, ...describe(cards, model), votes, ...r, winRate: winRate(r.wins, r.ties, votes) };
-    })
-    .filter((r) => r.votes > 0)
-    .sort((x, y) => (y.winRate ?? 0) - (x.winRate ?? 0) || y.votes - x.votes || x.displayName.localeCompare(y.displayName));
-  return { kind: 'counts', battles: decided, computedAt: new Date(), rows: list };
-}
-
 /** The ranking's JSON (issue 5's shape) for either view, so /api/leaderboard has one format. */
 export function leaderboardJson(view: LeaderboardView): LeaderboardJson {
   if (view.board) return toJson(view.board);
@@ -131,17 +97,11 @@ export function leaderboardJson(view: LeaderboardView): LeaderboardJson {
   };
 }
 
-/** Bradley–Terry with bootstrap intervals from core/ranking, over every counted vote in the database; falls back
- * to plain counts (with a log line) if the ranking cannot be computed. */
-export function rankingSource(options: { db: RankingDb; store: BattleStore; cards: ModelCard[]; log?: Logger; bootstrap?: number }): LeaderboardSource {
+/** The page's numbers from the app's one leaderboard service (core/leaderboard/source.ts): the same computation, and
+ * the same cache, as the boards posted in chats. */
+export function boardSource(options: { leaderboard: Pick<Required<BoardRenderer>, 'board'>; cards: ModelCard[] }): LeaderboardSource {
   return async () => {
-    try {
-      const counts = await readVoteCounts(options.db);
-      const board = await computeLeaderboardAsync(counts, { bootstrap: options.bootstrap ?? 1000 });
-      return { ...fromRankingJson(toJson(board), options.cards), board };
-    } catch (error) {
-      options.log?.error({ err: error }, 'web: ranking failed; showing plain counts');
-      return countsFromStore(options.store, options.cards);
-    }
+    const board = await options.leaderboard.board({});
+    return { ...fromRankingJson(toJson(board), options.cards), board };
   };
 }

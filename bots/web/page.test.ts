@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../core/i18n';
+import { WEB_LOCALES } from './routes';
 import { computeLeaderboard, createCountsBuilder } from '../../core/ranking';
 import type { ModelCard } from '../../core/providers/types';
 import { fromRankingJson, type LeaderboardView } from './leaderboard';
@@ -7,6 +8,7 @@ import { leaderboardPage, pageStrings, roomPage } from './page';
 import { toJson } from '../../core/ranking';
 
 const i18n = createI18n();
+i18n.extend(WEB_LOCALES);
 
 describe('pages', () => {
   it('has every web string in French too', () => {

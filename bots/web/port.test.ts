@@ -1,9 +1,10 @@
-// The web ChatPort, driven the way the engine drives every port: through core/port/live.ts's presenter.
+// The web ChatPort, driven the way the engine drives every port: through the engine's presenter.
 import { describe, expect, it } from 'vitest';
-import { createPresenter } from '../../core/port/live';
+import { createPresenter } from '../../core/engine/presenter';
 import type { ChatAddress } from '../../core/port/types';
 import { createWebPort } from './port';
 import { createRoomHub, type SseFrame, type WebMessage } from './rooms';
+import { portContract } from '../../test/port-contract';
 
 const chat: ChatAddress = { platform: 'web', id: 'lobby', kind: 'group' };
 
@@ -47,10 +48,10 @@ describe('web port', () => {
     const prompt: WebMessage = { ref: hub.nextRef(), kind: 'member', author: { tag: 't', name: 'Ann' }, text: 'hi', buttons: [], at: 0 };
     hub.hold('lobby', prompt);
     const presenter = createPresenter(port);
-    const a = presenter.open(chat, { text: '**Model A**' }, { replyTo: prompt.ref });
-    const b = presenter.open(chat, { text: '**Model B**' }, { replyTo: prompt.ref });
-    const ballot = presenter.open(chat, { text: 'Which is better?' });
-    a.set({ text: '**Model A**\n\nHello' });
+    const a = presenter.open(chat, { text: '**Model A**', role: 'reply', side: 'a' }, { replyTo: prompt.ref });
+    const b = presenter.open(chat, { text: '**Model B**', role: 'reply', side: 'b' }, { replyTo: prompt.ref });
+    const ballot = presenter.open(chat, { text: 'Which is better?', role: 'ballot' });
+    a.set({ text: '**Model A**\n\nHello', role: 'reply', side: 'a' });
     await Promise.all([a.settled(), b.settled(), ballot.settled()]);
     const shown = events();
     expect(shown[0]!.message.ref).toBe(prompt.ref);
@@ -74,6 +75,40 @@ describe('web port', () => {
     const { port } = setup();
     expect(port.platform).toBe('web');
     expect(port.limits.minEditIntervalMs).toBe(100);
-    expect(port.limits.privateNotice).toBe('inline');
+    expect(port.limits.privateButtons).toBe(true);
+    expect(port.limits.forms).toBe(true);
   });
+
+  it('pairs replies by their role and side, whatever they answer (a prompt posted by the core, a thread)', async () => {
+    const { port, hub } = setup();
+    const echo = await port.send(chat, { text: 'Ann asks: hi', role: 'prompt', source: 'model' });
+    const b = await port.send(chat, { text: '**Model B**', role: 'reply', side: 'b' }, { replyTo: echo });
+    const a = await port.send(chat, { text: '**Model A**', role: 'reply', side: 'a' }, { replyTo: echo });
+    expect(hub.getMessage('lobby', b)!.pair).toEqual({ id: b, index: 1 });
+    expect(hub.getMessage('lobby', a)!.pair).toEqual({ id: b, index: 0 });
+    expect(hub.getMessage('lobby', echo)!.role).toBe('prompt');
+  });
+
+  it('removes a deleted message from every page', async () => {
+    const { port, hub, frames } = setup();
+    const ref = await port.send(chat, { text: 'surplus' });
+    await port.delete(chat, ref);
+    expect(hub.getMessage('lobby', ref)).toBeUndefined();
+    expect(frames.filter((f) => f.event === 'delete').map((f) => JSON.parse(f.data).ref)).toEqual([ref]);
+  });
+});
+
+portContract('web', async () => {
+  const hub = createRoomHub();
+  const port = createWebPort({ hub });
+  const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  return {
+    port,
+    chat,
+    async shown(ref) {
+      const message = hub.getMessage('lobby', ref);
+      return message ? { text: text(message.html ?? ''), buttons: message.buttons.map((row) => row.map((b) => b.data)) } : undefined;
+    },
+    async close() {},
+  };
 });

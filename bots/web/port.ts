@@ -10,14 +10,17 @@ export const WEB_LIMITS: PortLimits = {
   maxMessageChars: 60_000,
   // Streaming feels live at ~10 edits a second and each edit is a small SSE frame.
   minEditIntervalMs: 100,
-  // The voter's notice comes back in the HTTP answer to their own click and is shown only on their page.
-  privateNotice: 'inline',
+  // The person's notice comes back in the HTTP answer to their own click and is shown only on their page.
   maxNoticeChars: 4_000,
-  // Notice buttons (reason tags) render inside the voter's own notice panel.
+  // Notice buttons (reason tags, the settings menu) render inside the person's own notice panel.
   privateButtons: true,
   threads: false,
+  // Forms render in the person's own panel and come back through /api/rooms/:room/forms.
+  forms: true,
   maxButtonsPerRow: 4,
+  maxButtonRows: 12,
   maxButtonDataBytes: 256,
+  maxButtonLabelChars: 80,
 };
 
 export interface WebPortOptions {
@@ -33,6 +36,7 @@ export function toWebMessage(ref: string, message: OutMessage, replyTo?: string)
     kind: 'bot',
     html: renderMarkdown(message.text),
     ...(message.source ? { source: message.source } : {}),
+    ...(message.role ? { role: message.role } : {}),
     buttons: (message.buttons ?? []).map((row) => row.map((b) => ({ label: b.label, data: b.data, ...(b.style ? { style: b.style } : {}) }))),
     ...(message.image
       ? { image: { src: `data:image/png;base64,${Buffer.from(message.image.png).toString('base64')}`, alt: message.image.alt } }
@@ -48,9 +52,9 @@ const sameContent = (a: WebMessage, b: WebMessage) =>
 export function createWebPort(options: WebPortOptions): ChatPort {
   const { hub, log } = options;
   const limits: PortLimits = { ...WEB_LIMITS, ...options.limits };
-  // The core answers a member's prompt with two replies (A, B), both replying to the prompt; the page shows them
-  // side by side. Key: room + prompt ref → the first reply, until its neighbour arrives.
-  const pairs = new Map<string, { first: string; count: number }>();
+  // The core answers a prompt with two replies (role 'reply', sides A and B); the page shows them side by side. Key:
+  // room + what they answer → the first reply's ref, which names the pair.
+  const pairs = new Map<string, string>();
 
   return {
     platform: 'web',
@@ -62,17 +66,15 @@ export function createWebPort(options: WebPortOptions): ChatPort {
       hub.release(chat.id, replyTo);
       const ref = hub.nextRef();
       const web = toWebMessage(ref, message, replyTo);
-      if (replyTo && hub.getMessage(chat.id, replyTo)?.kind === 'member') {
-        const key = `${chat.id}\n${replyTo}`;
-        const pair = pairs.get(key);
-        if (!pair) {
+      if (message.role === 'reply' && message.side) {
+        const key = `${chat.id}\n${replyTo ?? ''}`;
+        let first = pairs.get(key);
+        if (!first || hub.getMessage(chat.id, first)?.pair?.index === (message.side === 'a' ? 0 : 1)) {
           if (pairs.size > 10_000) pairs.clear();
-          pairs.set(key, { first: ref, count: 1 });
-          web.pair = { id: ref, index: 0 };
-        } else if (pair.count < 2) {
-          pair.count += 1;
-          web.pair = { id: pair.first, index: 1 };
+          first = ref;
+          pairs.set(key, ref);
         }
+        web.pair = { id: first, index: message.side === 'a' ? 0 : 1 };
       }
       hub.publish(chat.id, { type: 'message', message: web });
       return ref;
@@ -93,8 +95,14 @@ export function createWebPort(options: WebPortOptions): ChatPort {
       hub.publish(chat.id, { type: 'edit', message: next });
     },
 
+    async delete(chat: ChatAddress, ref: string) {
+      hub.remove(chat.id, ref);
+    },
+
     async typing(chat: ChatAddress) {
       hub.signal(chat.id, { type: 'typing' });
     },
+
+    commandHint: (name: string) => `/${name}`,
   };
 }

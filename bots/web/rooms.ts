@@ -2,7 +2,7 @@
 // (Last-Event-ID), and who is connected. In memory only: the battles themselves live in the core's store; a restart
 // empties the rooms, and reconnecting browsers get a fresh snapshot because the event ids carry a per-process epoch.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Button } from '../../core/port/types';
+import type { Button, MessageRole } from '../../core/port/types';
 
 export interface WebMessage {
   /** The port's opaque ref (what the core stores and what follow-ups point at). */
@@ -15,6 +15,8 @@ export interface WebMessage {
   /** Bot messages: HTML rendered by markdown-it with raw HTML disabled. */
   html?: string;
   source?: 'model' | 'core';
+  /** What the core's message is for (MessageRole): the page lays messages out by it. */
+  role?: MessageRole;
   buttons: Button[][];
   image?: { src: string; alt: string };
   replyTo?: string;
@@ -27,6 +29,7 @@ export interface WebMessage {
 export type RoomEvent =
   | { type: 'message'; message: WebMessage }
   | { type: 'edit'; message: WebMessage }
+  | { type: 'delete'; ref: string }
   | { type: 'typing' }
   | { type: 'presence'; members: Array<{ tag: string; name: string }> };
 
@@ -106,10 +109,11 @@ export function createRoomHub(options: RoomHubOptions = {}) {
     return { ...(id ? { id } : {}), event: type, data: JSON.stringify(payload) };
   };
 
-  /** Records and broadcasts a message or an edit (replayable). */
-  const publish = (roomId: string, event: Extract<RoomEvent, { type: 'message' | 'edit' }>) => {
+  /** Records and broadcasts a message, an edit or a deletion (replayable). */
+  const publish = (roomId: string, event: Extract<RoomEvent, { type: 'message' | 'edit' | 'delete' }>) => {
     const r = room(roomId);
-    r.messages.set(event.message.ref, event.message);
+    if (event.type === 'delete') r.messages.delete(event.ref);
+    else r.messages.set(event.message.ref, event.message);
     if (r.messages.size > maxMessages) {
       const first = r.messages.keys().next();
       if (!first.done) r.messages.delete(first.value);
@@ -141,6 +145,10 @@ export function createRoomHub(options: RoomHubOptions = {}) {
     messages: (roomId: string) => [...(rooms.get(roomId)?.messages.values() ?? [])],
     publish,
     signal,
+    /** Removes a message from the room (everyone's page drops it). */
+    remove(roomId: string, ref: string) {
+      if (rooms.get(roomId)?.messages.has(ref)) publish(roomId, { type: 'delete', ref });
+    },
 
     /** Subscribes to a room. Returns the frames that bring this subscriber up to date (a replay after
      * `lastEventId`, or a full snapshot when the id is unknown, too old or from another process) and the

@@ -1,6 +1,7 @@
 // The playground's HTTP face: pages, JSON endpoints that turn clicks into core events, and a Server-Sent Events
 // stream per room. The core is reached only through `arena.handle(event)`; its output arrives through the web
 // ChatPort (port.ts) and the HandleResult notice returned here to the one person who acted.
+import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
@@ -11,7 +12,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Arena } from '../../core/engine/types';
 import type { I18n, Locale } from '../../core/i18n/index';
-import type { Button, ChatAddress, CommandName, HandleResult, Person, PnyxEvent } from '../../core/port/types';
+import type { Ack, Button, ChatAddress, CommandName, Form, Person, PnyxEvent } from '../../core/port/types';
 import { leaderboardJson, type LeaderboardSource } from './leaderboard';
 import { errorPage, leaderboardPage, roomPage } from './page';
 import { renderMarkdown } from './render';
@@ -21,6 +22,7 @@ import {
   COMMANDS,
   CommandBodySchema,
   EventsQuerySchema,
+  FormBodySchema,
   MAX_BODY_BYTES,
   MAX_TEXT_CHARS,
   PromptBodySchema,
@@ -46,6 +48,14 @@ export interface WebNotice {
   buttons: Button[][];
 }
 
+/** Everything an acknowledgement shows the one person who acted, as the page takes it. */
+export interface WebAnswer {
+  notice?: WebNotice;
+  /** The new content of the panel whose button was pressed (a settings menu page). */
+  replace?: { html: string; buttons: Button[][] };
+  form?: Form;
+}
+
 const LOCALE_COOKIE = 'pnyx_lang';
 const publicDir = fileURLToPath(new URL('./public', import.meta.url));
 const STATIC_TYPES: Record<string, string> = {
@@ -65,9 +75,18 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function toWebNotice(result: HandleResult): WebNotice | undefined {
+export function toWebNotice(result: Ack): WebNotice | undefined {
   if (!result.notice) return undefined;
   return { html: renderMarkdown(result.notice.text), alert: result.notice.alert ?? false, buttons: result.notice.buttons ?? [] };
+}
+
+export function toWebAnswer(ack: Ack): WebAnswer {
+  const notice = toWebNotice(ack);
+  return {
+    ...(notice ? { notice } : {}),
+    ...(ack.replace ? { replace: { html: renderMarkdown(ack.replace.text), buttons: ack.replace.buttons ?? [] } } : {}),
+    ...(ack.form ? { form: ack.form } : {}),
+  };
 }
 
 export function formatFrame(frame: SseFrame): string {
@@ -76,8 +95,12 @@ export function formatFrame(frame: SseFrame): string {
   return `${lines.join('\n')}\n\n`;
 }
 
+/** The playground's own strings. */
+export const WEB_LOCALES = fileURLToPath(new URL('./locales', import.meta.url));
+
 export function createWebApp(options: WebAppOptions) {
   const { arena, i18n, log, hub, leaderboard } = options;
+  i18n.extend(WEB_LOCALES);
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const staticFiles = new Map(Object.keys(STATIC_TYPES).map((name) => [name, readFileSync(join(publicDir, name))]));
 
@@ -130,7 +153,9 @@ export function createWebApp(options: WebAppOptions) {
     return ROOM_ID.test(room) ? room : null;
   };
 
-  const handle = async (event: PnyxEvent): Promise<HandleResult> => arena.handle(event);
+  const handle = async (event: PnyxEvent): Promise<Ack> => arena.handle(event);
+  /** The page may name its request (a retry after a network error sends the same id); else every request is new. */
+  const deliveryOf = (requestId: string | undefined) => requestId ?? randomUUID();
 
   // === Headers ============================================================================================
   app.use('*', async (c, next) => {
@@ -195,14 +220,15 @@ export function createWebApp(options: WebAppOptions) {
     if (!room) return fail(c, 400, 'web-error-room');
     const body = await readBody(c, PromptBodySchema);
     if (!body.ok) return body.response;
-    const { member, text, replyTo } = body.data;
+    const { member, text, replyTo, requestId } = body.data;
     const chat = roomAddress(room);
     const from = personOf(member);
+    const delivery = deliveryOf(requestId);
 
     const command = parseCommand(text);
     if (command && (COMMANDS as readonly string[]).includes(command.name)) {
-      const result = await handle({ type: 'command', chat, from, name: command.name as CommandName, args: command.args, isAdmin: async () => true });
-      return c.json({ ok: true, notice: toWebNotice(result) });
+      const result = await handle({ type: 'command', delivery, chat, from, name: command.name as CommandName, args: command.args, privateReply: true, isAdmin: async () => true });
+      return c.json({ ok: true, ...toWebAnswer(result) });
     }
 
     // The prompt joins the room only once the core answers it: a refused prompt (empty, too long, rate-limited)
@@ -221,9 +247,9 @@ export function createWebApp(options: WebAppOptions) {
       };
       hub.hold(room, message);
     }
-    let result: HandleResult;
+    let result: Ack;
     try {
-      result = await handle({ type: 'prompt', chat, from, text, messageRef: ref, addressed: true, ...(replyTo ? { replyTo } : {}) });
+      result = await handle({ type: 'prompt', delivery, chat, from, text, messageRef: ref, addressed: true, privateReply: true, ...(replyTo ? { replyTo } : {}) });
     } catch (error) {
       hub.drop(room, ref);
       throw error;
@@ -237,7 +263,7 @@ export function createWebApp(options: WebAppOptions) {
         hub.release(room, ref);
       }
     }
-    return c.json({ ok: true, ref: published ? ref : undefined, published, notice: toWebNotice(result) });
+    return c.json({ ok: true, ref: published ? ref : undefined, published, ...toWebAnswer(result) });
   });
 
   app.post('/api/rooms/:room/actions', limit, async (c) => {
@@ -245,16 +271,38 @@ export function createWebApp(options: WebAppOptions) {
     if (!room) return fail(c, 400, 'web-error-room');
     const body = await readBody(c, ActionBodySchema);
     if (!body.ok) return body.response;
-    const { member, data, messageRef } = body.data;
+    const { member, data, messageRef, requestId } = body.data;
     const result = await handle({
       type: 'action',
+      delivery: deliveryOf(requestId),
       chat: roomAddress(room),
       from: personOf(member),
       data,
       ...(messageRef ? { messageRef } : {}),
+      privateReply: true,
       isAdmin: async () => true,
     });
-    return c.json({ ok: true, notice: toWebNotice(result) });
+    return c.json({ ok: true, ...toWebAnswer(result) });
+  });
+
+  app.post('/api/rooms/:room/forms', limit, async (c) => {
+    const room = roomParam(c);
+    if (!room) return fail(c, 400, 'web-error-room');
+    const body = await readBody(c, FormBodySchema);
+    if (!body.ok) return body.response;
+    const { member, data, values, messageRef, requestId } = body.data;
+    const result = await handle({
+      type: 'submit',
+      delivery: deliveryOf(requestId),
+      chat: roomAddress(room),
+      from: personOf(member),
+      data,
+      values,
+      ...(messageRef ? { messageRef } : {}),
+      privateReply: true,
+      isAdmin: async () => true,
+    });
+    return c.json({ ok: true, ...toWebAnswer(result) });
   });
 
   app.post('/api/rooms/:room/commands', limit, async (c) => {
@@ -262,9 +310,9 @@ export function createWebApp(options: WebAppOptions) {
     if (!room) return fail(c, 400, 'web-error-room');
     const body = await readBody(c, CommandBodySchema);
     if (!body.ok) return body.response;
-    const { member, name, args } = body.data;
-    const result = await handle({ type: 'command', chat: roomAddress(room), from: personOf(member), name, args, isAdmin: async () => true });
-    return c.json({ ok: true, notice: toWebNotice(result) });
+    const { member, name, args, requestId } = body.data;
+    const result = await handle({ type: 'command', delivery: deliveryOf(requestId), chat: roomAddress(room), from: personOf(member), name, args, privateReply: true, isAdmin: async () => true });
+    return c.json({ ok: true, ...toWebAnswer(result) });
   });
 
   app.get('/api/rooms/:room/messages', (c) => {

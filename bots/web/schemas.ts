@@ -1,6 +1,7 @@
 // Shapes of everything the page sends. Parsed with zod at the door; anything else is answered with a clear,
 // localised 400 and never reaches the core.
 import { z } from 'zod';
+import type { CommandName } from '../../core/port/types';
 
 export const ROOM_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export const RoomIdSchema = z.string().regex(ROOM_ID);
@@ -26,9 +27,13 @@ export const MemberSchema = z
   .strict();
 export type Member = z.infer<typeof MemberSchema>;
 
+/** A page may name its request so that a retry is handled once (the engine's delivery id). */
+const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional();
+
 export const PromptBodySchema = z
   .object({
     member: MemberSchema,
+    requestId,
     text: z.string().max(MAX_TEXT_CHARS),
     /** Ref of a battle message: makes the prompt a follow-up in that battle. */
     replyTo: z.string().max(64).optional(),
@@ -38,6 +43,7 @@ export const PromptBodySchema = z
 export const ActionBodySchema = z
   .object({
     member: MemberSchema,
+    requestId,
     /** The opaque data string of a core button, verbatim. */
     data: z.string().min(1).max(256),
     /** Ref of the message that carried the button (absent for buttons inside a private notice). */
@@ -45,13 +51,25 @@ export const ActionBodySchema = z
   })
   .strict();
 
-export const COMMANDS = ['start', 'help', 'privacy', 'leaderboard', 'settings', 'arena'] as const;
+export const COMMANDS = ['start', 'help', 'privacy', 'leaderboard', 'settings', 'arena'] as const satisfies readonly CommandName[];
 
 export const CommandBodySchema = z
   .object({
     member: MemberSchema,
+    requestId,
     name: z.enum(COMMANDS),
     args: z.string().max(1000).default(''),
+  })
+  .strict();
+
+export const FormBodySchema = z
+  .object({
+    member: MemberSchema,
+    requestId,
+    /** The opaque data of the core's form, verbatim. */
+    data: z.string().min(1).max(256),
+    values: z.record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/), z.string().max(4000)).refine((v) => Object.keys(v).length <= 10, 'at most 10 fields'),
+    messageRef: z.string().max(64).optional(),
   })
   .strict();
 

@@ -1,6 +1,5 @@
 // The playground's HTTP and SSE endpoints against the real engine (demo models, SQLite) on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countsFromStore } from './leaderboard';
 import type { WebMessage } from './rooms';
 import { openSse, startTestPlayground, type TestPlayground } from './testing';
 
@@ -215,9 +214,9 @@ describe('a battle over HTTP and SSE', () => {
     const page = await (await fetch(`${pg.url}/leaderboard`)).text();
     for (const m of board.models) expect(page).toContain(`data-model="${m.model}"`);
     expect(page).toContain('not enough votes');
-    // Without a database handle the page falls back to plain counts over closed battles, from the store.
-    const counts = await countsFromStore(pg.app.store, pg.app.models.cards);
-    expect(counts.rows.map((r) => r.model).sort()).toEqual(board.models.map((m) => m.model).sort());
+    // The page and the chats read one service: the board a chat would be shown has the same models and votes.
+    const shared = await pg.app.leaderboard.board!({});
+    expect(shared.models.map((m) => [m.model, m.votes]).sort()).toEqual(board.models.map((m) => [m.model, m.votes]).sort());
     watcher.close();
   });
 

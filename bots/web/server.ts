@@ -1,14 +1,15 @@
 // The local playground: `npm start` runs it when no platform token is configured. It is a platform adapter like
 // the others — it attaches its ChatPort to the arena and hands it events — served over HTTP with Hono.
 import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { Arena } from '../../core/engine/types';
 import type { I18n } from '../../core/i18n/index';
 import type { ModelCard } from '../../core/providers/types';
 import type { BattleStore } from '../../core/store/types';
-import type { RankingDb } from '../../core/ranking';
-import { countsFromStore, rankingSource, type LeaderboardSource } from './leaderboard';
+import type { BoardRenderer } from '../../core/leaderboard/types';
+import { boardSource, type LeaderboardSource } from './leaderboard';
 import { createWebPort } from './port';
 import { createRoomHub, type RoomHubOptions } from './rooms';
 import { createWebApp } from './routes';
@@ -20,8 +21,8 @@ export interface PlaygroundApp {
   log: Logger;
   store: BattleStore;
   models: { cards: ModelCard[] };
-  /** The database, for the ranking's vote counts; without it the leaderboard shows plain counts. */
-  db?: { kysely: RankingDb };
+  /** The app's one leaderboard service (core/app.ts): the page shows what chats are shown. */
+  leaderboard: Pick<BoardRenderer, 'board'>;
 }
 
 export interface WebPlaygroundOptions {
@@ -32,10 +33,14 @@ export interface WebPlaygroundOptions {
   /** Where the leaderboard page's numbers come from; defaults to the ranking over the store. */
   leaderboard?: LeaderboardSource;
   rooms?: RoomHubOptions;
+  /** The process's /healthz, /readyz and /metrics (bots/ops.ts), served beside the pages. */
+  ops?: Hono;
 }
 
 export interface WebPlayground {
   url: string;
+  /** The server is listening (readiness). */
+  listening(): boolean;
   close(): Promise<void>;
 }
 
@@ -44,12 +49,11 @@ export async function startWebPlayground(options: WebPlaygroundOptions): Promise
   const log = app.log.child({ adapter: 'web' });
   const hub = createRoomHub(options.rooms);
   app.arena.attach(createWebPort({ hub, log }));
-  const leaderboard =
-    options.leaderboard ??
-    (app.db
-      ? rankingSource({ db: app.db.kysely, store: app.store, cards: app.models.cards, log })
-      : () => countsFromStore(app.store, app.models.cards));
+  const shared = app.leaderboard.board;
+  if (!options.leaderboard && !shared) throw new Error('the playground needs a leaderboard service with boards');
+  const leaderboard = options.leaderboard ?? boardSource({ leaderboard: { board: shared! }, cards: app.models.cards });
   const web = createWebApp({ arena: app.arena, i18n: app.i18n, log, hub, leaderboard });
+  if (options.ops) web.route('/', options.ops);
 
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -63,6 +67,7 @@ export async function startWebPlayground(options: WebPlaygroundOptions): Promise
 
   return {
     url,
+    listening: () => server.listening,
     async close() {
       hub.closeAll();
       await new Promise<void>((resolve) => {

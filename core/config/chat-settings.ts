@@ -1,5 +1,6 @@
 // Per-chat settings, changed by chat admins through the settings menu and stored as JSON on the chat.
 import { z } from 'zod';
+import { SUPPORTED_LOCALES } from '../i18n';
 import { RevealPolicySchema, type PnyxConfig, type RevealPolicy } from './schema';
 
 export const ChatSettingsSchema = z.object({
@@ -9,9 +10,11 @@ export const ChatSettingsSchema = z.object({
   trigger: z.enum(['addressed', 'all']).default('addressed'),
   /** null: the configuration's default for the chat's kind. */
   reveal: RevealPolicySchema.nullable().default(null),
-  locale: z.enum(['en', 'fr']).nullable().default(null),
+  locale: z.enum(SUPPORTED_LOCALES).nullable().default(null),
   /** Models allowed to battle here; null: all configured models. */
   models: z.array(z.string()).nullable().default(null),
+  /** Where a battle's replies go on platforms with threads: a thread of its own, or inline. null: thread in groups. */
+  layout: z.enum(['thread', 'inline']).nullable().default(null),
 });
 export type ChatSettings = z.infer<typeof ChatSettingsSchema>;
 

@@ -46,9 +46,12 @@ export function loadConfigFile(path: string): PnyxConfig {
   return parseConfig(doc.toJS(), path);
 }
 
-/** Validates environment variables with any schema (the core's, or an adapter's), never echoing their values. */
+/**
+ * Validates environment variables with any schema (the core's, or an adapter's), never echoing their values. An empty
+ * variable counts as unset: `.env` files and compose files write `NAME=` for "not set", and mean it.
+ */
 export function parseEnvWith<T>(schema: z.ZodType<T>, env: NodeJS.ProcessEnv): T {
-  const result = schema.safeParse(env);
+  const result = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!result.success) throw new ConfigError('environment', describe(result.error.issues, true));
   return result.data;
 }

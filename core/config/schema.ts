@@ -1,6 +1,7 @@
 // The shape of pnyx.config.yaml. Secrets never live in the file: providers name the environment variable that
 // holds their key (`apiKeyEnv`), so the file can be committed and shared.
 import { z } from 'zod';
+import { RankingConfigSchema } from '../ranking/config';
 
 const ms = z.number().int().positive();
 
@@ -106,6 +107,19 @@ export const BattleSchema = z
   })
   .strict();
 
+/** How the engine runs when several processes share one database. */
+export const EngineSchema = z
+  .object({
+    /** How long a process's claim on a battle it generates for lasts without renewal; a crashed process's battles are
+     * taken over (failed, or their follow-up ended) this long after it died. Renewed every third of it. */
+    leaseMs: z.number().int().min(1_000).max(600_000).default(30_000),
+    /** How often overdue battles are closed and lapsed leases reaped. */
+    sweepMs: z.number().int().min(50).max(60_000).default(2_000),
+    /** Platform deliveries are remembered (to answer a redelivery once) this long. */
+    deliveryRetentionHours: z.number().min(1).max(24 * 30).default(48),
+  })
+  .strict();
+
 export const ConfigSchema = z
   .object({
     /** Default language of the bot's messages when neither chat nor person says otherwise. */
@@ -113,9 +127,14 @@ export const ConfigSchema = z
     providers: z.record(z.string(), ProviderSchema).default({}),
     models: z.array(ModelSchema).default([]),
     battle: BattleSchema.default(BattleSchema.parse({})),
+    engine: EngineSchema.default(EngineSchema.parse({})),
+    ranking: RankingConfigSchema.default(RankingConfigSchema.parse({})),
   })
   .strict()
   .superRefine((config, ctx) => {
+    if (config.ranking.categoryModel && !config.models.some((m) => m.id === config.ranking.categoryModel)) {
+      ctx.addIssue({ code: 'custom', path: ['ranking', 'categoryModel'], message: `unknown model "${config.ranking.categoryModel}" (add it under models:)` });
+    }
     const seen = new Set<string>();
     config.models.forEach((model, i) => {
       if (seen.has(model.id)) {
@@ -154,5 +173,10 @@ export const EnvSchema = z.object({
     .regex(/^(file:|postgres(ql)?:\/\/)/, { message: 'must start with file: (SQLite) or postgresql:// (PostgreSQL)' })
     .default('file:./data/pnyx.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Shared state for several processes (redis:// or rediss://); unset: one process, state in memory. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, { message: 'must start with redis:// or rediss://' })
+    .optional(),
 });
 export type PnyxEnv = z.infer<typeof EnvSchema>;

@@ -1,5 +1,6 @@
-// Button payloads. They are short (Telegram allows 64 bytes), opaque (a battle token, never a model name) and
-// validated on the way back in: forged or stale data is refused politely, never trusted.
+// Button and form payloads. They are short (the tightest platform allows 64 bytes; attach() checks every
+// port against ACTION_MAX_BYTES), opaque (a battle token, never a model name) and validated on the way back in:
+// forged or stale data is refused politely, never trusted.
 import { z } from 'zod';
 import { NEGATIVE_REASONS, POSITIVE_REASONS, type ReactionReason } from '../port/types';
 
@@ -12,7 +13,20 @@ export type Action =
   | { kind: 'react'; token: string; turn: number; side: 'a' | 'b'; reaction: 'like' | 'dislike' }
   | { kind: 'reason'; token: string; turn: number; side: 'a' | 'b'; reason: ReactionReason }
   | { kind: 'voteReason'; token: string; reason: ReactionReason }
+  /** Opens the form where a voter writes why (platforms with forms). */
+  | { kind: 'why'; token: string }
+  /** Shows the leaderboard of one category of prompts (null: all prompts). */
+  | { kind: 'board'; category: string | null }
   | { kind: 'setting'; key: string; value: string };
+
+/** Forms the core opens; their data comes back in a submit event. */
+export type FormAction = { kind: 'why'; token: string } | { kind: 'timezone' };
+
+/**
+ * The longest payload the core produces: a reaction reason with a 16-character token and a 3-digit turn
+ * (`q:<16>:999:a:6`, 25 bytes) or a setting (`s:<8>:<40>`, 51 bytes). Ports must carry at least this many bytes.
+ */
+export const ACTION_MAX_BYTES = 51;
 
 const VOTE_CODES = { a: 'a', b: 'b', t: 'tie', x: 'both_bad' } as const;
 const VOTE_LETTERS = { a: 'a', b: 'b', tie: 't', both_bad: 'x' } as const;
@@ -27,6 +41,10 @@ export function encodeAction(action: Action): string {
       return `q:${action.token}:${action.turn}:${action.side}:${REASONS.indexOf(action.reason)}`;
     case 'voteReason':
       return `w:${action.token}:${REASONS.indexOf(action.reason)}`;
+    case 'why':
+      return `y:${action.token}`;
+    case 'board':
+      return `l:${action.category ?? '*'}`;
     case 'setting':
       return `s:${action.key}:${action.value}`;
   }
@@ -58,13 +76,15 @@ const schemas: Record<string, (parts: string[]) => Action | null> = {
     const parsed = z.tuple([token, digits.pipe(z.number().int().min(0).max(REASONS.length - 1))]).safeParse([t, i]);
     return parsed.success ? { kind: 'voteReason', token: parsed.data[0], reason: REASONS[parsed.data[1]]! } : null;
   },
+  y: ([t]) => (token.safeParse(t).success ? { kind: 'why', token: t! } : null),
+  l: ([c]) => (c === '*' ? { kind: 'board', category: null } : c && /^[a-z][a-z-]{0,31}$/.test(c) ? { kind: 'board', category: c } : null),
   s: ([key, value]) => {
     const parsed = z.tuple([z.string().regex(/^[a-z]{1,8}$/), z.string().regex(/^[A-Za-z0-9._-]{1,40}$/)]).safeParse([key, value]);
     return parsed.success ? { kind: 'setting', key: parsed.data[0], value: parsed.data[1] } : null;
   },
 };
 
-const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, w: 2, s: 2 };
+const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, w: 2, y: 1, l: 1, s: 2 };
 
 /** Parses button data; null for anything malformed or unknown. */
 export function decodeAction(data: string): Action | null {
@@ -75,4 +95,16 @@ export function decodeAction(data: string): Action | null {
   // the polite refusal. Extra fields ("v:<token>:a:junk") are refused too: nothing the core encodes has them.
   if (!kind || !Object.hasOwn(schemas, kind) || parts.length !== ARITY[kind]) return null;
   return schemas[kind]!(parts);
+}
+
+export function encodeForm(form: FormAction): string {
+  return form.kind === 'why' ? `f:y:${form.token}` : 'f:tz';
+}
+
+/** Parses a submitted form's data; null for anything malformed or unknown. */
+export function decodeForm(data: string): FormAction | null {
+  if (typeof data !== 'string' || data.length > 100) return null;
+  if (data === 'f:tz') return { kind: 'timezone' };
+  const match = /^f:y:([A-Za-z0-9]{6,16})$/.exec(data);
+  return match ? { kind: 'why', token: match[1]! } : null;
 }

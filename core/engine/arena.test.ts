@@ -53,8 +53,13 @@ const privateChat = (id: string, locale?: string): ChatAddress => ({ platform: '
 const groupChat = (id: string): ChatAddress => ({ platform: 'test', id, kind: 'group', title: `Group ${id}` });
 const person = (id: string, locale = 'en'): Person => ({ platform: 'test', id, locale, displayName: id });
 
-function prompt(h: Harness, chat: ChatAddress, from: Person, text: string, extra: Partial<PromptEvent> = {}) {
-  return h.app.arena.handle({ type: 'prompt', chat, from, text, addressed: true, messageRef: `msg-${++seq}`, ...extra });
+const delivery = () => `d-${++seq}`;
+
+/** Sends a prompt and waits for the work it started (the battle streamed and its ballot shown, or nothing). */
+async function prompt(h: Harness, chat: ChatAddress, from: Person, text: string, extra: Partial<PromptEvent> = {}) {
+  const { done, ...ack } = await h.app.arena.handle({ type: 'prompt', delivery: delivery(), chat, from, text, addressed: true, messageRef: `msg-${++seq}`, ...extra });
+  await done;
+  return ack;
 }
 
 const inChat = (h: Harness, chatId: string) => h.port.messages.filter((m) => m.chat === chatId);
@@ -74,8 +79,12 @@ const voteData = (ballot: RecordedMessage, choice: VoteChoice) => {
 };
 const tokenOf = (ballot: RecordedMessage) => voteData(ballot, 'a').split(':')[1]!;
 
-function press(h: Harness, chat: ChatAddress, from: Person, data: string, extra: { messageRef?: string; isAdmin?: () => Promise<boolean> } = {}) {
-  return h.app.arena.handle({ type: 'action', chat, from, data, ...extra });
+/** Presses a button and waits for the work it started; a new menu page replaces the pressed message, as adapters do. */
+async function press(h: Harness, chat: ChatAddress, from: Person, data: string, extra: { messageRef?: string; isAdmin?: () => Promise<boolean> } = {}) {
+  const { done, ...ack } = await h.app.arena.handle({ type: 'action', delivery: delivery(), chat, from, data, ...extra });
+  await done;
+  if (ack.replace && extra.messageRef) await h.port.edit(chat, extra.messageRef, ack.replace);
+  return ack;
 }
 const vote = (h: Harness, chat: ChatAddress, from: Person, ballot: RecordedMessage, choice: VoteChoice) => press(h, chat, from, voteData(ballot, choice));
 
@@ -93,8 +102,9 @@ async function battleRow(h: Harness, token: string) {
 
 async function openSettings(h: Harness, chat: ChatAddress, admin: Person): Promise<RecordedMessage> {
   const before = h.port.messages.length;
-  const result = await h.app.arena.handle({ type: 'command', name: 'settings', args: '', chat, from: admin, messageRef: `msg-${++seq}`, isAdmin: async () => true });
+  const result = await h.app.arena.handle({ type: 'command', delivery: delivery(), name: 'settings', args: '', chat, from: admin, messageRef: `msg-${++seq}`, isAdmin: async () => true });
   expect(result.notice).toBeUndefined();
+  await result.done;
   return h.port.messages.slice(before).find((m) => m.chat === chat.id)!;
 }
 async function setSetting(h: Harness, chat: ChatAddress, admin: Person, menu: RecordedMessage, key: string, value: string) {
@@ -239,7 +249,7 @@ describe('arena with the demo models', () => {
     const chat = groupChat('group-settings');
     const member = person('settings-member');
     const admin = person('settings-admin');
-    const refused = await h.app.arena.handle({ type: 'command', name: 'settings', args: '', chat, from: member, isAdmin: async () => false });
+    const refused = await h.app.arena.handle({ type: 'command', delivery: delivery(), name: 'settings', args: '', chat, from: member, isAdmin: async () => false });
     expect(refused.notice!.text).toBe("Only the chat's admins can change the arena settings.");
     expect(inChat(h, chat.id)).toHaveLength(0);
 
@@ -293,6 +303,36 @@ describe('arena with the demo models', () => {
     expect(await h.app.store.getReaction(reply.id, user.id)).toEqual({ kind: 'dislike', reasons: [] });
     // Reactions are not votes.
     expect((await battleRow(h, tokenOf(ballot))).voteCount).toBe(0);
+  });
+
+  it('stores each battle\'s categories, and /leaderboard switches between them with buttons', async () => {
+    const chat = groupChat('categories');
+    const asker = person('cat-asker');
+    await prompt(h, chat, asker, 'Write a Python function that reverses a linked list, with a short explanation.');
+    const coding = await ballotIn(h, chat.id);
+    await prompt(h, chat, asker, 'Write a short poem about the sea at night.');
+    await h.port.waitFor(() => inChat(h, chat.id).filter(isBallot).length === 2);
+    const poem = inChat(h, chat.id).filter(isBallot).at(-1)!;
+    expect((await battleRow(h, tokenOf(coding))).id).toBeTruthy();
+    const categoriesOf = async (ballot: RecordedMessage) =>
+      JSON.parse((await h.app.db.kysely.selectFrom('Battle').select('categories').where('token', '=', tokenOf(ballot)).executeTakeFirstOrThrow()).categories ?? '[]');
+    expect(await categoriesOf(coding)).toContain('coding');
+    expect(await categoriesOf(poem)).toContain('creative-writing');
+    // Boards list the categories of battles people voted on.
+    await vote(h, chat, person('cat-voter'), coding, 'a');
+    await vote(h, chat, person('cat-voter'), poem, 'b');
+
+    const before = h.port.messages.length;
+    const asked = await h.app.arena.handle({ type: 'command', delivery: `d-${++seq}`, name: 'leaderboard', args: '', chat, from: asker, messageRef: `msg-${++seq}` });
+    await asked.done;
+    const board = h.port.messages.slice(before).find((m) => m.current.role === 'board')!;
+    const labels = board.current.buttons!.flat().map((b) => b.label);
+    expect(labels).toEqual(expect.arrayContaining(['• all prompts •', 'coding', 'creative writing']));
+    const codingButton = board.current.buttons!.flat().find((b) => b.label === 'coding')!;
+    await press(h, chat, asker, codingButton.data, { messageRef: board.ref });
+    const switched = h.port.messages.filter((m) => m.current.role === 'board').at(-1)!;
+    expect(switched).not.toBe(board);
+    expect(switched.current.buttons!.flat().map((b) => b.label)).toContain('• coding •');
   });
 
   it('speaks French to a French-speaking person in private', async () => {
@@ -452,7 +492,10 @@ describe('arena with an OpenAI-compatible server', () => {
     await prompt(h, chat, asker, 'Say something kind.');
     await h.port.waitFor(() => inChat(h, chat.id).some((m) => m.current.text.includes('could not complete')));
     const notice = inChat(h, chat.id).find((m) => m.current.text.includes('could not complete'))!;
-    expect(notice.current.text).toMatch(/^⚠️ This battle could not complete \(model A did not answer: .+\)\. No votes are taken on it; please ask again\.$/);
+    // The failing model (A's replacement, which failed too) is named with a category people understand; the provider's
+    // words (and its host) are not.
+    expect(notice.current.text).toBe("⚠️ This battle could not complete (FAKE-C hit an error on its provider's side). No votes are taken on it; please ask again.");
+    for (const m of inChat(h, chat.id)) expect(m.current.text).not.toMatch(/127\.0\.0\.1|http|overloaded|HTTP 500/);
     expect(inChat(h, chat.id).some(everBallot)).toBe(false);
     const chatRow = await h.app.store.upsertChat(chat);
     const failed = (await h.app.store.battlesInStatus('failed')).filter((b) => b.chatId === chatRow.id);

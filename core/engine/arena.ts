@@ -1,104 +1,115 @@
-// The arena engine: one entry point (`handle`) for every platform's events, output only through each platform's
-// ChatPort. This file routes events and runs the lifecycle; battles.ts, voting.ts and commands.ts decide what
-// happens, over the shared context (context.ts). Adapters only translate.
-import { parseChatSettings, type ChatSettings } from '../config/chat-settings';
-import { createPresenter } from '../port/live';
-import type { ActionEvent, HandleResult } from '../port/types';
-import type { ChatRow, UserRow } from '../store/types';
-import { decodeAction } from './actions';
+// The arena engine: one entry point (`handle`) for every platform's events, run through the middleware chain
+// (pipeline.ts) and answered with an acknowledgement at once; output only through each platform's ChatPort. This file
+// wires the parts and runs the lifecycle (attach, the sweep that closes overdue battles and reaps lapsed leases, stop).
+import { parseChatSettings } from '../config/chat-settings';
+import type { Ack, ChatEvent, PnyxEvent } from '../port/types';
+import { ACTION_MAX_BYTES } from './actions';
 import { createBattles } from './battles';
 import { createCommands } from './commands';
 import { chatAddressOf, createContext, unlimitedController, type ArenaOptions } from './context';
+import { createDeliveries } from './deliveries';
+import { EventContext } from './event-context';
+import { createLeases } from './leases';
+import { createLiveBattles } from './live';
 import { createMessageRefs } from './message-refs';
+import { buildPipeline, normalizeEvent } from './pipeline';
+import { createPresenter } from './presenter';
 import type { Arena } from './types';
 import { createVoting } from './voting';
 
-export type { ArenaOptions, LeaderboardSource, ModelReplaced, ModelSource } from './context';
+export type { ArenaOptions, BoardRenderer, LeaderboardSource, ModelReplaced, ModelSource } from './context';
+
+/** Deliveries are purged at most this often (on the sweep). */
+const PURGE_EVERY_MS = 60 * 60_000;
+/** How long stop() waits for battles to finish streaming after aborting their generations. */
+const STOP_DRAIN_MS = 5_000;
 
 export function createArena(options: ArenaOptions): Arena {
   const ctx = createContext(options);
-  const { store, config, i18n, log, ports, chatOf, userOf, chatT, personT, inFlight } = ctx;
+  const { store, config, i18n, log, ports, inFlight } = ctx;
   const refs = createMessageRefs(ctx);
-  const { flushRefs } = refs;
-  const battles = createBattles(ctx, refs);
-  const { onPrompt } = battles;
-  const { onVote, onVoteReason, onReaction, closeBattle } = createVoting(ctx, battles);
-  const { onCommand, onSetting } = createCommands(ctx, battles);
+  const lives = createLiveBattles(ctx, refs);
+  const deliveries = createDeliveries(ctx);
+  const battles = createBattles(ctx, refs, lives);
+  const voting = createVoting(ctx, battles, lives);
+  const commands = createCommands(ctx);
+  const leases = createLeases(ctx, lives);
   let sweepTimer: NodeJS.Timeout | undefined;
+  let lastPurge = 0;
+  let sweeping: Promise<void> | null = null;
 
-  const onAction = async (event: ActionEvent, chatRow: ChatRow, user: UserRow, settings: ChatSettings): Promise<HandleResult> => {
-    const pt = personT(event, chatRow, settings);
-    const action = decodeAction(event.data);
-    if (!action) {
-      log.warn({ chat: chatRow.id, user: user.id, length: String(event.data).length }, 'malformed button data refused');
-      return { notice: { text: pt('action-stale') } };
+  const onChatChange = async (ec: EventContext) => {
+    const event = ec.event as ChatEvent;
+    const { platform, id } = event.chat;
+    if (event.change.kind === 'removed') {
+      // Nothing can be posted there any more: stop updating its battles' messages; votes already cast stay counted.
+      for (const [token, state] of ctx.live) if (state.chatRow.platform === platform && state.chatRow.externalId === id) ctx.live.delete(token);
+      log.info({ platform, chat: id }, 'the bot was removed from a chat');
+      return;
     }
-    if (action.kind === 'setting') return onSetting(event, action, chatRow, settings, pt);
-    const battle = await store.getBattleByToken(action.token);
-    // A token from another chat is as good as forged: never act on it.
-    if (!battle || battle.chatId !== chatRow.id) {
-      log.warn({ chat: chatRow.id, user: user.id, kind: action.kind }, 'stale or forged battle token refused');
-      return { notice: { text: pt('action-stale') } };
+    const row = await store.moveChat(platform, id, event.change.to);
+    if (!row) return;
+    ctx.forgetChat(platform, id);
+    ctx.rememberChat(row);
+    // Battles open there stay votable (the row is the same); what they post from now on goes to the new id.
+    for (const state of ctx.live.values()) {
+      if (state.chatRow.id !== row.id) continue;
+      state.chatRow = row;
+      state.chat = { ...state.chat, id: event.change.to };
     }
-    if (action.kind === 'vote') return onVote(action, battle, chatRow, user, pt);
-    if (action.kind === 'voteReason') return onVoteReason(action, battle, user, pt);
-    return onReaction(action, battle, user, pt);
+    log.info({ chat: row.id, platform, from: id, to: event.change.to }, 'chat moved to a new platform id');
   };
 
-  // === Lifecycle ========================================================================================
+  const pipeline = buildPipeline(ctx, { deliveries, refs, battles, voting, commands, onChatChange });
 
   const sweep = async () => {
     try {
-      for (const battle of await store.dueBattles(new Date())) await closeBattle(battle);
+      const now = new Date();
+      for (const battle of await store.dueBattles(now)) await voting.closeBattle(battle);
+      await leases.reap(now);
+      await deliveries.replayPending();
+      if (Date.now() - lastPurge > PURGE_EVERY_MS) {
+        lastPurge = Date.now();
+        await deliveries.purge();
+      }
     } catch (error) {
       log.error({ err: error }, 'closing overdue battles failed');
     }
   };
+  const safeSweep = () => {
+    sweeping ??= inFlight.track(sweep()).finally(() => {
+      sweeping = null;
+    });
+    return sweeping;
+  };
 
   return {
     attach(port) {
+      // The core's longest button payload must fit the platform's: refuse now rather than drop buttons later.
+      if (port.limits.maxButtonDataBytes < ACTION_MAX_BYTES) {
+        throw new Error(`port "${port.platform}": buttons carry ${port.limits.maxButtonDataBytes} bytes; Pnyx needs ${ACTION_MAX_BYTES}`);
+      }
+      if (port.limits.threads && !port.openThread) throw new Error(`port "${port.platform}" says it has threads but cannot open one`);
       ports.set(port.platform, { port, presenter: createPresenter(port, log) });
     },
 
-    async handle(event) {
+    async handle(event: PnyxEvent): Promise<Ack> {
       if (ctx.stopping) return {};
-      const work = (async (): Promise<HandleResult> => {
-        const chatRow = await chatOf(event.chat);
-        const user = await userOf(event);
-        const settings = parseChatSettings(chatRow.settings);
-        switch (event.type) {
-          case 'prompt':
-            return onPrompt(event, chatRow, user, settings);
-          case 'action':
-            return onAction(event, chatRow, user, settings);
-          case 'command':
-            return onCommand(event, chatRow, user, settings);
-        }
-      })();
+      const ec = new EventContext(normalizeEvent(event), ctx);
       try {
-        return await inFlight.track(work);
+        await inFlight.track(pipeline.run(ec));
       } catch (error) {
-        // Wrap once, handle once: the person learns something went wrong, the log has the event.
-        log.error({ err: error, type: event.type, platform: event.chat.platform, chat: event.chat.id }, 'event handling failed');
+        // Wrap once, handle once: the person learns something went wrong, the log has the event and the middleware.
+        log.error({ err: error, type: event.type, platform: event.chat.platform, chat: event.chat.id, delivery: event.delivery }, 'event handling failed');
         const t = i18n.t(i18n.negotiate(event.from.locale, config.locale));
-        return { notice: { text: t('battle-failed', { reason: t('failure-model', { side: '?', error: 'internal error' }) }) } };
+        return { notice: { text: t('event-failed') } };
       }
+      return ec.finish();
     },
 
-    async moveChat(platform, fromId, toId) {
-      const row = await store.moveChat(platform, fromId, toId);
-      if (!row) return false;
-      ctx.forgetChat(platform, fromId);
-      ctx.rememberChat(row);
-      // Battles open there stay votable (the row is the same); what they post from now on goes to the new id.
-      for (const state of ctx.live.values()) {
-        if (state.chatRow.id !== row.id) continue;
-        state.chatRow = row;
-        state.chat = { ...state.chat, id: toId };
-      }
-      log.info({ chat: row.id, platform, from: fromId, to: toId }, 'chat moved to a new platform id');
-      return true;
-    },
+    idle: () => inFlight.idle(),
+
+    store: (platform, items) => deliveries.store(platform, items),
 
     async postLeaderboard(chatId, postOptions = {}) {
       const chatRow = await store.getChat(chatId);
@@ -107,7 +118,7 @@ export function createArena(options: ArenaOptions): Arena {
       const settings = parseChatSettings(chatRow.settings);
       const locale = i18n.negotiate(settings.locale, chatRow.locale, config.locale);
       const board = await ctx.leaderboard.render({ chat: chatRow, t: i18n.t(locale), locale, campaign: postOptions.campaign });
-      const message = entry.presenter.open(chatAddressOf(chatRow), { text: board.text, image: board.image });
+      const message = entry.presenter.open(chatAddressOf(chatRow), { text: board.text, role: 'board', ...(board.image ? { image: board.image } : {}) });
       await message.settled();
       return !message.error && message.refs.length > 0;
     },
@@ -115,28 +126,28 @@ export function createArena(options: ArenaOptions): Arena {
     async start() {
       ctx.stopping = false;
       if (ctx.generations.signal.aborted) ctx.generations = unlimitedController();
-      for (const battle of await store.battlesInStatus('streaming')) {
-        const chatRow = await store.getChat(battle.chatId);
-        const t = chatRow ? chatT(chatRow, parseChatSettings(chatRow.settings)) : i18n.t(config.locale);
-        await store.setStatus(battle.id, 'failed', { from: ['streaming'], failure: t('failure-restart') });
-        log.warn({ battle: battle.id }, 'battle interrupted by a restart marked failed');
-        const entry = chatRow && ports.get(chatRow.platform);
-        if (entry && chatRow) entry.presenter.open(chatAddressOf(chatRow), { text: t('battle-interrupted') });
-      }
-      await sweep();
-      sweepTimer = setInterval(() => void sweep(), options.sweepMs ?? 2_000);
+      // The first battle should not wait for the models' first health checks: start them now.
+      void ctx.models.healthy().catch((error: unknown) => log.warn({ err: error }, 'model health checks failed'));
+      await leases.reapUnleased();
+      leases.start();
+      await safeSweep();
+      sweepTimer = setInterval(() => void safeSweep(), options.sweepMs ?? config.engine.sweepMs);
       sweepTimer.unref();
     },
 
     async stop() {
       ctx.stopping = true;
       if (sweepTimer) clearInterval(sweepTimer);
+      leases.stop();
       ctx.generations.abort();
-      await inFlight.idle();
-      await Promise.all([...ports.values()].map(({ presenter }) => presenter.drain()));
-      // Messages sent while draining hand back their refs last.
-      await flushRefs();
+      // Aborted generations end their battles (marked failed, the chat told); give them a bounded time to do so.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([inFlight.idle(), new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_DRAIN_MS)))]);
+      clearTimeout(timer);
+      await Promise.race([Promise.all([...ports.values()].map(({ presenter }) => presenter.drain())), new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_DRAIN_MS)))]);
+      clearTimeout(timer);
+      // Messages sent while draining hand back their refs last; acknowledgements too.
+      await Promise.all([refs.flushRefs(), deliveries.flush()]);
     },
   };
 }
-

@@ -1,19 +1,23 @@
-// Commands (/help, /privacy, /leaderboard, /settings, /arena) and the settings menu's buttons.
+// Commands (/help, /privacy, /leaderboard, /settings; /arena is a prompt) and the settings menu's buttons and forms.
+// Short answers to one person go in the acknowledgement where the platform can answer privately; everything posted in
+// the chat is work that follows it.
 import type { ChatSettings } from '../config/chat-settings';
-import type { Translate } from '../i18n';
 import { isTimeZone, SCHEDULE_PRESETS } from '../leaderboard/scheduler';
-import type { ActionEvent, CommandEvent, HandleResult, PnyxEvent, PromptEvent } from '../port/types';
-import type { ChatRow, UserRow } from '../store/types';
-import type { Action } from './actions';
+import type { BoardChoice } from '../leaderboard/types';
+import type { ActionEvent, Button, CommandEvent, Form, OutMessage, PnyxEvent, PortLimits, SubmitEvent } from '../port/types';
+import type { ChatRow } from '../store/types';
+import { encodeAction, encodeForm, type Action } from './actions';
 import type { ArenaContext } from './context';
-import { applySetting, renderSettings, type SchedulePreset } from './settings';
+import type { EventContext } from './event-context';
+import { applySetting, pageOf, renderSettings, type SchedulePreset } from './settings';
 
-export function createCommands(
-  ctx: ArenaContext,
-  prompts: { onPrompt(event: PromptEvent, chatRow: ChatRow, user: UserRow, settings: ChatSettings): Promise<HandleResult> },
-) {
-  const { store, models, config, i18n, log, portFor, chatT, personT, rememberChat } = ctx;
-  const { onPrompt } = prompts;
+const hintOf = (ctx: ArenaContext, platform: string) => {
+  const port = ctx.ports.get(platform)?.port;
+  return (name: string) => port?.commandHint?.(name) ?? `/${name}`;
+};
+
+export function createCommands(ctx: ArenaContext) {
+  const { store, models, config, i18n, log, portFor, rememberChat } = ctx;
 
   const isAdmin = async (event: PnyxEvent): Promise<boolean> => {
     if (event.chat.kind === 'private') return true;
@@ -31,75 +35,171 @@ export function createCommands(
     return row;
   };
 
-  const onSetting = async (event: ActionEvent, action: Action & { kind: 'setting' }, chatRow: ChatRow, settings: ChatSettings, pt: Translate): Promise<HandleResult> => {
-    if (!(await isAdmin(event))) return { notice: { text: pt('settings-admins-only') } };
-    let row = chatRow;
-    let next: ChatSettings | null = settings;
+  const menuFor = async (ec: EventContext, row: ChatRow, settings: ChatSettings, where: { page?: number; focus?: string } = {}): Promise<OutMessage> => {
+    const t = ctx.chatT(row, settings);
+    const { port } = portFor(ec.event.chat.platform);
+    return renderSettings(
+      t,
+      settings,
+      { chat: row, config, cards: models.cards, schedule: await store.chatSchedule(row.id), limits: port.limits, commandHint: hintOf(ctx, ec.event.chat.platform) },
+      where,
+    );
+  };
+
+  /** Posts in the chat as the public answer to the event (work after the acknowledgement). */
+  const post = (ec: EventContext, message: OutMessage) =>
+    ec.work('post', async () => {
+      const { presenter } = portFor(ec.event.chat.platform);
+      await presenter
+        .open(ec.event.chat, message, { ...(ec.event.messageRef ? { replyTo: ec.event.messageRef } : {}), answering: ec.event.delivery })
+        .settled();
+    });
+
+  /** Text for the person: privately where the platform can, else in the chat. */
+  const answer = (ec: EventContext, text: string) => {
+    if (ec.event.privateReply && ec.event.chat.kind === 'group') ec.notice(text);
+    else post(ec, { text, role: 'info' });
+  };
+
+  const timezoneForm = (ec: EventContext): Form => ({
+    data: encodeForm({ kind: 'timezone' }),
+    title: ec.pt('settings-timezone-title'),
+    fields: [
+      { id: 'timezone', label: ec.pt('settings-timezone-label'), style: 'short', required: true, maxLength: 64, placeholder: 'Europe/Paris', value: ec.chatRow.timezone ?? '' },
+    ],
+    submitLabel: ec.pt('form-submit'),
+  });
+
+  /** Sets the chat's time zone (and its leaderboard schedule's); a refusal notice when the zone is unknown. */
+  const setTimezone = async (ec: EventContext, zone: string): Promise<ChatRow | null> => {
+    if (!isTimeZone(zone)) {
+      ec.notice(ec.pt('settings-bad-timezone', { zone }));
+      return null;
+    }
+    const row = await store.updateChat(ec.chatRow.id, { timezone: zone });
+    rememberChat(row);
+    const schedule = await store.chatSchedule(row.id);
+    if (schedule) await store.setChatSchedule(row.id, { ...schedule, timezone: zone });
+    log.info({ chat: row.id, timezone: zone }, 'chat time zone changed');
+    return row;
+  };
+
+  const onSetting = async (ec: EventContext<ActionEvent>, action: Action & { kind: 'setting' }): Promise<void> => {
+    if (!(await isAdmin(ec.event))) return ec.notice(ec.pt('settings-admins-only'));
+    const page = pageOf(action);
+    if (page !== null) {
+      ec.ack.replace = await menuFor(ec, ec.chatRow, ec.settings, { page });
+      return;
+    }
+    if (action.key === 'tz') {
+      if (!portFor(ec.event.chat.platform).port.limits.forms) return ec.notice(ec.pt('action-stale'));
+      ec.ack.form = timezoneForm(ec);
+      return;
+    }
+    let row = ec.chatRow;
+    let next: ChatSettings | null = ec.settings;
     if (action.key === 'lb') {
       // Leaderboard posts live in their own table (the scheduler reads it), not in the settings JSON.
       const value = action.value as SchedulePreset;
-      if (value !== 'off' && !(value in SCHEDULE_PRESETS)) return { notice: { text: pt('action-stale') } };
-      await store.setChatSchedule(chatRow.id, value === 'off' ? null : { cron: SCHEDULE_PRESETS[value], timezone: chatRow.timezone ?? 'UTC' });
+      if (value !== 'off' && !Object.hasOwn(SCHEDULE_PRESETS, value)) return ec.notice(ec.pt('action-stale'));
+      await store.setChatSchedule(row.id, value === 'off' ? null : { cron: SCHEDULE_PRESETS[value], timezone: row.timezone ?? 'UTC' });
     } else {
-      next = applySetting(settings, action, models.cards);
-      if (!next) return { notice: { text: pt(action.key === 'm' ? 'settings-models-minimum' : 'action-stale') } };
-      row = await updateSettings(chatRow, next);
+      next = applySetting(ec.settings, action, models.cards);
+      if (!next) return ec.notice(ec.pt(action.key === 'm' ? 'settings-models-minimum' : 'action-stale'));
+      row = await updateSettings(row, next);
     }
-    const t = chatT(row, next);
-    if (event.messageRef) {
-      const menu = renderSettings(t, next, row, config, models.cards, await store.chatSchedule(row.id));
-      await portFor(event.chat.platform).port.edit(event.chat, event.messageRef, menu);
-    }
-    log.info({ chat: chatRow.id, key: action.key, value: action.value }, 'chat settings changed');
-    return { notice: { text: pt('settings-saved') } };
+    ec.ack.replace = await menuFor(ec, row, next, { focus: action.key });
+    log.info({ chat: row.id, key: action.key, value: action.value }, 'chat settings changed');
+    ec.notice(ec.pt('settings-saved'));
   };
 
-  const say = (event: PnyxEvent, text: string, image?: { png: Uint8Array; alt: string }) =>
-    portFor(event.chat.platform).presenter.open(event.chat, { text, image }, { replyTo: event.messageRef }).settled();
+  const onTimezoneSubmitted = async (ec: EventContext<SubmitEvent>): Promise<void> => {
+    if (!(await isAdmin(ec.event))) return ec.notice(ec.pt('settings-admins-only'));
+    const zone = (ec.event.values.timezone ?? '').trim();
+    if (await setTimezone(ec, zone)) ec.notice(ec.pt('settings-timezone-saved', { zone }));
+  };
 
-  const onCommand = async (event: CommandEvent, chatRow: ChatRow, user: UserRow, settings: ChatSettings): Promise<HandleResult> => {
-    const pt = personT(event, chatRow, settings);
-    const t = event.chat.kind === 'private' ? pt : chatT(chatRow, settings);
+  const onCommand = async (ec: EventContext<CommandEvent>): Promise<void> => {
+    const { event } = ec;
+    const t = event.chat.kind === 'private' ? ec.pt : ec.t;
+    const hint = hintOf(ctx, event.chat.platform);
     switch (event.name) {
       case 'arena':
-        return onPrompt({ ...event, type: 'prompt', text: event.args, addressed: true }, chatRow, user, settings);
+        // Turned into a prompt before the chain (core/engine/pipeline.ts); never reaches here.
+        return;
       case 'start':
-        await say(event, t('start-text'));
-        return {};
+        return answer(ec, t('start-text', helpArgs(hint)));
       case 'help':
-        await say(event, t('help-text'));
-        return {};
+        return answer(ec, t('help-text', helpArgs(hint)));
       case 'privacy':
-        await say(event, t('privacy-text'));
-        return {};
+        return answer(ec, t('privacy-text'));
       case 'settings': {
-        if (!(await isAdmin(event))) return { notice: { text: pt('settings-admins-only') } };
-        let row = chatRow;
-        // `/settings timezone Europe/Paris`: the one setting a button cannot offer.
-        const zone = event.args.trim().match(/^(?:tz|timezone)\s+(\S+)$/i)?.[1];
-        if (event.args.trim() && !zone) return { notice: { text: pt('settings-usage') } };
+        if (!(await isAdmin(event))) return ec.notice(ec.pt('settings-admins-only'));
+        let row = ec.chatRow;
+        // `/settings timezone Europe/Paris` (or the command's timezone option): the one setting typed where no form exists.
+        const args = event.args.trim();
+        const zone = args.match(/^(?:tz|timezone)?\s*(\S+\/\S+|UTC|GMT)$/i)?.[1];
+        if (args && !zone) return ec.notice(ec.pt('settings-usage', { command: hint('settings') }));
         if (zone) {
-          if (!isTimeZone(zone)) return { notice: { text: pt('settings-bad-timezone', { zone }) } };
-          row = await store.updateChat(chatRow.id, { timezone: zone });
-          rememberChat(row);
-          const schedule = await store.chatSchedule(row.id);
-          if (schedule) await store.setChatSchedule(row.id, { ...schedule, timezone: zone });
+          const changed = await setTimezone(ec, zone);
+          if (!changed) return;
+          row = changed;
         }
-        const menu = renderSettings(t, settings, row, config, models.cards, await store.chatSchedule(row.id));
-        await portFor(event.chat.platform).presenter.open(event.chat, menu, { replyTo: event.messageRef }).settled();
-        return {};
+        const menu = await menuFor(ec, row, ec.settings);
+        const { port } = portFor(event.chat.platform);
+        // Admins get the menu privately where the platform can show one person buttons; else it is posted.
+        if (event.chat.kind === 'group' && event.privateReply && port.limits.privateButtons) ec.notice(menu.text, { buttons: menu.buttons });
+        else post(ec, menu);
+        return;
       }
-      case 'leaderboard': {
-        if (!ctx.leaderboard) {
-          await say(event, t('leaderboard-empty'));
-          return {};
-        }
-        const board = await ctx.leaderboard.render({ chat: chatRow, t, locale: i18n.negotiate(settings.locale, chatRow.locale, config.locale) });
-        await say(event, board.text, board.image);
-        return {};
-      }
+      case 'leaderboard':
+        return postBoard(ec, null);
     }
   };
 
-  return { onCommand, onSetting };
+  /** Posts the leaderboard (of one category of prompts), with buttons to switch category where there are several. */
+  const postBoard = (ec: EventContext, category: string | null) => {
+    const board = ctx.leaderboard;
+    if (!board) return post(ec, { text: ec.t('leaderboard-empty'), role: 'board' });
+    const { event } = ec;
+    const locale = i18n.negotiate(ec.settings.locale, ec.chatRow.locale, config.locale);
+    ec.work('leaderboard', async () => {
+      const rendered = await board.render({ chat: ec.chatRow, t: ec.t, locale, ...(category ? { category } : {}) });
+      const { port, presenter } = portFor(event.chat.platform);
+      const buttons = categoryButtons(rendered.categories ?? [], category, port.limits);
+      await presenter
+        .open(
+          event.chat,
+          { text: rendered.text, role: 'board', ...(rendered.image ? { image: rendered.image } : {}), ...(buttons.length ? { buttons } : {}) },
+          { ...(event.messageRef ? { replyTo: event.messageRef } : {}), answering: event.delivery },
+        )
+        .settled();
+    });
+  };
+
+  const onBoard = (ec: EventContext<ActionEvent>, action: Action & { kind: 'board' }) => postBoard(ec, action.category);
+
+  return { onCommand, onSetting, onTimezoneSubmitted, onBoard };
+}
+
+/** One button per category, the shown one marked, within the platform's rows (the rest is left out). */
+function categoryButtons(choices: readonly BoardChoice[], shown: string | null, limits: PortLimits): Button[][] {
+  if (choices.length < 2) return [];
+  const buttons = choices.map((c) => {
+    const label = c.id === shown ? `• ${c.label} •` : c.label;
+    return {
+      label: label.length > limits.maxButtonLabelChars ? `${label.slice(0, limits.maxButtonLabelChars - 1)}…` : label,
+      data: encodeAction({ kind: 'board', category: c.id }),
+      style: (c.id === shown ? 'primary' : 'secondary') as Button['style'],
+    };
+  });
+  const perRow = Math.max(1, Math.min(limits.maxButtonsPerRow, 3));
+  const rows: Button[][] = [];
+  for (let i = 0; i < buttons.length && rows.length < limits.maxButtonRows; i += perRow) rows.push(buttons.slice(i, i + perRow));
+  return rows;
+}
+
+/** The command names as this platform writes them, for the help text's placeables. */
+function helpArgs(hint: (name: string) => string): Record<string, string> {
+  return { arena: hint('arena'), leaderboard: hint('leaderboard'), privacy: hint('privacy'), settings: hint('settings'), help: hint('help') };
 }

@@ -1,15 +1,18 @@
-// What the arena's parts share: dependencies, attached platforms, live battles, and the per-event lookups every part
-// needs (the chat's and person's rows, the right language). Built once per arena by createContext.
+// What the arena's parts share: dependencies, attached platforms, the battles this process shows, background work, and
+// the lookups every event needs (the chat's and person's rows, the right language). Built once per arena.
+import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { ChatSettings } from '../config/chat-settings';
 import type { PnyxConfig } from '../config/schema';
 import type { I18n, Translate } from '../i18n';
-import type { LiveMessage, Presenter } from '../port/live';
+import type { BoardRenderer } from '../leaderboard/types';
+import { createPendingWork, type PendingWork } from '../pending-work';
 import type { ChatAddress, ChatPort, PnyxEvent, Side } from '../port/types';
 import type { GenerateRequest, GenerateResult, ModelCard } from '../providers/types';
-import type { BattleStore, ChatRow, TurnRow, UserRow } from '../store/types';
-import { createPendingWork, type PendingWork } from '../pending-work';
+import type { BattleRow, BattleStore, ChatRow, TurnRow, UserRow } from '../store/types';
+import { createMemoryRateLimits, type RateLimits } from './rate-limits';
+import type { LiveMessage, Presenter } from './presenter';
 import type { Random } from './sampling';
 import type { ReplyState } from './views';
 
@@ -19,10 +22,9 @@ export interface ModelSource {
   healthy(ids?: string[]): Promise<Set<string>>;
 }
 
-export interface LeaderboardSource {
-  /** A message (table text, optional chart) for a chat, in its language. */
-  render(options: { chat: ChatRow; t: Translate; locale: string; campaign?: string }): Promise<{ text: string; image?: { png: Uint8Array; alt: string } }>;
-}
+export type { BoardRenderer };
+/** The older name of BoardRenderer. */
+export type LeaderboardSource = BoardRenderer;
 
 export interface ArenaOptions {
   store: BattleStore;
@@ -30,10 +32,16 @@ export interface ArenaOptions {
   config: PnyxConfig;
   i18n: I18n;
   log: Logger;
-  leaderboard?: LeaderboardSource;
+  leaderboard?: BoardRenderer;
   random?: Random;
-  /** How often overdue battles are closed (ms). */
+  /** How often overdue battles are closed and lapsed leases reaped (ms); default config.engine.sweepMs. */
   sweepMs?: number;
+  /** How long a process's claim on a battle lasts without renewal (ms); default config.engine.leaseMs. */
+  leaseMs?: number;
+  /** This process's name in leases (default: random, new at every start). */
+  instance?: string;
+  /** Per-person and per-chat battle limits (default: in this process's memory). */
+  rateLimits?: RateLimits;
   /**
    * Told when a model that failed before writing anything was swapped for another (battles stay anonymous in the
    * chat; an admin's tool such as the terminal battle names the model and the cause). Must not throw.
@@ -54,15 +62,25 @@ export const SIDES = ['a', 'b'] as const;
 /** Finish reasons that mean a reply did not complete. */
 export const FAILED: ReadonlySet<string> = new Set(['error', 'timeout', 'aborted']);
 
+export interface LiveReply {
+  live: LiveMessage;
+  state: ReplyState;
+  side: Side;
+  turn: number;
+}
+
+/** A battle as this process shows it: the messages it keeps updating. Rebuilt from the database when not held. */
 export interface LiveBattle {
+  /** Where the battle posts: its chat, in its thread when it has one. */
   chat: ChatAddress;
   chatRow: ChatRow;
   ballot?: LiveMessage;
-  /** Reply messages of the newest turn, with what they show. */
-  replies: Map<string, { live: LiveMessage; state: ReplyState; side: Side; turn: number }>;
-  busy: boolean;
-  /** Every turn with its stored replies, once known (started here, or read back on the first follow-up). */
+  /** Reply messages by `${turn}:${side}`, with what they show. */
+  replies: Map<string, LiveReply>;
+  /** Every turn with its stored replies, once known. */
   turns?: TurnRow[];
+  /** Found again in the database (posted by another process or before a restart) rather than started here. */
+  adopted: boolean;
 }
 
 /** Every generation adds an abort listener to the arena's signal while it runs: hundreds at once are expected. */
@@ -72,9 +90,27 @@ export function unlimitedController(): AbortController {
   return controller;
 }
 
-export function chatAddressOf(row: ChatRow): ChatAddress {
-  return { platform: row.platform, id: row.externalId, kind: row.kind, title: row.title ?? undefined, locale: row.locale ?? undefined };
+export function chatAddressOf(row: ChatRow, thread?: string | null): ChatAddress {
+  return {
+    platform: row.platform,
+    id: row.externalId,
+    kind: row.kind,
+    ...(row.title ? { title: row.title } : {}),
+    ...(row.locale ? { locale: row.locale } : {}),
+    ...(row.space ? { space: row.space } : {}),
+    ...(thread ? { thread } : {}),
+  };
 }
+
+/** Where a battle posts (its thread, if it has one). */
+export function battleAddress(row: ChatRow, battle: Pick<BattleRow, 'thread'>): ChatAddress {
+  return chatAddressOf(row, battle.thread);
+}
+
+/** Chat rows are read again after this long, so a settings change made by another process is seen within a second. */
+export const CHAT_ROW_TTL_MS = 1_000;
+/** Battles rebuilt from the database are kept this many at most (the oldest forgotten first). */
+const MAX_ADOPTED = 2_000;
 
 export interface ArenaContext {
   store: BattleStore;
@@ -83,11 +119,17 @@ export interface ArenaContext {
   i18n: I18n;
   log: Logger;
   random: Random;
-  leaderboard?: LeaderboardSource;
+  leaderboard?: BoardRenderer;
   onModelReplaced?: (event: ModelReplaced) => void;
+  rateLimits: RateLimits;
+  /** This process, as named in battle leases. */
+  instance: string;
+  leaseMs: number;
   ports: Map<string, { port: ChatPort; presenter: Presenter }>;
-  /** Battles with messages still being shown or voted on, by token. */
+  /** Battles this process shows, by token. */
   live: Map<string, LiveBattle>;
+  /** Remembers a battle rebuilt from the database (bounded). */
+  adopt(token: string, battle: LiveBattle): void;
   cards: Map<string, ModelCard>;
   /** Set by stop(): generations are being aborted on purpose. */
   stopping: boolean;
@@ -100,23 +142,31 @@ export interface ArenaContext {
   portFor(platform: string): { port: ChatPort; presenter: Presenter };
   chatOf(chat: ChatAddress): Promise<ChatRow>;
   userOf(event: PnyxEvent): Promise<UserRow>;
-  /** Keeps the chat cache right after the chat's row changed (settings, time zone, id). */
+  /** Keeps the chat cache right after this process changed the chat's row (settings, time zone, id). */
   rememberChat(row: ChatRow): void;
   forgetChat(platform: string, externalId: string): void;
   /** Messages everyone sees use the chat's language; private answers use the person's. */
   chatT(chatRow: ChatRow, settings: ChatSettings): Translate;
   personT(event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Translate;
-  /** Work that stop() must wait for (events being handled, reference writes). */
+  /**
+   * Runs work an event started after its acknowledgement (generation, streaming, closing): tracked for stop(), and a
+   * throw is logged with its name instead of becoming an unhandled rejection. Resolves when the work is done.
+   */
+  spawn(name: string, work: () => Promise<void>, fields?: Record<string, unknown>): Promise<void>;
+  /** Work that stop() must wait for (events being handled, spawned work, reference writes). */
   inFlight: PendingWork;
 }
 
 export function createContext(options: ArenaOptions): ArenaContext {
-  const { store, models, config, i18n } = options;
+  const { store, models, config, i18n, log } = options;
   const ports = new Map<string, { port: ChatPort; presenter: Presenter }>();
   const inFlight = createPendingWork();
-  // Hot path caches: every event needs its chat and person rows; changes to a chat go through rememberChat.
-  const chatCache = new Map<string, ChatRow>();
+  // Hot path caches: every event needs its chat and person rows. Chat rows carry settings that another process may
+  // change, so they are read again after CHAT_ROW_TTL_MS; person rows change only with the person's own events.
+  const chatCache = new Map<string, { row: ChatRow; at: number }>();
   const userCache = new Map<string, UserRow>();
+  const live = new Map<string, LiveBattle>();
+  const adoptedOrder: string[] = [];
 
   const portFor = (platform: string) => {
     const entry = ports.get(platform);
@@ -124,13 +174,22 @@ export function createContext(options: ArenaOptions): ArenaContext {
     return entry;
   };
 
+  const chatKey = (platform: string, externalId: string) => `${platform}\u0000${externalId}`;
+
   const chatOf = async (chat: ChatAddress): Promise<ChatRow> => {
-    const key = `${chat.platform}\u0000${chat.id}`;
+    const key = chatKey(chat.platform, chat.id);
     const cached = chatCache.get(key);
-    if (cached && (cached.title ?? undefined) === chat.title) return cached;
+    if (
+      cached &&
+      Date.now() - cached.at < CHAT_ROW_TTL_MS &&
+      (chat.title === undefined || (cached.row.title ?? undefined) === chat.title) &&
+      (chat.space === undefined || (cached.row.space ?? undefined) === chat.space)
+    ) {
+      return cached.row;
+    }
     const row = await store.upsertChat(chat);
     if (chatCache.size > 10_000) chatCache.clear();
-    chatCache.set(key, row);
+    chatCache.set(key, { row, at: Date.now() });
     return row;
   };
 
@@ -146,29 +205,52 @@ export function createContext(options: ArenaOptions): ArenaContext {
 
   const chatT = (chatRow: ChatRow, settings: ChatSettings): Translate => i18n.t(i18n.negotiate(settings.locale, chatRow.locale, config.locale));
   const personT = (event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Translate =>
-    i18n.t(event.chat.kind === 'private' ? i18n.negotiate(settings.locale, event.from.locale, config.locale) : i18n.negotiate(event.from.locale, settings.locale, chatRow.locale, config.locale));
+    i18n.t(
+      event.chat.kind === 'private'
+        ? i18n.negotiate(settings.locale, event.from.locale, config.locale)
+        : i18n.negotiate(event.from.locale, settings.locale, chatRow.locale, config.locale),
+    );
+
+  const spawn = (name: string, work: () => Promise<void>, fields: Record<string, unknown> = {}): Promise<void> =>
+    inFlight.track(
+      work().catch((error: unknown) => {
+        log.error({ err: error, work: name, ...fields }, 'background work failed');
+      }),
+    );
 
   return {
     store,
     models,
     config,
     i18n,
-    log: options.log,
+    log,
     random: options.random ?? Math.random,
     leaderboard: options.leaderboard,
     onModelReplaced: options.onModelReplaced,
+    rateLimits: options.rateLimits ?? createMemoryRateLimits(config),
+    instance: options.instance ?? randomUUID(),
+    leaseMs: options.leaseMs ?? config.engine.leaseMs,
     ports,
-    live: new Map(),
+    live,
+    adopt(token, battle) {
+      live.set(token, battle);
+      adoptedOrder.push(token);
+      while (adoptedOrder.length > MAX_ADOPTED) {
+        const old = adoptedOrder.shift()!;
+        if (live.get(old)?.adopted) live.delete(old);
+      }
+    },
     cards: new Map(models.cards.map((c) => [c.id, c])),
     stopping: false,
     generations: unlimitedController(),
     portFor,
     chatOf,
     userOf,
-    rememberChat: (row) => chatCache.set(`${row.platform}\u0000${row.externalId}`, row),
-    forgetChat: (platform, externalId) => chatCache.delete(`${platform}\u0000${externalId}`),
+    rememberChat: (row) => chatCache.set(chatKey(row.platform, row.externalId), { row, at: Date.now() }),
+    forgetChat: (platform, externalId) => chatCache.delete(chatKey(platform, externalId)),
     chatT,
     personT,
+    spawn,
     inFlight,
   };
 }

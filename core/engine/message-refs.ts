@@ -1,6 +1,7 @@
-// Every reply and ballot message is mapped to its battle, so that replying to it continues the battle.
-// Perf (bench/engine.ts): the mappings are written in batches (one transaction for many battles); a ref not yet
-// written is answered from memory.
+// Every message a battle posts is mapped to the battle, with its role, turn and part: replying to it continues the
+// battle, and any process can find the battle's messages again (its ballot, its replies) from the database alone.
+// Perf (bench/engine.ts): the mappings are written in batches (one transaction for many battles); until written, this
+// process answers for them from memory.
 import type { BattleRow, MessageRefRow } from '../store/types';
 import type { ArenaContext } from './context';
 
@@ -9,9 +10,11 @@ const REF_FLUSH_MS = 25;
 const REF_BATCH = 64;
 
 export interface MessageRefs {
-  addRef(battleId: string, chatId: string, ref: string, role: string): void;
+  addRef(row: MessageRefRow): void;
   flushRefs(): Promise<void>;
   battleOfMessage(chatId: string, ref: string): Promise<BattleRow | null>;
+  /** Every ref of a battle: stored ones and those still waiting for their batch. */
+  refsOf(battleId: string): Promise<MessageRefRow[]>;
 }
 
 export function createMessageRefs(ctx: ArenaContext): MessageRefs {
@@ -50,8 +53,8 @@ export function createMessageRefs(ctx: ArenaContext): MessageRefs {
     return inFlight.track(next);
   };
 
-  const addRef = (battleId: string, chatId: string, ref: string, role: string) => {
-    pendingRefs.set(refKey(chatId, ref), { battleId, chatId, ref, role, turn: null, part: 0 });
+  const addRef = (row: MessageRefRow) => {
+    pendingRefs.set(refKey(row.chatId, row.ref), row);
     // A busy process may not reach its timers for a while (work chained on promises): a full batch goes at once.
     if (pendingRefs.size >= REF_BATCH && !refWrite) void flushRefs();
     else if (!refTimer) {
@@ -65,5 +68,13 @@ export function createMessageRefs(ctx: ArenaContext): MessageRefs {
     return pending ? store.getBattle(pending.battleId) : store.getBattleByMessageRef(chatId, ref);
   };
 
-  return { addRef, flushRefs, battleOfMessage };
+  const refsOf = async (battleId: string): Promise<MessageRefRow[]> => {
+    const stored = await store.getMessageRefs(battleId);
+    const waiting = [...pendingRefs.values()].filter((r) => r.battleId === battleId);
+    if (waiting.length === 0) return stored;
+    const keys = new Set(waiting.map((r) => refKey(r.chatId, r.ref)));
+    return [...stored.filter((r) => !keys.has(refKey(r.chatId, r.ref))), ...waiting];
+  };
+
+  return { addRef, flushRefs, battleOfMessage, refsOf };
 }

@@ -1,9 +1,11 @@
 // The chat settings menu: rendered by the core as text and buttons, so every platform gets the same menu without
-// typed syntax, and changed only through validated button actions.
+// typed syntax, laid out within the platform's button limits (rows of at most maxButtonsPerRow, pages of at most
+// maxButtonRows rows), and changed only through validated button actions.
 import type { ChatSettings } from '../config/chat-settings';
 import type { PnyxConfig, RevealPolicy } from '../config/schema';
 import type { Translate } from '../i18n';
-import type { Button, OutMessage } from '../port/types';
+import { SUPPORTED_LOCALES } from '../i18n';
+import type { Button, OutMessage, PortLimits } from '../port/types';
 import type { ModelCard } from '../providers/types';
 import type { ChatRow } from '../store/types';
 import { SCHEDULE_PRESETS } from '../leaderboard/scheduler';
@@ -19,15 +21,12 @@ const REVEAL_CHOICES: Record<string, RevealPolicy | null> = {
   m60: { after: 'minutes', minutes: 60 },
 };
 
+/** The page-switch buttons' key. */
+const PAGE_KEY = 'pg';
+
 function describePolicy(t: Translate, policy: RevealPolicy): string {
   return policy.after === 'votes' ? t('policy-votes', { votes: policy.votes }) : t('policy-minutes', { minutes: policy.minutes });
 }
-
-const button = (label: string, key: string, value: string, active = false): Button => ({
-  label: active ? `• ${label} •` : label,
-  data: encodeAction({ kind: 'setting', key, value }),
-  style: active ? 'primary' : 'secondary',
-});
 
 export type SchedulePreset = keyof typeof SCHEDULE_PRESETS | 'off';
 
@@ -37,59 +36,125 @@ export function presetOf(schedule: { cron: string } | null): SchedulePreset | 'c
   return preset ?? 'custom';
 }
 
-export function renderSettings(
-  t: Translate,
-  settings: ChatSettings,
-  chat: ChatRow,
-  config: PnyxConfig,
-  cards: ModelCard[],
-  schedule: { cron: string; timezone: string } | null = null,
-): OutMessage {
+/** What the menu shows besides the settings themselves. */
+export interface MenuContext {
+  chat: ChatRow;
+  config: PnyxConfig;
+  cards: ModelCard[];
+  schedule: { cron: string; timezone: string } | null;
+  limits: PortLimits;
+  /** How a person types a command here (for the time zone hint where there are no forms). */
+  commandHint: (name: string) => string;
+}
+
+/** One group of buttons that belong together (a setting's choices); the key of the setting they change. */
+interface Section {
+  key: string;
+  buttons: Button[];
+}
+
+function clip(label: string, max: number): string {
+  return label.length <= max ? label : `${label.slice(0, Math.max(1, max - 1))}…`;
+}
+
+function sections(t: Translate, settings: ChatSettings, menu: MenuContext): Section[] {
+  const { chat, config, cards, schedule, limits } = menu;
+  const button = (label: string, key: string, value: string, active = false): Button => ({
+    label: active ? `• ${label} •` : label,
+    data: encodeAction({ kind: 'setting', key, value }),
+    style: active ? 'primary' : 'secondary',
+  });
+  const preset = presetOf(schedule);
+  const reveal = (value: string, p: RevealPolicy | null) =>
+    button(p ? describePolicy(t, p) : t('policy-default', { policy: describePolicy(t, config.battle.reveal[chat.kind]) }), 'rev', value, JSON.stringify(settings.reveal) === JSON.stringify(p));
+  const list: Section[] = [
+    { key: 'on', buttons: [button(t('settings-btn-toggle', { on: settings.enabled ? 'yes' : 'no' }), 'on', settings.enabled ? '0' : '1')] },
+    {
+      key: 'trig',
+      buttons: [
+        button(t('settings-btn-trigger-addressed'), 'trig', 'addressed', settings.trigger === 'addressed'),
+        button(t('settings-btn-trigger-all'), 'trig', 'all', settings.trigger === 'all'),
+      ],
+    },
+    { key: 'rev', buttons: Object.entries(REVEAL_CHOICES).filter(([v]) => v !== 'def').map(([v, p]) => reveal(v, p)).concat(reveal('def', null)) },
+    {
+      key: 'lang',
+      buttons: [button(t('language-auto'), 'lang', 'auto', settings.locale === null), ...SUPPORTED_LOCALES.map((l) => button(t(`language-${l}`), 'lang', l, settings.locale === l))],
+    },
+  ];
+  if (limits.threads) {
+    list.push({
+      key: 'lay',
+      buttons: [button(t('settings-btn-layout-thread'), 'lay', 'thread', (settings.layout ?? 'thread') === 'thread'), button(t('settings-btn-layout-inline'), 'lay', 'inline', settings.layout === 'inline')],
+    });
+  }
+  list.push({ key: 'lb', buttons: (['off', 'daily', 'weekly'] as const).map((p) => button(t('settings-btn-schedule', { preset: p }), 'lb', p, preset === p)) });
+  if (limits.forms) list.push({ key: 'tz', buttons: [button(t('settings-btn-timezone', { timezone: chat.timezone ?? 'UTC' }), 'tz', 'ask')] });
+  // One toggle per model; indexes keep the payload short whatever the model ids are.
+  const battling = cards.filter((c) => c.weight > 0);
+  const allowed = settings.models ? new Set(settings.models) : null;
+  list.push({
+    key: 'm',
+    buttons: battling.map((card) =>
+      button(t('settings-btn-model', { on: !allowed || allowed.has(card.id) ? 'yes' : 'no', model: modelName(t, card, card.id) }), 'm', String(cards.indexOf(card))),
+    ),
+  });
+  return list;
+}
+
+/** Rows within the platform's width; each row remembers the setting it changes. */
+function layoutRows(list: Section[], limits: PortLimits): Array<{ key: string; buttons: Button[] }> {
+  const perRow = Math.max(1, limits.maxButtonsPerRow);
+  // Model toggles read best two by two; other settings keep their choices on as few rows as fit.
+  const rows: Array<{ key: string; buttons: Button[] }> = [];
+  for (const section of list) {
+    const width = section.key === 'm' ? Math.min(2, perRow) : perRow;
+    const buttons = section.buttons.map((b) => ({ ...b, label: clip(b.label, limits.maxButtonLabelChars) }));
+    for (let i = 0; i < buttons.length; i += width) rows.push({ key: section.key, buttons: buttons.slice(i, i + width) });
+  }
+  return rows;
+}
+
+export function renderSettings(t: Translate, settings: ChatSettings, menu: MenuContext, where: { page?: number; focus?: string } = {}): OutMessage {
+  const { chat, config, cards, schedule, limits } = menu;
   const policy = settings.reveal ?? config.battle.reveal[chat.kind];
   const battling = cards.filter((c) => c.weight > 0);
   const allowed = settings.models ? new Set(settings.models) : null;
-  const text = [
+  const lines = [
     t('settings-title'),
     '',
     t('settings-enabled', { on: settings.enabled ? 'yes' : 'no' }),
     t('settings-trigger', { trigger: settings.trigger }),
     t('settings-reveal', { policy: settings.reveal ? describePolicy(t, policy) : t('policy-default', { policy: describePolicy(t, policy) }) }),
     t('settings-language', { language: settings.locale ? t(`language-${settings.locale}`) : t('language-auto') }),
+  ];
+  if (limits.threads) lines.push(t('settings-layout', { layout: settings.layout ?? 'thread' }));
+  lines.push(
     t('settings-models', { count: allowed ? battling.filter((c) => allowed.has(c.id)).length : battling.length, total: battling.length }),
     t('settings-schedule', { preset: presetOf(schedule), cron: schedule?.cron ?? '', timezone: chat.timezone ?? 'UTC' }),
-    t('settings-timezone-hint'),
-  ].join('\n');
-  const preset = presetOf(schedule);
-  const rows: Button[][] = [
-    [button(t('settings-btn-toggle', { on: settings.enabled ? 'yes' : 'no' }), 'on', settings.enabled ? '0' : '1')],
-    [
-      button(t('settings-btn-trigger-addressed'), 'trig', 'addressed', settings.trigger === 'addressed'),
-      button(t('settings-btn-trigger-all'), 'trig', 'all', settings.trigger === 'all'),
-    ],
-    Object.entries(REVEAL_CHOICES)
-      .slice(1, 4)
-      .map(([value, p]) => button(describePolicy(t, p!), 'rev', value, JSON.stringify(settings.reveal) === JSON.stringify(p))),
-    [
-      ...Object.entries(REVEAL_CHOICES)
-        .slice(4)
-        .map(([value, p]) => button(describePolicy(t, p!), 'rev', value, JSON.stringify(settings.reveal) === JSON.stringify(p))),
-      button(t('policy-default', { policy: describePolicy(t, config.battle.reveal[chat.kind]) }), 'rev', 'def', settings.reveal === null),
-    ],
-    [
-      button(t('language-auto'), 'lang', 'auto', settings.locale === null),
-      button(t('language-en'), 'lang', 'en', settings.locale === 'en'),
-      button(t('language-fr'), 'lang', 'fr', settings.locale === 'fr'),
-    ],
-  ];
-  rows.push(
-    (['off', 'daily', 'weekly'] as const).map((p) => button(t('settings-btn-schedule', { preset: p }), 'lb', p, preset === p)),
   );
-  // One toggle per model, two per row; indexes keep the payload short whatever the model ids are.
-  const modelButtons = battling.map((card) =>
-    button(t('settings-btn-model', { on: !allowed || allowed.has(card.id) ? 'yes' : 'no', model: modelName(t, card, card.id) }), 'm', String(cards.indexOf(card))),
-  );
-  for (let i = 0; i < modelButtons.length; i += 2) rows.push(modelButtons.slice(i, i + 2));
-  return { text, buttons: rows };
+  if (!limits.forms) lines.push(t('settings-timezone-hint', { command: menu.commandHint('settings') }));
+
+  const rows = layoutRows(sections(t, settings, menu), limits);
+  const maxRows = Math.max(2, limits.maxButtonRows);
+  if (rows.length <= maxRows) return { text: lines.join('\n'), buttons: rows.map((r) => r.buttons), role: 'menu' };
+  // Too many rows for one message: pages of maxRows - 1 rows, and a row to move between them.
+  const perPage = maxRows - 1;
+  const pages = Math.ceil(rows.length / perPage);
+  const focused = where.focus ? rows.findIndex((r) => r.key === where.focus) : -1;
+  const page = Math.min(pages - 1, Math.max(0, focused >= 0 ? Math.floor(focused / perPage) : (where.page ?? 0)));
+  const nav: Button[] = [];
+  if (page > 0) nav.push({ label: t('settings-btn-page-previous'), data: encodeAction({ kind: 'setting', key: PAGE_KEY, value: String(page - 1) }), style: 'secondary' });
+  nav.push({ label: t('settings-page', { page: page + 1, pages }), data: encodeAction({ kind: 'setting', key: PAGE_KEY, value: String(page) }), style: 'secondary' });
+  if (page < pages - 1) nav.push({ label: t('settings-btn-page-next'), data: encodeAction({ kind: 'setting', key: PAGE_KEY, value: String(page + 1) }), style: 'secondary' });
+  const shown = rows.slice(page * perPage, (page + 1) * perPage).map((r) => r.buttons);
+  return { text: lines.join('\n'), buttons: [...shown, nav], role: 'menu' };
+}
+
+/** A press that only moves between pages of the menu (no setting changes): the page asked for. */
+export function pageOf(action: Action & { kind: 'setting' }): number | null {
+  if (action.key !== PAGE_KEY || !/^\d{1,2}$/.test(action.value)) return null;
+  return Number(action.value);
 }
 
 /** The settings after one button press, or null when the press is not valid (stale menu, forged data). */
@@ -101,9 +166,12 @@ export function applySetting(settings: ChatSettings, action: Action & { kind: 's
     case 'trig':
       return value === 'addressed' || value === 'all' ? { ...settings, trigger: value } : null;
     case 'rev':
-      return value in REVEAL_CHOICES ? { ...settings, reveal: REVEAL_CHOICES[value]! } : null;
+      return Object.hasOwn(REVEAL_CHOICES, value) ? { ...settings, reveal: REVEAL_CHOICES[value]! } : null;
     case 'lang':
-      return value === 'auto' ? { ...settings, locale: null } : value === 'en' || value === 'fr' ? { ...settings, locale: value } : null;
+      if (value === 'auto') return { ...settings, locale: null };
+      return (SUPPORTED_LOCALES as readonly string[]).includes(value) ? { ...settings, locale: value as ChatSettings['locale'] } : null;
+    case 'lay':
+      return value === 'thread' || value === 'inline' ? { ...settings, layout: value } : null;
     case 'm': {
       const card = cards[Number(value)];
       if (!card || !/^\d+$/.test(value)) return null;

@@ -1,20 +1,27 @@
 // The arena's public face: what adapters, scripts and tests call.
-import type { ChatAddress, ChatPort, HandleResult, PnyxEvent, Side, VoteChoice } from '../port/types';
+import type { Ack, ChatAddress, ChatPort, PnyxEvent, Side, VoteChoice } from '../port/types';
 
 export interface Arena {
   /** Register an adapter; events from its platform are answered through it, and timed reveals are posted to it. */
   attach(port: ChatPort): void;
-  /** The single entry point: a platform event in, the person's private answer out (posts go through the port).
-   * Resolves once the work the event started is finished (a battle streamed, a vote stored). */
-  handle(event: PnyxEvent): Promise<HandleResult>;
   /**
-   * The platform gave a chat a new id (a Telegram group upgraded to a supergroup): its settings, battles, leaderboard
-   * and schedules follow. False when there was nothing to move (already moved, or the new id is another chat's).
+   * The single entry point: a platform event in, its acknowledgement out — as soon as Pnyx has decided what the person
+   * sees first (a refusal, a vote's private reveal, nothing for a battle that starts). The rest (generation, streaming,
+   * closing, posting) continues as work that `ack.done` waits for and `stop()` drains.
    */
-  moveChat(platform: string, fromId: string, toId: string): Promise<boolean>;
+  handle(event: PnyxEvent): Promise<Ack>;
+  /** Resolves once no work started by events is left (tests, scripts). */
+  idle(): Promise<void>;
+  /**
+   * Stores raw platform deliveries durably before the adapter confirms them to its platform (long polling confirms an
+   * offset only past stored updates), so that a process dying at any instant loses none: what it did not finish is
+   * handed back to the adapter (`ChatPort.replay`) by a process that is alive. Resolves with the delivery ids that were
+   * new; the adapter handles those (the others were stored or handled before).
+   */
+  store(platform: string, deliveries: ReadonlyArray<{ delivery: string; payload: string }>): Promise<Set<string>>;
   /** Posts the leaderboard into a chat (scheduled posts); false when nothing could be posted there. */
   postLeaderboard(chatId: string, options?: { campaign?: string }): Promise<boolean>;
-  /** Close overdue battles, fail battles interrupted by a restart, start the close timer. */
+  /** Close overdue battles, take over battles of processes that are gone, start the timers. */
   start(): Promise<void>;
   /** Stop timers, abort generations in flight and mark their battles failed cleanly. */
   stop(): Promise<void>;

@@ -53,7 +53,16 @@ export function replyMessage(
           ],
         ]
       : undefined;
-  return { text: `${header}\n\n${body}`, buttons };
+  return { text: `${header}\n\n${body}`, buttons, role: 'reply', side };
+}
+
+/** The prompt, posted when the platform does not show it (a slash command's text). Quoted: it is the person's text. */
+export function promptEcho(t: Translate, name: string, prompt: string): OutMessage {
+  const quoted = prompt
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+  return { text: `${t('prompt-echo', { name })}\n${quoted}`, role: 'prompt', source: 'model' };
 }
 
 export function voteButtons(t: Translate, token: string): Button[][] {
@@ -113,7 +122,7 @@ export function ballotMessage(
     leak?: boolean;
   },
 ): OutMessage {
-  if (options.status === 'moved') return { text: t('ballot-moved') };
+  if (options.status === 'moved') return { text: t('ballot-moved'), role: 'ballot' };
   if (options.status === 'closed') {
     const tally = options.tally ?? { a: 0, b: 0, tie: 0, both_bad: 0 };
     const lines = [
@@ -123,7 +132,7 @@ export function ballotMessage(
       options.reveal ?? '',
     ];
     if (options.leak) lines.push('', t('ballot-leak'));
-    return { text: lines.join('\n').trim() };
+    return { text: lines.join('\n').trim(), role: 'ballot' };
   }
   const lines = [t('ballot-question'), t('ballot-votes', { votes: options.votes })];
   if (options.closesAt) {
@@ -132,5 +141,5 @@ export function ballotMessage(
   } else if (options.closeAfterVotes && options.closeAfterVotes > 1) {
     lines.push(t('ballot-closes-after', { votes: options.closeAfterVotes }));
   }
-  return { text: lines.join('\n'), buttons: voteButtons(t, options.token) };
+  return { text: lines.join('\n'), buttons: voteButtons(t, options.token), role: 'ballot' };
 }

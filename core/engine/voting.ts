@@ -1,21 +1,27 @@
-// Votes, reveals and reactions: one vote per person, the voter's private reveal, the chat's reveal at the close.
+// Votes, reveals and reactions: one vote per person, the voter's private reveal (the acknowledgement, never waiting for
+// a ballot edit or a close), the ballot's count and the chat's reveal at the close (work that follows).
 import { parseChatSettings } from '../config/chat-settings';
 import type { Translate } from '../i18n';
-import type { HandleResult, Side, VoteChoice } from '../port/types';
+import { metrics } from '../metrics';
+import type { ActionEvent, Button, Form, Side, SubmitEvent, VoteChoice } from '../port/types';
 import { NEGATIVE_REASONS, POSITIVE_REASONS } from '../port/types';
-import type { BattleRow, ChatRow, UserRow } from '../store/types';
-import { encodeAction, REASONS, type Action } from './actions';
+import type { BattleRow, ChatRow } from '../store/types';
+import { encodeAction, encodeForm, REASONS, type Action } from './actions';
 import type { Battles } from './battles';
-import { chatAddressOf, type ArenaContext } from './context';
+import { type ArenaContext } from './context';
+import type { EventContext } from './event-context';
+import { replyStateOf, type LiveBattles } from './live';
 import { ballotMessage, modelName, replyMessage, revealLines } from './views';
 
-export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf' | 'ballotView'>) {
+/** Longest "why" a voter may write. */
+export const MAX_COMMENT_CHARS = 1000;
+
+export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf' | 'ballotView'>, lives: LiveBattles) {
   const { store, log, live, cards, ports, chatT } = ctx;
   const { policyOf, ballotView } = battles;
 
   const revealFor = async (battle: BattleRow, t: Translate): Promise<string> => {
-    // Perf (bench/engine.ts): a live battle already holds its turns and replies.
-    const turns = live.get(battle.token)?.turns ?? (await store.getTurns(battle.id));
+    const turns = await lives.turnsOf(battle);
     const sideInfo = (side: Side, modelId: string) => ({
       card: cards.get(modelId),
       modelId,
@@ -24,117 +30,182 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     return revealLines(t, { a: sideInfo('a', battle.modelAId), b: sideInfo('b', battle.modelBId) });
   };
 
-  /** Both names in one line: fits a Telegram popup (200 characters) with the vote confirmation. */
+  /** Both names in one line: fits the tightest private notices (200-character popups) with the vote confirmation. */
   const shortReveal = (battle: BattleRow, t: Translate): string =>
     t('reveal-short', { a: modelName(t, cards.get(battle.modelAId), battle.modelAId), b: modelName(t, cards.get(battle.modelBId), battle.modelBId) });
 
+  /** The full reveal where the platform's notices are long enough, else the one-line one. */
+  const revealNotice = async (battle: BattleRow, head: string, t: Translate, maxChars: number): Promise<string> => {
+    const short = `${head}\n${shortReveal(battle, t)}`;
+    if (maxChars < 400) return short;
+    const full = `${head}\n${await revealFor(battle, t)}`;
+    return full.length <= maxChars ? full : short;
+  };
+
   /**
    * Closes the battle (unless `closedByVote`: the vote that reached the chat's count closed it in its own transaction,
-   * and brings the final tally) and posts the reveal. `known`: a caller that already holds the chat's row spares the
-   * store that read (bench/engine.ts).
+   * and brings the final tally) and shows the reveal: on the ballot and the replies this process can find (its own, or
+   * rebuilt from the database), else as a new message.
    */
   const closeBattle = async (battle: BattleRow, known?: ChatRow, closedByVote?: { tally: Record<VoteChoice, number> }): Promise<void> => {
     if (!closedByVote && !(await store.setStatus(battle.id, 'closed', { from: ['open'] }))) return;
-    const chatRow = known ?? (await store.getChat(battle.chatId));
+    await showClose(battle, known, closedByVote?.tally);
+  };
+
+  /**
+   * Shows a closed battle's result and reveal: the ballot and the replies become the result where this process finds
+   * them (editing them again changes nothing, so a process that takes over a dead one's vote may show it again).
+   */
+  const showClose = async (battle: BattleRow, known?: ChatRow, closedTally?: Record<VoteChoice, number>): Promise<void> => {
+    const chatRow = known && known.id === battle.chatId ? known : await store.getChat(battle.chatId);
     if (!chatRow) return;
-    const entry = ports.get(chatRow.platform);
     log.info({ battle: battle.id, votes: battle.voteCount }, 'battle closed');
+    metrics.battleFinished('closed');
+    const entry = ports.get(chatRow.platform);
     if (!entry) {
       log.warn({ battle: battle.id, platform: chatRow.platform }, 'battle closed while its platform is not running: reveal not posted');
       return;
     }
-    const settings = parseChatSettings(chatRow.settings);
-    const t = chatT(chatRow, settings);
-    const [tally, reveal] = await Promise.all([closedByVote?.tally ?? store.tally(battle.id), revealFor(battle, t)]);
+    const t = chatT(chatRow, parseChatSettings(chatRow.settings));
+    const [tally, reveal, state, turns] = await Promise.all([
+      closedTally ?? store.tally(battle.id),
+      revealFor(battle, t),
+      lives.withBallot(battle, chatRow),
+      lives.turnsOf(battle),
+    ]);
     const votes = tally.a + tally.b + tally.tie + tally.both_bad;
     const message = ballotMessage(t, { token: battle.token, status: 'closed', votes, tally, reveal, leak: battle.identityLeak });
-    const state = live.get(battle.token);
     if (state?.ballot) {
       state.ballot.set(message);
       // Name the models on the replies too, so the conversation reads well afterwards.
       for (const reply of state.replies.values()) {
         const modelId = reply.side === 'a' ? battle.modelAId : battle.modelBId;
-        reply.live.set(replyMessage(t, { side: reply.side, state: reply.state, token: battle.token, turn: reply.turn, reactions: true, revealed: cards.get(modelId), modelId }));
+        const shown = state.adopted ? replyStateOf(turns.find((turn) => turn.index === reply.turn), reply.side) : reply.state;
+        reply.live.set(replyMessage(t, { side: reply.side, state: shown, token: battle.token, turn: reply.turn, reactions: true, revealed: cards.get(modelId), modelId }));
       }
-      live.delete(battle.token);
     } else {
-      // Not in memory (e.g. after a restart): post the result instead of editing the ballot we no longer track.
-      entry.presenter.open(chatAddressOf(chatRow), message);
+      // No ballot was ever stored for it: post the result instead.
+      entry.presenter.open(state?.chat ?? { platform: chatRow.platform, id: chatRow.externalId, kind: chatRow.kind }, message);
+    }
+    live.delete(battle.token);
+  };
+
+  /**
+   * Updates the ballot's count after a vote, then reads the count again once the edit landed: votes handled by other
+   * processes at the same moment may have landed their edits in another order, and the last edit must show them all.
+   */
+  const updateBallot = async (battle: BattleRow, chatRow: ChatRow, voteCount: number) => {
+    const state = await lives.withBallot(battle, chatRow);
+    if (!state?.ballot) return;
+    const t = chatT(chatRow, parseChatSettings(chatRow.settings));
+    const policy = policyOf(chatRow);
+    let shown = voteCount;
+    state.ballot.set(ballotView({ ...battle, voteCount: shown }, t, policy));
+    await state.ballot.settled();
+    const fresh = await store.getBattle(battle.id);
+    if (fresh && fresh.status === 'open' && fresh.voteCount !== shown) {
+      shown = fresh.voteCount;
+      state.ballot.set(ballotView({ ...battle, voteCount: shown }, t, policy));
     }
   };
 
-  const onVote = async (action: Action & { kind: 'vote' }, battle: BattleRow, chatRow: ChatRow, user: UserRow, pt: Translate): Promise<HandleResult> => {
-    if (battle.status === 'streaming') return { notice: { text: pt('vote-too-early') } };
-    if (battle.status === 'failed') return { notice: { text: pt('vote-failed') } };
-    if (battle.status === 'closed') {
-      return { notice: { text: `${pt('vote-closed')}\n${shortReveal(battle, pt)}`, alert: true } };
-    }
-    // The event's chat row is the battle's (onAction refuses tokens from other chats) and settings changes refresh it.
+  const canAskPrivately = (ec: EventContext) => ec.chatRow.kind === 'private' || ports.get(ec.chatRow.platform)?.port.limits.privateButtons === true;
+
+  const onVote = async (ec: EventContext<ActionEvent>, action: Action & { kind: 'vote' }, battle: BattleRow): Promise<void> => {
+    const { pt, chatRow, user } = ec;
+    if (battle.status === 'streaming') return ec.notice(pt('vote-too-early'));
+    if (battle.status === 'failed') return ec.notice(pt('vote-failed'));
+    const limits = ports.get(chatRow.platform)?.port.limits;
+    const maxNotice = limits?.maxNoticeChars ?? 200;
+    if (battle.status === 'closed') return ec.notice(await revealNotice(battle, pt('vote-closed'), pt, maxNotice), { alert: true });
+    // The event's chat row is the battle's (the router refuses tokens from other chats), read fresh within a second.
     const policy = policyOf(chatRow);
     const result = await store.castVote(battle.id, user.id, action.choice, policy.after === 'votes' ? { closeAtVotes: policy.votes } : {});
-    if (result.status === 'not_open') {
-      return { notice: { text: result.battleStatus === 'failed' ? pt('vote-failed') : pt('vote-closed') } };
+    if (ec.replay && result.status !== 'counted' && (await store.getVote(battle.id, user.id)) === action.choice) {
+      // A process counted this very press and died before answering: thank the voter (not "already voted"), and show
+      // what it may not have shown (the count, or the close its vote caused).
+      log.warn({ battle: battle.id, voter: user.id }, 'vote handled again after a crash: it was counted');
+      const fresh = (await store.getBattle(battle.id)) ?? battle;
+      if (fresh.status === 'closed') ec.work('close', () => showClose(fresh, chatRow));
+      else ec.work('ballot', () => updateBallot(fresh, chatRow, fresh.voteCount));
+      return ec.notice(await revealNotice(battle, pt('vote-counted', { choice: pt(`choice-${action.choice}`) }), pt, maxNotice), { alert: true });
     }
-    const reveal = shortReveal(battle, pt);
+    if (result.status === 'not_open') return ec.notice(result.battleStatus === 'failed' ? pt('vote-failed') : pt('vote-closed'));
     if (result.status === 'duplicate') {
-      return { notice: { text: `${pt('vote-duplicate', { choice: pt(`choice-${result.choice}`) })}\n${reveal}`, alert: true } };
+      return ec.notice(await revealNotice(battle, pt('vote-duplicate', { choice: pt(`choice-${result.choice}`) }), pt, maxNotice), { alert: true });
     }
     log.info({ battle: battle.id, voter: user.id, votes: result.voteCount }, 'vote counted');
-    battle.voteCount = result.voteCount;
-    if (result.closed) {
-      await closeBattle(battle, chatRow, result.closed);
-    } else {
-      const state = live.get(battle.token);
-      const settings = parseChatSettings(chatRow.settings);
-      state?.ballot?.set(ballotView(battle, chatT(chatRow, settings), policy));
-    }
-    const counted = `${pt('vote-counted', { choice: pt(`choice-${action.choice}`) })}\n${reveal}`;
-    const askWhy = chatRow.kind === 'private' || ports.get(chatRow.platform)?.port.limits.privateButtons === true;
-    return {
-      notice: askWhy
-        ? { text: `${counted}\n${pt('vote-reasons-ask')}`, alert: true, buttons: voteReasonButtons(battle.token, action.choice, pt) }
-        : { text: counted, alert: true },
-    };
+    metrics.voteCounted();
+    const counted = battle;
+    counted.voteCount = result.voteCount;
+    if (result.closed) ec.work('close', () => closeBattle(counted, chatRow, result.closed));
+    else ec.work('ballot', () => updateBallot(counted, chatRow, result.voteCount));
+    const text = await revealNotice(battle, pt('vote-counted', { choice: pt(`choice-${action.choice}`) }), pt, maxNotice);
+    if (!canAskPrivately(ec)) return ec.notice(text, { alert: true });
+    const buttons = voteReasonButtons(battle.token, action.choice, pt);
+    if (limits?.forms) buttons.push([{ label: pt('vote-why-button'), data: encodeAction({ kind: 'why', token: battle.token }), style: 'secondary' }]);
+    ec.notice(`${text}\n${pt('vote-reasons-ask')}`, { alert: true, buttons });
   };
 
   /** Optional "why": what made the preferred reply better, or what was wrong with both. */
-  const voteReasonButtons = (token: string, choice: VoteChoice, pt: Translate) => {
+  const voteReasonButtons = (token: string, choice: VoteChoice, pt: Translate): Button[][] => {
     const reasons = choice === 'both_bad' ? NEGATIVE_REASONS : POSITIVE_REASONS;
     const buttons = reasons.map((reason) => ({ label: pt(`reason-${reason}`), data: encodeAction({ kind: 'voteReason', token, reason }) }));
     return [buttons.slice(0, 2), buttons.slice(2)].filter((row) => row.length);
   };
 
   const reasonButtons = (token: string, turn: number, side: Side, kind: 'like' | 'dislike', pt: Translate) => {
-    const reasons = REASONS.filter((r) => (kind === 'like' ? ['useful', 'complete', 'creative', 'clear_formatting'] : ['incorrect', 'superficial', 'instructions_not_followed']).includes(r));
+    const reasons = REASONS.filter((r) => (kind === 'like' ? (POSITIVE_REASONS as readonly string[]) : (NEGATIVE_REASONS as readonly string[])).includes(r));
     const buttons = reasons.map((reason) => ({ label: pt(`reason-${reason}`), data: encodeAction({ kind: 'reason', token, turn, side, reason }) }));
     return [buttons.slice(0, 2), buttons.slice(2)].filter((row) => row.length);
   };
 
-  const onReaction = async (action: Action & { kind: 'react' | 'reason' }, battle: BattleRow, user: UserRow, pt: Translate): Promise<HandleResult> => {
-    if (battle.status === 'failed') return { notice: { text: pt('vote-failed') } };
+  const onReaction = async (ec: EventContext<ActionEvent>, action: Action & { kind: 'react' | 'reason' }, battle: BattleRow): Promise<void> => {
+    const { pt, user } = ec;
+    if (battle.status === 'failed') return ec.notice(pt('vote-failed'));
     const reply = await store.getReply(battle.id, action.side, action.turn);
-    if (!reply) return { notice: { text: pt('action-stale') } };
+    if (!reply) return ec.notice(pt('action-stale'));
     if (action.kind === 'react') {
       await store.react(reply.id, user.id, action.reaction);
-      return {
-        notice: {
-          text: pt('reaction-saved', { kind: action.reaction, side: action.side.toUpperCase() }),
-          buttons: reasonButtons(battle.token, action.turn, action.side, action.reaction, pt),
-        },
-      };
+      return ec.notice(pt('reaction-saved', { kind: action.reaction, side: action.side.toUpperCase() }), {
+        buttons: reasonButtons(battle.token, action.turn, action.side, action.reaction, pt),
+      });
     }
-    const positive = ['useful', 'complete', 'creative', 'clear_formatting'].includes(action.reason);
+    const positive = (POSITIVE_REASONS as readonly string[]).includes(action.reason);
     const existing = await store.getReaction(reply.id, user.id);
     const kind = positive ? 'like' : 'dislike';
     const reasons = existing && existing.kind === kind ? [...new Set([...existing.reasons, action.reason])] : [action.reason];
     await store.react(reply.id, user.id, kind, reasons);
-    return { notice: { text: pt('reason-saved', { reason: pt(`reason-${action.reason}`) }) } };
+    ec.notice(pt('reason-saved', { reason: pt(`reason-${action.reason}`) }));
   };
 
-  const onVoteReason = async (action: Action & { kind: 'voteReason' }, battle: BattleRow, user: UserRow, pt: Translate): Promise<HandleResult> => {
-    const reasons = await store.addVoteReason(battle.id, user.id, action.reason);
-    return { notice: { text: reasons ? pt('reason-saved', { reason: pt(`reason-${action.reason}`) }) : pt('vote-reason-no-vote') } };
+  const onVoteReason = async (ec: EventContext<ActionEvent>, action: Action & { kind: 'voteReason' }, battle: BattleRow): Promise<void> => {
+    const reasons = await store.addVoteReason(battle.id, ec.user.id, action.reason);
+    ec.notice(reasons ? ec.pt('reason-saved', { reason: ec.pt(`reason-${action.reason}`) }) : ec.pt('vote-reason-no-vote'));
   };
 
-  return { onVote, onVoteReason, onReaction, closeBattle };
+  /** The form where a voter writes why; only after they voted. */
+  const whyForm = (pt: Translate, token: string): Form => ({
+    data: encodeForm({ kind: 'why', token }),
+    title: pt('vote-why-title'),
+    fields: [{ id: 'comment', label: pt('vote-why-label'), style: 'paragraph', required: true, maxLength: MAX_COMMENT_CHARS, placeholder: pt('vote-why-placeholder') }],
+    submitLabel: pt('form-submit'),
+  });
+
+  const onWhy = async (ec: EventContext<ActionEvent>, battle: BattleRow): Promise<void> => {
+    if (!(await store.getVote(battle.id, ec.user.id))) return ec.notice(ec.pt('vote-reason-no-vote'));
+    ec.ack.form = whyForm(ec.pt, battle.token);
+  };
+
+  const onWhySubmitted = async (ec: EventContext<SubmitEvent>, battle: BattleRow): Promise<void> => {
+    const comment = (ec.event.values.comment ?? '').replace(/\s+$/g, '').trim();
+    if (!comment) return ec.notice(ec.pt('vote-why-empty'));
+    if (comment.length > MAX_COMMENT_CHARS) return ec.notice(ec.pt('vote-why-too-long', { max: MAX_COMMENT_CHARS }));
+    const saved = await store.setVoteComment(battle.id, ec.user.id, comment);
+    ec.notice(saved ? ec.pt('vote-why-saved') : ec.pt('vote-reason-no-vote'));
+  };
+
+  return { onVote, onVoteReason, onReaction, onWhy, onWhySubmitted, closeBattle };
 }
+
+export type Voting = ReturnType<typeof createVoting>;

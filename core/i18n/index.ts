@@ -2,7 +2,7 @@
 // adapters keep their own strings). Fluent handles plurals and variables; nothing is built by concatenation.
 import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 import { negotiateLanguages } from '@fluent/langneg';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,22 +20,34 @@ export interface I18n {
   t(locale: string | null | undefined): Translate;
   /** Whether a message exists (in English, the reference catalog). */
   has(id: string): boolean;
-  /** All message ids of the English catalog (tests check the other locales against it). */
+  /** All message ids of a locale's catalogs, the adapters' included (tests check the other locales against English). */
   ids(locale?: Locale): string[];
+  /**
+   * Adds an adapter's own catalogs (`<dir>/<locale>/*.ftl`, same layout as the core's): adapters keep their strings
+   * beside their code. Idempotent per folder; a message id already defined is an error, so two catalogs never fight.
+   */
+  extend(dir: string): void;
+  /** The catalog folders loaded (the core's first). */
+  dirs(): string[];
 }
 
 const localesDir = fileURLToPath(new URL('./locales', import.meta.url));
+
+function addFolder(bundle: FluentBundle, locale: Locale, dir: string): void {
+  const folder = join(dir, locale);
+  if (!existsSync(folder)) return;
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.ftl')).sort()) {
+    const resource = new FluentResource(readFileSync(join(folder, file), 'utf8'));
+    const errors = bundle.addResource(resource);
+    if (errors.length) throw new Error(`i18n: ${folder}/${file}: ${errors.map((e) => e.message).join('; ')}`);
+  }
+}
 
 function loadBundle(locale: Locale, dir: string): FluentBundle {
   // Unicode isolation marks around placeables confuse chat platforms' Markdown; Pnyx's strings are short and
   // left-to-right-safe, so they are turned off.
   const bundle = new FluentBundle(locale, { useIsolating: false });
-  const folder = join(dir, locale);
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.ftl')).sort()) {
-    const resource = new FluentResource(readFileSync(join(folder, file), 'utf8'));
-    const errors = bundle.addResource(resource);
-    if (errors.length) throw new Error(`i18n: ${locale}/${file}: ${errors.map((e) => e.message).join('; ')}`);
-  }
+  addFolder(bundle, locale, dir);
   return bundle;
 }
 
@@ -43,11 +55,14 @@ export function createI18n(options: { dir?: string; fallback?: Locale } = {}): I
   const dir = options.dir ?? localesDir;
   const fallback = options.fallback ?? DEFAULT_LOCALE;
   const bundles = new Map<Locale, FluentBundle>(SUPPORTED_LOCALES.map((l) => [l, loadBundle(l, dir)]));
+  const folders = [dir];
 
   const format = (bundle: FluentBundle, id: string, args?: Args): string | undefined => {
     const message = bundle.getMessage(id);
     if (!message?.value) return undefined;
-    return bundle.formatPattern(message.value, args);
+    // Errors (a variable a caller forgot) are collected rather than thrown: the text shows `{$name}` in its place.
+    const errors: Error[] = [];
+    return bundle.formatPattern(message.value, args, errors);
   };
 
   // Every event negotiates a locale and formats a few messages, and a streaming reply re-renders its header on
@@ -108,13 +123,23 @@ export function createI18n(options: { dir?: string; fallback?: Locale } = {}): I
     },
     has: (id) => bundles.get(DEFAULT_LOCALE)!.hasMessage(id),
     ids(locale = DEFAULT_LOCALE) {
-      const folder = join(dir, locale);
       const ids: string[] = [];
-      for (const file of readdirSync(folder).filter((f) => f.endsWith('.ftl'))) {
-        const resource = new FluentResource(readFileSync(join(folder, file), 'utf8'));
-        for (const entry of resource.body) if (!entry.id.startsWith('-')) ids.push(entry.id);
+      for (const base of folders) {
+        const folder = join(base, locale);
+        if (!existsSync(folder)) continue;
+        for (const file of readdirSync(folder).filter((f) => f.endsWith('.ftl'))) {
+          const resource = new FluentResource(readFileSync(join(folder, file), 'utf8'));
+          for (const entry of resource.body) if (!entry.id.startsWith('-')) ids.push(entry.id);
+        }
       }
       return ids.sort();
     },
+    extend(extra) {
+      if (folders.includes(extra)) return;
+      for (const locale of SUPPORTED_LOCALES) addFolder(bundles.get(locale)!, locale, extra);
+      folders.push(extra);
+      for (const cache of memo.values()) cache.clear();
+    },
+    dirs: () => [...folders],
   };
 }

@@ -31,21 +31,24 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
+let deliveries = 0;
+const delivery = () => `lb-${++deliveries}`;
+
 async function battleWithVotes(n: number) {
   const sent = port.messages.length;
-  await app.arena.handle({ type: 'prompt', chat, from: people[0]!, text: 'Describe a lighthouse in the fog', addressed: true });
+  await (await app.arena.handle({ type: 'prompt', delivery: delivery(), chat, from: people[0]!, text: 'Describe a lighthouse in the fog', addressed: true })).done;
   // The ballot is queued behind the replies' last edits: wait for it rather than assume it is out already.
   const ballotOf = () => port.messages.slice(sent).find((m) => m.current.buttons?.[0]?.[0]?.data.startsWith('v:'));
   await port.waitFor(() => ballotOf() !== undefined);
   const ballot = ballotOf()!;
   for (const voter of people.slice(0, n)) {
-    await app.arena.handle({ type: 'action', chat, from: voter, data: ballot.current.buttons![0]![0]!.data, messageRef: ballot.ref });
+    await (await app.arena.handle({ type: 'action', delivery: delivery(), chat, from: voter, data: ballot.current.buttons![0]![0]!.data, messageRef: ballot.ref })).done;
   }
 }
 
 describe('leaderboard in a chat', () => {
   it('says there are no votes yet before anyone voted', async () => {
-    await app.arena.handle({ type: 'command', chat, from: people[0]!, name: 'leaderboard', args: '' });
+    await (await app.arena.handle({ type: 'command', delivery: delivery(), chat, from: people[0]!, name: 'leaderboard', args: '' })).done;
     expect(port.messages.at(-1)!.current.text).toMatch(/No votes yet/);
   });
 
@@ -58,7 +61,7 @@ describe('leaderboard in a chat', () => {
     });
     const freshPort = createRecordingPort('test');
     fresh.arena.attach(freshPort);
-    await fresh.arena.handle({ type: 'command', chat, from: people[1]!, name: 'leaderboard', args: '' });
+    await (await fresh.arena.handle({ type: 'command', delivery: delivery(), chat, from: people[1]!, name: 'leaderboard', args: '' })).done;
     const posted = freshPort.messages.at(-1)!;
     expect(posted.current.text).toMatch(/^```\n.*Leaderboard/s);
     expect(posted.current.text).toMatch(/12 votes/);

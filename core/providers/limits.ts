@@ -1,7 +1,7 @@
 // The three time limits every provider enforces the same way, and the other small pieces the providers share.
 // One AbortController per generation is aborted by whichever comes first: the caller's signal or a limit; the
 // watchdog remembers which, so the result can say "timeout (between chunks)" rather than just "aborted".
-import type { FinishReason, GenerateResult } from './types';
+import type { FinishReason, GenerateResult, ProviderErrorKind } from './types';
 
 export interface Timeouts {
   firstTokenMs: number;
@@ -114,10 +114,11 @@ export function startTranscript(onText?: (delta: string) => void) {
       transcript.text += delta;
       onText?.(delta);
     },
-    result(finishReason: FinishReason, extra: { error?: string; tokensIn?: number; tokensOut?: number } = {}): GenerateResult {
+    result(finishReason: FinishReason, extra: { error?: string; errorKind?: ProviderErrorKind; tokensIn?: number; tokensOut?: number } = {}): GenerateResult {
       const result: GenerateResult = { text: transcript.text, finishReason, latencyMs: Math.round(performance.now() - started) };
       if (ttftMs !== undefined) result.ttftMs = ttftMs;
       if (extra.error !== undefined) result.error = extra.error;
+      if (extra.errorKind !== undefined) result.errorKind = extra.errorKind;
       if (extra.tokensIn !== undefined) result.tokensIn = extra.tokensIn;
       if (extra.tokensOut !== undefined) result.tokensOut = extra.tokensOut;
       return result;

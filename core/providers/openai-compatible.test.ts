@@ -90,6 +90,13 @@ describe('openai-compatible provider', () => {
     expect(reqs[1]!.atPerf - reqs[0]!.atPerf).toBeGreaterThanOrEqual(990);
   });
 
+  it('calls a 429 that is not retried "rate limited"', async () => {
+    server.script('m-429-always', { fail: { status: 429, retryAfter: '0' } });
+    const result = await client('m-429-always', { maxRetries: 0 }).generate({ messages: ask });
+    expect(result.finishReason).toBe('error');
+    expect(result.errorKind).toBe('rate_limited');
+  });
+
   it('honours Retry-After given as an HTTP date', () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
     expect(parseRetryAfter({ 'retry-after': 'Thu, 01 Jan 2026 00:00:03 GMT' }, now)).toBe(3000);
@@ -115,6 +122,7 @@ describe('openai-compatible provider', () => {
     expect(result.finishReason).toBe('error');
     expect(result.error).toMatch(/HTTP 503/);
     expect(result.error).toMatch(/3 attempts/);
+    expect(result.errorKind).toBe('service_error');
     expect(server.requestsFor('m-down')).toHaveLength(3);
   });
 
@@ -123,6 +131,7 @@ describe('openai-compatible provider', () => {
     const result = await client('m-400').generate({ messages: ask });
     expect(result.finishReason).toBe('error');
     expect(result.error).toMatch(/HTTP 400.*bad request body/);
+    expect(result.errorKind).toBe('rejected');
     expect(server.requestsFor('m-400')).toHaveLength(1);
   });
 
@@ -131,6 +140,7 @@ describe('openai-compatible provider', () => {
     const result = await client('m-bad').generate({ messages: ask });
     expect(result.finishReason).toBe('error');
     expect(result.error).toMatch(/malformed chunk/);
+    expect(result.errorKind).toBe('malformed');
     expect(result.text.startsWith('good start ')).toBe(true);
   });
 
@@ -139,6 +149,7 @@ describe('openai-compatible provider', () => {
     const result = await client('m-cut').generate({ messages: ask });
     expect(result.finishReason).toBe('error');
     expect(result.error).toMatch(/connection closed/);
+    expect(result.errorKind).toBe('unreachable');
     expect(result.text).toBe('half a ');
     expect(server.requestsFor('m-cut')).toHaveLength(1); // text had streamed: no retry
   });
@@ -198,6 +209,7 @@ describe('openai-compatible provider', () => {
     const result = await c.generate({ messages: ask });
     expect(result.finishReason).toBe('error');
     expect(result.error).toMatch(/MISSING_KEY/);
+    expect(result.errorKind).toBe('refused');
     expect(await c.health?.()).toBe(false);
   });
 

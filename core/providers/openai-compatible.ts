@@ -12,7 +12,7 @@ import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import type { ModelConfig, ProviderConfig } from '../config/schema';
 import { abortableSleep, redact, startTranscript, startWatchdog, stoppedResult, type Timeouts } from './limits';
-import type { ChatMessage, FinishReason, GenerateRequest, GenerateResult, ModelClient } from './types';
+import type { ChatMessage, FinishReason, GenerateRequest, GenerateResult, ModelClient, ProviderErrorKind } from './types';
 
 export type OpenAICompatibleProviderConfig = Extract<ProviderConfig, { type: 'openai-compatible' }>;
 
@@ -49,6 +49,7 @@ export function parseRetryAfter(headers: Record<string, string> | undefined, now
 
 interface ErrorInfo {
   message: string;
+  kind: ProviderErrorKind;
   retryable: boolean;
   retryAfterMs?: number;
 }
@@ -77,9 +78,9 @@ export function describeError(error: unknown): ErrorInfo {
       // No status, or a 2xx whose body broke off: the connection failed, not the provider's answer.
       const cause = causeMessage(error.cause ?? error);
       if (status !== undefined || /terminated|other side closed|socket hang up|ECONNRESET|premature close/i.test(cause)) {
-        return { message: truncate(`the connection closed before the reply finished (${cause})`), retryable: false };
+        return { message: truncate(`the connection closed before the reply finished (${cause})`), kind: 'unreachable', retryable: false };
       }
-      return { message: truncate(`could not reach the provider: ${causeMessage(error.cause ?? error)}`), retryable: error.isRetryable };
+      return { message: truncate(`could not reach the provider: ${causeMessage(error.cause ?? error)}`), kind: 'unreachable', retryable: error.isRetryable };
     }
     const what =
       status === 401 || status === 403
@@ -91,8 +92,19 @@ export function describeError(error: unknown): ErrorInfo {
             : status >= 500
               ? 'provider error'
               : 'request rejected';
+    const kind: ProviderErrorKind =
+      status === 401 || status === 403
+        ? 'refused'
+        : status === 429
+          ? 'rate_limited'
+          : status === 408
+            ? 'timeout'
+            : status >= 500
+              ? 'service_error'
+              : 'rejected';
     const info: ErrorInfo = {
       message: truncate(`HTTP ${status} (${what}): ${error.message}`),
+      kind,
       retryable: status === 429 || status === 408 || status >= 500,
     };
     const retryAfterMs = parseRetryAfter(error.responseHeaders);
@@ -100,13 +112,13 @@ export function describeError(error: unknown): ErrorInfo {
     return info;
   }
   if (JSONParseError.isInstance(error) || TypeValidationError.isInstance(error)) {
-    return { message: 'the provider sent a malformed chunk (not the expected JSON); the reply was cut there', retryable: false };
+    return { message: 'the provider sent a malformed chunk (not the expected JSON); the reply was cut there', kind: 'malformed', retryable: false };
   }
   const text = causeMessage(error);
   if (/terminated|other side closed|socket hang up|ECONNRESET|premature close/i.test(text)) {
-    return { message: truncate(`the connection closed before the reply finished (${text})`), retryable: false };
+    return { message: truncate(`the connection closed before the reply finished (${text})`), kind: 'unreachable', retryable: false };
   }
-  return { message: truncate(`unexpected error: ${text || String(error)}`), retryable: false };
+  return { message: truncate(`unexpected error: ${text || String(error)}`), kind: 'internal', retryable: false };
 }
 
 function mapFinishReason(reason: string | undefined): FinishReason {
@@ -197,6 +209,7 @@ export function createOpenAICompatibleClient(options: OpenAICompatibleClientOpti
           const delayMs = info.retryAfterMs ?? retryBaseMs * 2 ** attempt;
           if (delayMs > wd.remainingMs()) {
             return transcript.result('error', {
+              errorKind: info.kind,
               error: clean(`${info.message} — not retried: the provider asked to wait ${Math.ceil(delayMs / 1000)} s, beyond the total time limit`),
             });
           }
@@ -211,7 +224,7 @@ export function createOpenAICompatibleClient(options: OpenAICompatibleClientOpti
         const suffix = attempts > 1 ? ` (gave up after ${attempts} attempts)` : '';
         const message = clean(`${info.message}${suffix}`);
         log?.warn({ model: id, provider: providerName, attempts, error: message, partialChars: transcript.text.length }, 'model call failed');
-        return transcript.result('error', { ...usage, error: message });
+        return transcript.result('error', { ...usage, error: message, errorKind: info.kind });
       }
     } finally {
       wd.dispose();
@@ -222,14 +235,15 @@ export function createOpenAICompatibleClient(options: OpenAICompatibleClientOpti
     id,
     async generate(request) {
       const transcript = startTranscript(request.onText);
-      if (missingKey) return transcript.result('error', { error: missingKey });
+      if (missingKey) return transcript.result('error', { error: missingKey, errorKind: 'refused' });
       if (request.signal?.aborted) return transcript.result('aborted', { error: 'aborted: the generation was cancelled' });
       try {
         return await queue.add(() => run(request, transcript), request.signal ? { signal: request.signal } : {});
       } catch (error) {
         // Only the queue can throw here (cancelled while waiting for a slot); run() itself never throws.
         if (request.signal?.aborted) return transcript.result('aborted', { error: 'aborted while waiting for a free slot' });
-        return transcript.result('error', { error: clean(describeError(error).message) });
+        const info = describeError(error);
+        return transcript.result('error', { error: clean(info.message), errorKind: info.kind });
       }
     },
     async health(signal) {

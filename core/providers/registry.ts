@@ -4,6 +4,7 @@ import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { ConfigSchema, ModelConfig, PnyxConfig } from '../config/schema';
+import { metrics as processMetrics, type Metrics } from '../metrics';
 import { createDemoClient, DEMO_PERSONAS, isDemoPersona } from './demo';
 import { createLlamaCppClient } from './llama-cpp';
 import { createOpenAICompatibleClient } from './openai-compatible';
@@ -43,6 +44,8 @@ export interface ModelRegistryOptions {
   healthTimeoutMs?: number;
   /** Folder that relative GGUF paths are resolved against (the config file's). */
   baseDir?: string;
+  /** Where first-token times and failures are recorded (default: the process's). */
+  metrics?: Pick<Metrics, 'generation'>;
 }
 
 const withDemoLabel = (name: string) => (/\bdemo\b/i.test(name) ? name : `${name} (demo)`);
@@ -52,6 +55,18 @@ function displayNameFor(model: ModelConfig, demo: boolean): string {
   const persona = model.model ?? model.id;
   if (demo && isDemoPersona(persona)) return DEMO_PERSONAS[persona].displayName;
   return demo ? withDemoLabel(model.id) : model.model ?? model.id;
+}
+
+/** Every finished call of a client is recorded once (not each retry inside it), whatever the provider type. */
+function observed(client: ModelClient, provider: string, metrics: Pick<Metrics, 'generation'>): ModelClient {
+  return {
+    ...client,
+    async generate(request) {
+      const result = await client.generate(request);
+      metrics.generation(provider, client.id, result);
+      return result;
+    },
+  };
 }
 
 export function createModelRegistry(
@@ -92,7 +107,7 @@ export function createModelRegistry(
         client = createDemoClient({ id: model.id, provider, model, ...(modelLog ? { log: modelLog } : {}) });
         break;
     }
-    clients.set(model.id, client);
+    clients.set(model.id, observed(client, model.provider, options.metrics ?? processMetrics));
     const demo = provider.type === 'demo';
     const card: ModelCard = { id: model.id, provider: model.provider, displayName: displayNameFor(model, demo), demo, weight: model.weight };
     if (model.organisation) card.organisation = model.organisation;
@@ -134,9 +149,13 @@ export function createModelRegistry(
         wanted.map(async (id) => {
           let entry = health.get(id);
           if (!entry || now - entry.at > healthTtlMs) {
-            // Concurrent callers share one check in flight.
-            entry = { at: now, ok: check(id, clients.get(id)!) };
-            health.set(id, entry);
+            // Concurrent callers share one check in flight. Once a model has an answer, a stale one is used while the
+            // next check runs: a battle never waits for a health check (up to healthTimeoutMs) after the first.
+            const known = lastKnown.get(id);
+            const next = { at: now, ok: check(id, clients.get(id)!) };
+            health.set(id, next);
+            if (known !== undefined) return [id, known] as const;
+            entry = next;
           }
           return [id, await entry.ok] as const;
         }),

@@ -8,6 +8,13 @@ export interface ChatMessage {
 
 export type FinishReason = 'stop' | 'length' | 'content_filter' | 'error' | 'timeout' | 'aborted';
 
+/**
+ * What kind of failure an error was, for metrics and for what people are told: the provider was too slow (timeout),
+ * asked us to slow down (429), failed itself (5xx), could not be reached or hung up, refused the key (401/403),
+ * rejected the request (other 4xx), sent something unreadable, or our own code failed.
+ */
+export type ProviderErrorKind = 'timeout' | 'rate_limited' | 'service_error' | 'unreachable' | 'refused' | 'rejected' | 'malformed' | 'internal';
+
 export interface GenerateRequest {
   messages: ChatMessage[];
   /** Aborts the generation (battle cancelled, process shutting down). */
@@ -26,6 +33,8 @@ export interface GenerateResult {
   finishReason: FinishReason;
   /** Human-readable cause when finishReason is error/timeout/aborted (never contains secrets). */
   error?: string;
+  /** The kind of failure when finishReason is 'error' (absent: unknown, counted as internal). */
+  errorKind?: ProviderErrorKind;
   tokensIn?: number;
   tokensOut?: number;
   /** Time to first token, ms; undefined when no text came. */

@@ -1,10 +1,14 @@
 // Text and JSON forms of a leaderboard. The table fits a phone screen in a chat's monospace block (34 columns).
 import type { Translate } from '../i18n';
-import type { RankingComparison } from './compare';
-import type { Segment } from './segments';
-import type { Leaderboard, RankedModel } from './types';
+import type { RankingComparison } from './math/compare';
+import { describeSegment, type Segment } from './segments';
+import type { Leaderboard, LeaderboardWarning, RankedModel } from './types';
 
-/** The JSON shape of the issue: one object per model, plus `battles` and `computed_at`. */
+/**
+ * The JSON form of a board: one object per model, the groups, the warnings and what was applied. toJson always fills
+ * the fields issue 13 added (`bound`, `both_bad`, `component`, `flags`, `votes`, `components`, `warnings`); they are
+ * optional in the type so that JSON built without a board (the web page's plain counts) still fits it.
+ */
 export interface LeaderboardJson {
   models: Array<{
     model: string;
@@ -14,20 +18,38 @@ export interface LeaderboardJson {
     rank: number | null;
     rank_low: number | null;
     rank_high: number | null;
+    /** "lower": the score is at least `score`; "upper": at most; null: a two-sided interval. */
+    bound?: 'lower' | 'upper' | null;
     votes: number;
     wins: number;
     ties: number;
     losses: number;
+    both_bad?: number;
+    /** Index into `components`. */
+    component?: number;
+    flags?: string[];
     /** Only with style control. */
     style?: { score: number; ci_low: number; ci_high: number; rank: number; rank_low: number; rank_high: number } | null;
+    /** Only with a tie model. */
+    tie_model?: { score: number } | null;
   }>;
   battles: number;
+  votes?: number;
   computed_at: string;
+  components?: Array<{ models: string[]; relation: string; attached_to: number | null }>;
+  warnings?: Array<{ code: string; models: string[]; count?: number; text: string }>;
+  style_control?: { variant: string; coefficients: Record<string, number> } | null;
+  tie_model?: { kind: string; tie_parameter: number } | null;
+  voters?: { policy: string; checked: number; flagged: number; random: number; adversarial: number; share: number; vote_share: number } | null;
+  segment?: Record<string, string>;
+  /** Battles per category in the data read, when known. */
+  categories?: Record<string, number>;
 }
 
 const r1 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10);
 
-export function toJson(board: Leaderboard): LeaderboardJson {
+export function toJson(board: Leaderboard, extra: { segment?: Segment; categories?: Record<string, number> } = {}): LeaderboardJson {
+  const segment = extra.segment ? Object.fromEntries(describeSegment(extra.segment).split(', ').filter(Boolean).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)])) : undefined;
   return {
     models: board.models.map((m) => ({
       model: m.model,
@@ -37,10 +59,14 @@ export function toJson(board: Leaderboard): LeaderboardJson {
       rank: m.rank,
       rank_low: m.rankLow,
       rank_high: m.rankHigh,
+      bound: m.bound,
       votes: m.votes,
       wins: m.wins,
       ties: m.ties,
       losses: m.losses,
+      both_bad: m.bothBad,
+      component: m.component,
+      flags: m.flags,
       ...(m.style !== undefined
         ? {
             style: m.style && {
@@ -53,9 +79,32 @@ export function toJson(board: Leaderboard): LeaderboardJson {
             },
           }
         : {}),
+      ...(m.tieModel !== undefined ? { tie_model: m.tieModel && { score: r1(m.tieModel.score)! } } : {}),
     })),
     battles: board.battles,
+    votes: board.votes,
     computed_at: board.computedAt.toISOString(),
+    components: board.components.map((c) => ({ models: c.models, relation: c.relation, attached_to: c.attachedTo })),
+    warnings: board.warnings.map((w) => ({ code: w.code, models: w.models, ...(w.count !== undefined ? { count: w.count } : {}), text: w.text })),
+    ...(board.styleControl !== undefined
+      ? { style_control: board.styleControl && { variant: board.styleControl.variant, coefficients: Object.fromEntries(Object.entries(board.styleControl.coefficients).map(([k, v]) => [k, r1(v)!])) } }
+      : {}),
+    ...(board.tieModel !== undefined ? { tie_model: board.tieModel && { kind: board.tieModel.kind, tie_parameter: Math.round(board.tieModel.tieParameter * 1000) / 1000 } } : {}),
+    ...(board.voters !== undefined
+      ? {
+          voters: board.voters && {
+            policy: board.voters.policy,
+            checked: board.voters.checked,
+            flagged: board.voters.flagged,
+            random: board.voters.random,
+            adversarial: board.voters.adversarial,
+            share: Math.round(board.voters.share * 10000) / 10000,
+            vote_share: Math.round(board.voters.voteShare * 10000) / 10000,
+          },
+        }
+      : {}),
+    ...(segment && Object.keys(segment).length ? { segment } : {}),
+    ...(extra.categories ? { categories: extra.categories } : {}),
   };
 }
 
@@ -67,6 +116,7 @@ export function segmentLabel(segment: Segment, t: Translate): string {
   if (segment.campaign) parts.push(t('ranking-segment-campaign', { value: segment.campaign }));
   if (segment.platform) parts.push(t('ranking-segment-platform', { value: segment.platform }));
   if (segment.chat) parts.push(t('ranking-segment-chat'));
+  if (segment.category) parts.push(t('ranking-segment-category', { value: t(`ranking-category-${segment.category}`) }));
   if (segment.since) parts.push(t('ranking-segment-since', { value: day(segment.since) }));
   if (segment.until) parts.push(t('ranking-segment-until', { value: day(segment.until) }));
   return parts.join(' · ');
@@ -110,44 +160,81 @@ export interface TableOptions {
 
 export const TABLE_WIDTH = 34;
 
+/** "≥1234", "≤876" or "1234 ±12": the score column (9 wide). */
+function scoreCell(m: Pick<RankedModel, 'score' | 'ciLow' | 'ciHigh' | 'bound'>): string {
+  const score = Math.round(m.score!);
+  if (m.bound === 'lower') return `≥${score}`.padStart(5).padEnd(9);
+  if (m.bound === 'upper') return `≤${score}`.padStart(5).padEnd(9);
+  const half = Math.min(999, Math.round(((m.ciHigh ?? 0) - (m.ciLow ?? 0)) / 2));
+  return `${String(score).padStart(4)} ${`±${half}`.padEnd(4)}`;
+}
+
+/** One warning in the reader's language. */
+export function warningText(w: LeaderboardWarning, t: Translate): string {
+  switch (w.code) {
+    case 'groups':
+      return t('ranking-warning-groups', { count: w.count ?? 2 });
+    case 'bound-lower':
+      return `${w.models[0]}: ${t('ranking-flag-bound-lower')}`;
+    case 'bound-upper':
+      return `${w.models[0]}: ${t('ranking-flag-bound-upper')}`;
+    case 'not-comparable':
+      return t('ranking-warning-not-comparable', { count: w.models.length, models: w.models.slice(0, 5).join(', ') + (w.models.length > 5 ? ', …' : '') });
+    case 'voters-flagged':
+      return t('ranking-warning-voters', { count: w.count ?? 0 });
+    case 'daily-cap':
+      return t('ranking-warning-daily-cap', { count: w.count ?? 0 });
+    case 'style-unknown-models':
+      return t('ranking-warning-style-unknown', { count: w.count ?? 0 });
+    default:
+      return w.text;
+  }
+}
+
+/** "Group 2 · only lost against group 1". */
+export function groupTitle(board: Leaderboard, index: number, t: Translate): string {
+  const c = board.components[index]!;
+  return t('ranking-group-title', { index: index + 1, relation: c.relation });
+}
+
 /**
- * The phone-width table: rank range, model, score ± half the interval, votes. Plain text; adapters put it in a
+ * The phone-width table: rank range, model, score ± half the interval (or a one-sided bound), votes; groups that do
+ * not compare with the main one in sections of their own; warnings in words. Plain text; adapters put it in a
  * monospace block.
  */
 export function formatTable(board: Leaderboard, t: Translate, options: TableOptions = {}): string {
   const lines: string[] = [];
   lines.push(options.segment ? t('ranking-title-segment', { segment: options.segment }) : t('ranking-title'));
   lines.push(summaryLine(board, t, compactCount));
-  const ranked = board.models.filter((m) => m.enoughVotes);
   if (board.votes === 0 || board.models.length === 0) {
     lines.push('', t('ranking-empty'));
     return lines.flatMap((line) => wrap(line, TABLE_WIDTH)).join('\n');
   }
+  const ranked = board.models
+    .filter((m) => m.enoughVotes && m.score !== null)
+    .map((m) => (options.style && m.style ? { ...m, ...m.style } : m))
+    .filter((m) => !options.style || m.style !== null)
+    .sort((x, y) => x.component - y.component || (y.score ?? 0) - (x.score ?? 0));
   if (ranked.length) {
     const votesHead = [...t('ranking-col-votes')].slice(0, 5).join('').padStart(5);
     const header = `${fit(t('ranking-col-rank'), 5)} ${fit(t('ranking-col-model'), 12)} ${fit(t('ranking-col-score'), 9)} ${votesHead}`;
     lines.push('', header.trimEnd());
-    const rows = ranked
-      .map((m) => (options.style && m.style ? { ...m, ...m.style } : m))
-      .sort((x, y) => (y.score ?? 0) - (x.score ?? 0));
     const max = options.maxRows ?? 30;
-    for (const m of rows.slice(0, max)) {
-      const half = Math.min(999, Math.round(((m.ciHigh ?? 0) - (m.ciLow ?? 0)) / 2));
-      const score = String(Math.round(m.score!)).padStart(4);
-      const pm = `±${half}`.padEnd(4);
-      lines.push(`${fit(rankRange(m), 5)} ${fit(m.model, 12)} ${score} ${pm} ${compactCount(m.votes).padStart(5)}`);
+    let group = 0;
+    for (const m of ranked.slice(0, max)) {
+      if (m.component !== group) {
+        group = m.component;
+        lines.push('', groupTitle(board, group, t));
+      }
+      lines.push(`${fit(rankRange(m), 5)} ${fit(m.model, 12)} ${scoreCell(m)} ${compactCount(m.votes).padStart(5)}`);
     }
-    if (rows.length > max) lines.push(t('ranking-more', { count: rows.length - max }));
+    if (ranked.length > max) lines.push(t('ranking-more', { count: ranked.length - max }));
     lines.push('', t('ranking-legend', { level: Math.round(board.options.level * 100) }));
-    if (options.style) lines.push(t('ranking-style-legend'));
-    // Degenerate data is said in words rather than hidden behind a number.
-    const notes: string[] = [];
-    if (board.components.length > 1) notes.push(t('ranking-warning-components', { count: board.components.length }));
-    for (const m of rows.slice(0, max)) {
-      for (const flag of m.flags) if (flag !== 'disconnected') notes.push(`${m.model}: ${t(`ranking-flag-${flag}`)}`);
-    }
-    if (notes.length) lines.push('', ...notes);
+    if (options.style) lines.push(t(board.styleControl?.variant === 'lmarena' ? 'ranking-style-legend-lmarena' : 'ranking-style-legend'));
   }
+  // Degenerate data is said in words rather than hidden behind a number.
+  const notes = board.warnings.map((w) => warningText(w, t));
+  if (notes.length) lines.push('', ...notes);
   const few = board.models.filter((m) => !m.enoughVotes);
   if (few.length) {
     lines.push('', t('ranking-not-enough-title', { min: board.options.minVotes }));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
-import { createCountsBuilder } from './counts';
+import { createCountsBuilder } from './math/counts';
 import { formatTable } from './format';
-import { computeLeaderboard, computeLeaderboardAsync } from './leaderboard';
+import { computeLeaderboard, computeLeaderboardAsync, SCALE } from './leaderboard';
 import { createBootstrapPool } from './parallel';
 import { aggregate } from './segments';
 import { centred, drawCounts, drawRows, logisticRegressionScores } from './test-helpers';
@@ -38,11 +38,13 @@ describe('Bradley–Terry leaderboard', () => {
     const asTie = byModel(computeLeaderboard(c, { bootstrap: 0, minVotes: 0, prior: 1e-9 }));
     // P(x beats y) = (30 + 30) / 100 → 400·log10(0.6/0.4) apart
     expect(asTie.get('x')!.score! - asTie.get('y')!.score!).toBeCloseTo(400 * Math.log10(60 / 40), 3);
-    expect(asTie.get('x')).toMatchObject({ votes: 100, wins: 30, ties: 60, losses: 10, bothBad: 40, winRate: 0.6 });
+    // "Both bad" has its own column (issue 13); it still counts as a tie in the score.
+    expect(asTie.get('x')).toMatchObject({ votes: 100, wins: 30, ties: 20, losses: 10, bothBad: 40, winRate: 0.6 });
     const excluded = byModel(computeLeaderboard(c, { bootstrap: 0, minVotes: 0, bothBad: 'exclude', prior: 1e-9 }));
     // (30 + 10) / 60 wins for x
     expect(excluded.get('x')!.score! - excluded.get('y')!.score!).toBeCloseTo(400 * Math.log10(40 / 20), 3);
-    expect(excluded.get('x')).toMatchObject({ votes: 60, wins: 30, ties: 20, losses: 10 });
+    // `votes` are all votes cast; the win rate is over the votes the score counts.
+    expect(excluded.get('x')).toMatchObject({ votes: 100, wins: 30, ties: 20, losses: 10, bothBad: 40, winRate: 40 / 60 });
   });
 
   it('centres listed models on 1000, or pins an anchor', () => {
@@ -105,14 +107,14 @@ describe('Bradley–Terry leaderboard', () => {
     expect(closed.models).toEqual(a.models);
   });
 
-  describe('degenerate data gives finite, flagged results', () => {
+  describe('data that cannot rank says so instead of inventing numbers (issue 13)', () => {
     const finite = (b: Leaderboard) => {
-      for (const m of b.models.filter((x) => x.enoughVotes)) {
+      for (const m of b.models.filter((x) => x.score !== null && x.bound === null)) {
         for (const v of [m.score, m.ciLow, m.ciHigh, m.rank, m.rankLow, m.rankHigh]) expect(Number.isFinite(v)).toBe(true);
       }
     };
 
-    it('a model that never lost', () => {
+    it('a model that never lost gets a lower bound, not an interval, and does not drag the others down', () => {
       const board = computeLeaderboard(
         counts([
           ['champ', 'x', 'a', 25],
@@ -124,20 +126,33 @@ describe('Bradley–Terry leaderboard', () => {
       );
       finite(board);
       const champ = byModel(board).get('champ')!;
-      expect(champ.flags).toContain('undefeated');
-      expect(champ.rank).toBe(1);
-      expect(byModel(board).get('y')!.flags).not.toContain('undefeated');
-      expect(board.warnings.join()).toMatch(/champ never lost/);
-      expect(formatTable(board, createI18n().t('en')).replace(/\n/g, ' ')).toContain('champ: never lost: score is a lower bound');
+      const x = byModel(board).get('x')!;
+      const y = byModel(board).get('y')!;
+      expect(champ.flags).toEqual(expect.arrayContaining(['undefeated', 'bound']));
+      expect(champ).toMatchObject({ bound: 'lower', ciHigh: null, median: null, rankLow: 1, component: 0 });
+      // 50 wins in 50 votes: at the bound, winning them all has probability 2.5 %, so σ(d)^50 = 0.025.
+      const d = Math.log(0.025 ** (1 / 50) / (1 - 0.025 ** (1 / 50)));
+      expect(champ.score!).toBeGreaterThan(Math.max(x.score!, y.score!));
+      expect(champ.score! - (x.score! + y.score!) / 2).toBeGreaterThan(SCALE * d - 40);
+      // x and y still average 1000: the unbounded model is not in the centring.
+      expect((x.score! + y.score!) / 2).toBeCloseTo(1000, 6);
+      expect(x.rankLow).toBe(2);
+      expect(board.warnings.map((w) => w.code)).toContain('bound-lower');
+      const table = formatTable(board, createI18n().t('en')).replace(/\n/g, ' ');
+      expect(table).toMatch(/champ +≥\d{4}/);
+      expect(table).toContain('champ: never lost: its score is only a lower bound');
     });
 
-    it('a model that never won', () => {
+    it('a model that never won gets an upper bound', () => {
       const board = computeLeaderboard(counts([['x', 'loser', 'a', 30], ['x', 'y', 'a', 12], ['x', 'y', 'b', 18], ['y', 'loser', 'a', 25]]), { bootstrap: 50 });
       finite(board);
-      expect(byModel(board).get('loser')!.flags).toContain('winless');
+      const loser = byModel(board).get('loser')!;
+      expect(loser.flags).toContain('winless');
+      expect(loser).toMatchObject({ bound: 'upper', ciLow: null, rankHigh: 3 });
+      expect(loser.score!).toBeLessThan(Math.min(byModel(board).get('x')!.score!, byModel(board).get('y')!.score!));
     });
 
-    it('a disconnected comparison graph', () => {
+    it('groups never compared are marked, each scored on its own', () => {
       const board = computeLeaderboard(
         counts([
           ['a1', 'a2', 'a', 30],
@@ -150,34 +165,61 @@ describe('Bradley–Terry leaderboard', () => {
         { bootstrap: 100 },
       );
       finite(board);
-      expect(board.components).toEqual([['a1', 'a2', 'a3'], ['b1', 'b2']]);
-      expect(byModel(board).get('b1')!.flags).toContain('disconnected');
-      expect(byModel(board).get('a1')!.flags).not.toContain('disconnected');
+      expect(board.components.map((c) => [c.models.sort(), c.relation])).toEqual([
+        [['a1', 'a2', 'a3'], 'main'],
+        [['b1', 'b2'], 'disconnected'],
+      ]);
+      expect(byModel(board).get('b1')!.flags).toEqual(expect.arrayContaining(['disconnected', 'separate-group']));
+      expect(byModel(board).get('a1')!.flags).toEqual([]);
+      const b = board.models.filter((m) => m.component === 1);
+      expect((b[0]!.score! + b[1]!.score!) / 2).toBeCloseTo(1000, 6);
+      expect(board.models.map((m) => m.component)).toEqual([0, 0, 0, 1, 1]);
       const i = board.winProbability.models.indexOf('a1');
       const j = board.winProbability.models.indexOf('b1');
       expect(board.winProbability.matrix[i]![j]).toBeNull();
-      expect(board.warnings.join()).toMatch(/2 separate groups/);
-      expect(formatTable(board, createI18n().t('fr')).replace(/\n/g, ' ')).toContain("2 groupes de modèles n'ont jamais été comparés");
+      expect(board.warnings.find((w) => w.code === 'groups')).toMatchObject({ count: 2, models: ['b1', 'b2'] });
+      expect(formatTable(board, createI18n().t('fr')).replace(/\n/g, ' ')).toContain('Groupe 2');
+    });
+
+    it('two groups joined by a single vote are not compared through that vote', () => {
+      const rows: Array<[string, string, Outcome, number]> = [];
+      for (const g of ['p', 'q']) {
+        rows.push([`${g}1`, `${g}2`, 'a', 30], [`${g}1`, `${g}2`, 'b', 20], [`${g}2`, `${g}3`, 'a', 25], [`${g}2`, `${g}3`, 'b', 22], [`${g}1`, `${g}3`, 'b', 20], [`${g}1`, `${g}3`, 'a', 28]);
+      }
+      rows.push(['p1', 'q1', 'a', 1]);
+      const board = computeLeaderboard(counts(rows), { bootstrap: 100 });
+      finite(board);
+      expect(board.components.map((c) => c.relation)).toEqual(['main', 'below']);
+      // Before issue 13 the second group landed ~550 points lower, a number set by the prior alone.
+      const q = board.models.filter((m) => m.model.startsWith('q'));
+      expect(q.every((m) => m.component === 1 && m.flags.includes('separate-group'))).toBe(true);
+      expect(q.reduce((s, m) => s + m.score!, 0) / 3).toBeCloseTo(1000, 6);
+      expect(board.warnings.map((w) => w.code)).toContain('groups');
     });
 
     it('a single model, a lone pair with one vote, and no votes at all', () => {
       const none = computeLeaderboard(createCountsBuilder().build());
       expect(none.models).toEqual([]);
       expect(none.votes).toBe(0);
+      expect(none.warnings).toEqual([]);
       const one = computeLeaderboard(counts([['x', 'y', 'a', 1]]), { minVotes: 1, bootstrap: 100 });
-      finite(one);
-      expect(one.models.map((m) => m.rank)).toEqual([1, 2]);
+      // One vote says x beat y once: no score can be claimed for either.
+      expect(one.models.map((m) => [m.model, m.score, m.flags.includes('not-comparable')])).toEqual([
+        ['x', null, true],
+        ['y', null, true],
+      ]);
+      expect(one.warnings.find((w) => w.code === 'not-comparable')!.models).toEqual(['x', 'y']);
       const self = computeLeaderboard(counts([['x', 'x', 'a', 5]]));
       expect(self.models).toEqual([]);
     });
 
-    it('a chain where every model beats the next one every time', () => {
+    it('a chain where every model beats the next one every time claims no scores', () => {
       const c = counts(Array.from({ length: 30 }, (_, k) => [`m${k}`, `m${k + 1}`, 'a', 500] as [string, string, Outcome, number]));
       const board = computeLeaderboard(c, { bootstrap: 100 });
-      finite(board);
-      expect(board.models.map((m) => m.model).slice(0, 3)).toEqual(['m0', 'm1', 'm2']);
-      expect(board.models[0]!.flags).toContain('undefeated');
-      expect(board.models.at(-1)!.flags).toContain('winless');
+      expect(board.models.every((m) => m.score === null)).toBe(true);
+      expect(board.models.find((m) => m.model === 'm0')!.flags).toContain('undefeated');
+      expect(board.models.find((m) => m.model === 'm30')!.flags).toContain('winless');
+      expect(board.warnings.find((w) => w.code === 'not-comparable')!.count).toBe(31);
     });
   });
 });

@@ -1,10 +1,29 @@
-// The leaderboard: Bradley–Terry scores with bootstrap intervals for scores and ranks, vote tallies, win
-// probabilities, minimum-vote gating and clear flags for degenerate data. Pure computation.
-import { bootstrapRounds, fitTableOf, type BootstrapProblem } from './bootstrap';
-import { components as graphComponents, fitBradleyTerry } from './bradley-terry';
+// The leaderboard: Bradley–Terry scores with battle-level bootstrap intervals for scores and ranks, vote tallies,
+// win probabilities, minimum-vote gating, and honest handling of data that cannot rank: models are split into groups
+// that have both won and lost against each other (math/connectivity.ts); scores compare within a group, a model
+// that only won or only lost against its group gets a one-sided bound (math/bounds.ts), and every such case is
+// named in `warnings`. Pure computation.
+import { bootstrapRounds, fitTableOf, type BootstrapProblem } from './math/bootstrap';
+import { oneSidedBound } from './math/bounds';
+import { fitBradleyTerry } from './math/bradley-terry';
+import { groupModels, type Grouping } from './math/connectivity';
+import { fitStyleControl } from './math/style';
+import { fitTieModel } from './math/ties';
 import type { BootstrapRunner } from './parallel';
-import { fitStyleControl } from './style';
-import type { Interval, Leaderboard, LeaderboardOptions, ModelFlag, PairCounts, RankedModel, StyleBattle } from './types';
+import type {
+  Component,
+  Interval,
+  Leaderboard,
+  LeaderboardOptions,
+  LeaderboardWarning,
+  ModelFlag,
+  PairCounts,
+  RankedModel,
+  StyleBattle,
+  StyleVariant,
+  TieModel,
+  VoterSummary,
+} from './types';
 
 /** Points per unit of natural-log odds: 400 × log10(odds). */
 export const SCALE = 400 / Math.LN10;
@@ -14,6 +33,14 @@ export const DEFAULTS = { bootstrap: 1000, seed: 1, bothBad: 'tie', minVotes: 20
 export interface ComputeOptions extends LeaderboardOptions {
   /** Per-battle style features: adds style-controlled scores beside the plain ones. */
   style?: StyleBattle[];
+  /** Whose style control (default compar:IA's). */
+  styleVariant?: StyleVariant;
+  /** Fit a tie model beside plain Bradley–Terry. */
+  tieModel?: TieModel;
+  /** Voter quality applied to the votes (reported on the board). */
+  voters?: VoterSummary | null;
+  /** Votes left out by a per-person daily cap (reported on the board). */
+  cappedVotes?: number;
   /** Run bootstrap rounds elsewhere (worker threads); default: on this thread. */
   runner?: BootstrapRunner;
   /** Clock for `computedAt` (tests). */
@@ -49,71 +76,124 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+type Stats = Pick<RankedModel, 'model' | 'votes' | 'wins' | 'ties' | 'losses' | 'bothBad'> & { counted: number; score: number };
+
 interface Prepared {
   options: Resolved;
   counts: PairCounts;
   problem: BootstrapProblem;
-  stats: Array<Pick<RankedModel, 'model' | 'votes' | 'wins' | 'ties' | 'losses' | 'bothBad'>>;
+  stats: Stats[];
   listed: number[];
-  comps: number[][];
-  componentOf: Int32Array;
+  grouping: Grouping;
+  /** Per pair: counted votes and a's wins + half the ties, with the both-bad policy applied. */
+  pairW: Float64Array;
+  pairT: Float64Array;
   votes: number;
 }
 
 function prepare(counts: PairCounts, options: LeaderboardOptions): Prepared {
   const o = resolveOptions(options);
   const n = counts.models.length;
-  const ties = new Float64Array(counts.size);
-  for (let p = 0; p < counts.size; p++) ties[p] = counts.ties[p]! + (o.bothBad === 'tie' ? counts.bothBad[p]! : 0);
-  const stats = counts.models.map((model) => ({ model, votes: 0, wins: 0, ties: 0, losses: 0, bothBad: 0 }));
+  const asTie = o.bothBad === 'tie' ? 1 : 0;
+  const stats: Stats[] = counts.models.map((model) => ({ model, votes: 0, wins: 0, ties: 0, losses: 0, bothBad: 0, counted: 0, score: 0 }));
+  const pairW = new Float64Array(counts.size);
+  const pairT = new Float64Array(counts.size);
   let votes = 0;
   for (let p = 0; p < counts.size; p++) {
     const A = stats[counts.a[p]!]!;
     const B = stats[counts.b[p]!]!;
     const wa = counts.winsA[p]!;
     const wb = counts.winsB[p]!;
-    const t = ties[p]!;
+    const t = counts.ties[p]!;
+    const bb = counts.bothBad[p]!;
     A.wins += wa;
     A.losses += wb;
-    A.ties += t;
     B.wins += wb;
     B.losses += wa;
+    A.ties += t;
     B.ties += t;
-    A.bothBad += counts.bothBad[p]!;
-    B.bothBad += counts.bothBad[p]!;
-    A.votes += wa + wb + t;
-    B.votes += wa + wb + t;
-    votes += wa + wb + t;
+    A.bothBad += bb;
+    B.bothBad += bb;
+    A.votes += wa + wb + t + bb;
+    B.votes += wa + wb + t + bb;
+    const tied = t + asTie * bb;
+    pairW[p] = wa + tied / 2;
+    pairT[p] = wa + wb + tied;
+    A.counted += pairT[p]!;
+    B.counted += pairT[p]!;
+    A.score += pairW[p]!;
+    B.score += pairT[p]! - pairW[p]!;
+    votes += wa + wb + t + bb;
   }
+
+  const aWon = new Uint8Array(counts.size);
+  const bWon = new Uint8Array(counts.size);
+  for (let p = 0; p < counts.size; p++) {
+    aWon[p] = pairW[p]! > 0 ? 1 : 0;
+    bWon[p] = pairT[p]! - pairW[p]! > 0 ? 1 : 0;
+  }
+  const grouping = groupModels({ n, size: counts.size, a: counts.a, b: counts.b, aWon, bWon }, stats.map((s) => s.counted));
+
+  // Solver cells: only pairs within one group are fitted (between groups the estimate is infinite or undefined);
+  // battles with the same (pair, counted wins, counted votes) merge, whatever their raw tally.
+  const cellPair: number[] = [];
+  const cellW: number[] = [];
+  const cellT: number[] = [];
+  const cellCount: number[] = [];
+  const byPair: number[][] = [];
+  const cells = counts.cells;
+  for (let k = 0; k < cells.size; k++) {
+    const p = cells.pair[k]!;
+    if (grouping.groupOf[counts.a[p]!] !== grouping.groupOf[counts.b[p]!]) continue;
+    const tied = cells.ties[k]! + asTie * cells.bothBad[k]!;
+    const w = cells.winsA[k]! + tied / 2;
+    const t = cells.winsA[k]! + cells.winsB[k]! + tied;
+    if (!(t > 0)) continue;
+    // A pair has a few distinct (wins, votes): a short list per pair finds the cell to merge into.
+    const list = (byPair[p] ??= []);
+    let c = -1;
+    for (const x of list) if (cellW[x] === w && cellT[x] === t) c = x;
+    if (c < 0) {
+      list.push(cellPair.length);
+      cellPair.push(p);
+      cellW.push(w);
+      cellT.push(t);
+      cellCount.push(cells.battles[k]!);
+    } else cellCount[c] = cellCount[c]! + cells.battles[k]!;
+  }
+  // Sorted by pair (a counting sort), so a round sums each pair's cells in one pass.
+  const pairStart = new Int32Array(counts.size + 1);
+  for (const p of cellPair) pairStart[p + 1] = pairStart[p + 1]! + 1;
+  for (let p = 0; p < counts.size; p++) pairStart[p + 1] = pairStart[p + 1]! + pairStart[p]!;
+  const fill = pairStart.slice(0, counts.size);
+  const order = new Int32Array(cellPair.length);
+  cellPair.forEach((p, k) => (order[fill[p]!++] = k));
   const problem: BootstrapProblem = {
     n,
     size: counts.size,
     a: counts.a,
     b: counts.b,
-    winsA: counts.winsA,
-    winsB: counts.winsB,
-    ties,
+    cells: cellPair.length,
+    pairStart,
+    cellPair: Int32Array.from(order, (k) => cellPair[k]!),
+    cellW: Float64Array.from(order, (k) => cellW[k]!),
+    cellT: Float64Array.from(order, (k) => cellT[k]!),
+    cellCount: Float64Array.from(order, (k) => cellCount[k]!),
     thetaHat: new Float64Array(n),
     prior: o.prior,
     seed: o.seed,
   };
-  const table = fitTableOf(problem);
-  problem.thetaHat = fitBradleyTerry(table, o.prior).theta;
-  const comps = graphComponents(table);
-  const componentOf = new Int32Array(n);
-  comps.forEach((c, k) => c.forEach((i) => (componentOf[i] = k)));
+  problem.thetaHat = fitBradleyTerry(fitTableOf(problem), o.prior).theta;
   const listed: number[] = [];
-  for (let i = 0; i < n; i++) if (stats[i]!.votes >= Math.max(1, o.minVotes)) listed.push(i);
+  for (let i = 0; i < n; i++) if (stats[i]!.votes >= Math.max(1, o.minVotes) && stats[i]!.counted > 0) listed.push(i);
   if (o.anchor && !counts.models.includes(o.anchor.model)) {
     throw new RangeError(`anchor model "${o.anchor.model}" has no votes in this selection`);
   }
-  return { options: o, counts, problem, stats, listed, comps, componentOf, votes };
+  return { options: o, counts, problem, stats, listed, grouping, pairW, pairT, votes };
 }
 
-/** Scores on the 400-point scale for one vector of strengths: anchored, or listed models averaging 1000. */
-function scaler(prep: Prepared): (theta: Float64Array, offset: number, i: number) => number {
-  const anchor = prep.options.anchor;
-  const anchorIndex = anchor ? prep.counts.models.indexOf(anchor.model) : -1;
+/** Scores on the 400-point scale for one vector of strengths: anchored, or `centred` models averaging 1000. */
+function scaler(centred: number[], anchor: { index: number; score: number } | null): (theta: Float64Array, offset: number, i: number) => number {
   let lastArray: Float64Array | null = null;
   let lastOffset = -1;
   let centre = 0;
@@ -121,11 +201,11 @@ function scaler(prep: Prepared): (theta: Float64Array, offset: number, i: number
     if (theta !== lastArray || offset !== lastOffset) {
       lastArray = theta;
       lastOffset = offset;
-      if (anchorIndex >= 0) centre = theta[offset + anchorIndex]!;
+      if (anchor) centre = theta[offset + anchor.index]!;
       else {
         let s = 0;
-        for (const k of prep.listed) s += theta[offset + k]!;
-        centre = prep.listed.length ? s / prep.listed.length : 0;
+        for (const k of centred) s += theta[offset + k]!;
+        centre = centred.length ? s / centred.length : 0;
       }
     }
     return (anchor ? anchor.score : 1000) + SCALE * (theta[offset + i]! - centre);
@@ -191,75 +271,248 @@ export function summarise(
   return result;
 }
 
-function finish(prep: Prepared, draws: Float64Array, options: ComputeOptions): Leaderboard {
-  const { counts, problem, stats, listed, comps, componentOf, options: o } = prep;
-  const n = problem.n;
-  const scale = scaler(prep);
-  const summary = summarise(problem.thetaHat, draws, o.bootstrap, n, listed, scale, o.level);
-  const warnings: string[] = [];
+type Scored = { score: number; ciLow: number | null; ciHigh: number | null; rank: number; rankLow: number; rankHigh: number; median: number | null; bound: 'lower' | 'upper' | null };
 
-  let style: Map<number, Interval & { median: number }> | null = null;
-  let styleCoefficients: Leaderboard['styleCoefficients'];
-  if (options.style) {
-    const fitted = fitStyleControl(counts.models, options.style, {
-      bothBad: o.bothBad,
-      prior: o.prior,
-      rounds: o.bootstrap,
-      seed: o.seed,
+/**
+ * Scores of each group's listed models, and one-sided bounds for single models against the group they met most.
+ * `theta`/`draws` may be the plain or the style-controlled fit.
+ */
+function scoreGroups(prep: Prepared, components: Component[], theta: Float64Array, draws: Float64Array, rounds: number): Map<number, Scored> {
+  const { grouping, listed, counts, options: o, pairT, pairW } = prep;
+  const n = counts.models.length;
+  const out = new Map<number, Scored>();
+  const anchorIndex = o.anchor ? counts.models.indexOf(o.anchor.model) : -1;
+  const alpha = (1 - o.level) / 2;
+  const scales = new Map<number, (theta: Float64Array, offset: number, i: number) => number>();
+  components.forEach((c, g) => {
+    if (c.models.length < 2) return;
+    const members = listed.filter((i) => grouping.groupOf[i] === g);
+    if (!members.length) return;
+    const anchor = anchorIndex >= 0 && grouping.groupOf[anchorIndex] === g ? { index: anchorIndex, score: o.anchor!.score } : null;
+    const scale = scaler(members, anchor);
+    scales.set(g, scale);
+    for (const [i, iv] of summarise(theta, draws, rounds, n, members, scale, o.level)) out.set(i, { ...iv, bound: null });
+  });
+  // Single models with a bound, on the scale of the group they are attached to.
+  components.forEach((c, g) => {
+    if (c.attachedTo === null) return;
+    const i = grouping.groups[g]!.members[0]!;
+    if (!listed.includes(i)) return;
+    const target = c.attachedTo;
+    const scale = scales.get(target);
+    if (!scale) return;
+    const opp: number[] = [];
+    const votes: number[] = [];
+    let won = 0;
+    for (let p = 0; p < counts.size; p++) {
+      const x = counts.a[p]!;
+      const y = counts.b[p]!;
+      const other = x === i ? y : y === i ? x : -1;
+      if (other < 0 || grouping.groupOf[other] !== target || !(pairT[p]! > 0)) continue;
+      opp.push(theta[other]!);
+      votes.push(pairT[p]!);
+      won += x === i ? pairW[p]! : pairT[p]! - pairW[p]!;
+    }
+    const side = won > 0 ? 'lower' : 'upper';
+    const s = oneSidedBound(opp, votes, side, alpha);
+    const at = new Float64Array(theta);
+    at[i] = s;
+    const score = scale(at, 0, i);
+    out.set(i, { score, ciLow: side === 'lower' ? score : null, ciHigh: side === 'upper' ? score : null, rank: 0, rankLow: 0, rankHigh: 0, median: null, bound: side });
+  });
+  // Ranks within each group, bounded models included: a lower-bounded model is surely above those whose interval
+  // ends below its bound and possibly above any other; an upper-bounded one likewise below.
+  components.forEach((c, g) => {
+    const ids = [...out.keys()].filter((i) => {
+      const home = components[grouping.groupOf[i]!]!;
+      return grouping.groupOf[i] === g ? home.models.length > 1 : home.attachedTo === g;
     });
-    style = summarise(fitted.theta, fitted.draws, o.bootstrap, n, listed, scaler(prep), o.level);
-    styleCoefficients = fitted.coefficients;
-    if (fitted.unknownModels.length) warnings.push(`style control: ${fitted.unknownModels.length} battles name models without votes here`);
+    if (!ids.length) return;
+    const byScore = ids.map((i) => out.get(i)!.score).sort((x, y) => y - x);
+    for (const i of ids) {
+      const m = out.get(i)!;
+      const others = ids.filter((j) => j !== i).map((j) => out.get(j)!);
+      const point = 1 + byScore.filter((s) => s > m.score + 1e-9).length;
+      if (m.bound === 'lower') {
+        m.rank = point;
+        m.rankLow = 1;
+        m.rankHigh = 1 + others.filter((x) => x.bound !== 'upper' && (x.ciHigh === null || x.ciHigh > m.score)).length;
+      } else if (m.bound === 'upper') {
+        m.rank = point;
+        m.rankLow = 1 + others.filter((x) => x.bound !== 'lower' && x.ciLow !== null && x.ciLow >= m.score).length + others.filter((x) => x.bound === 'lower' && x.score > m.score).length;
+        m.rankHigh = ids.length;
+      } else {
+        const surelyAbove = others.filter((x) => x.bound === 'lower' && x.score >= m.ciHigh!).length;
+        const maybeAbove = others.filter((x) => x.bound === 'lower').length;
+        const maybeBelow = others.filter((x) => x.bound === 'upper' && x.score > m.ciLow!).length;
+        m.rank = point;
+        m.rankLow = m.rankLow + surelyAbove;
+        m.rankHigh = m.rankHigh + maybeAbove + maybeBelow;
+      }
+    }
+  });
+  return out;
+}
+
+function componentsOf(prep: Prepared): Component[] {
+  const { grouping, counts, pairT } = prep;
+  return grouping.groups.map((g) => {
+    let attachedTo: number | null = null;
+    if (g.members.length === 1) {
+      const i = g.members[0]!;
+      const against = new Map<number, number>();
+      for (let p = 0; p < counts.size; p++) {
+        const other = counts.a[p] === i ? counts.b[p]! : counts.b[p] === i ? counts.a[p]! : -1;
+        if (other < 0 || !(pairT[p]! > 0)) continue;
+        const h = grouping.groupOf[other]!;
+        if (grouping.groups[h]!.members.length < 2) continue;
+        against.set(h, (against.get(h) ?? 0) + pairT[p]!);
+      }
+      let best = -1;
+      for (const [h, v] of against) if (best < 0 || v > against.get(best)! || (v === against.get(best) && h < best)) best = h;
+      attachedTo = best >= 0 ? best : null;
+    }
+    return { models: g.members.map((i) => counts.models[i]!), relation: g.relation, attachedTo };
+  });
+}
+
+function finish(prep: Prepared, draws: Float64Array, options: ComputeOptions): Leaderboard {
+  const { counts, problem, stats, listed, grouping, options: o } = prep;
+  const n = problem.n;
+  const components = componentsOf(prep);
+  const scored = scoreGroups(prep, components, problem.thetaHat, draws, o.bootstrap);
+  const warnings: LeaderboardWarning[] = [];
+
+  let style: Map<number, Scored> | null = null;
+  let styleControl: Leaderboard['styleControl'];
+  if (options.style) {
+    const variant = options.styleVariant ?? 'comparia';
+    const fitted = fitStyleControl(counts.models, options.style, { bothBad: o.bothBad, prior: o.prior, rounds: o.bootstrap, seed: o.seed, variant });
+    style = scoreGroups(prep, components, fitted.theta, fitted.draws, o.bootstrap);
+    styleControl = { variant, coefficients: fitted.coefficients };
+    if (fitted.unknownModels.length) {
+      warnings.push({
+        code: 'style-unknown-models',
+        models: fitted.unknownModels,
+        count: fitted.unknownModels.length,
+        text: `style control: battles name ${fitted.unknownModels.length} model(s) without votes here`,
+      });
+    }
+  }
+  let tieModel: Leaderboard['tieModel'];
+  let tieScores: Map<number, number> | null = null;
+  if (options.tieModel) {
+    const fit = fitTieModel(counts, { kind: options.tieModel, bothBad: o.bothBad, prior: o.prior, groupOf: grouping.groupOf });
+    tieModel = { kind: options.tieModel, tieParameter: fit.tieParameter };
+    const found = (tieScores = new Map<number, number>());
+    components.forEach((c, g) => {
+      const members = listed.filter((i) => grouping.groupOf[i] === g && scored.get(i)?.bound === null);
+      if (c.models.length < 2 || !members.length) return;
+      const scale = scaler(members, null);
+      for (const i of members) found.set(i, scale(fit.theta, 0, i));
+    });
   }
 
   const models: RankedModel[] = stats.map((s, i) => {
     const flags: ModelFlag[] = [];
     if (s.votes > 0 && s.losses === 0 && s.wins > 0) flags.push('undefeated');
     if (s.votes > 0 && s.wins === 0 && s.ties === 0) flags.push('winless');
-    if (componentOf[i] !== 0) flags.push('disconnected');
-    const iv = summary.get(i);
+    const g = grouping.groupOf[i]!;
+    const iv = scored.get(i);
+    const listedHere = listed.includes(i);
+    if (iv?.bound) flags.push('bound');
+    const home = components[g]!;
+    const shownIn = home.models.length > 1 ? g : (home.attachedTo ?? g);
+    if (shownIn !== 0) flags.push('separate-group');
+    if (grouping.weakOf[i] !== 0) flags.push('disconnected');
+    if (listedHere && !iv) flags.push('not-comparable');
     const st = style?.get(i);
+    const { model, votes, wins, ties, losses, bothBad } = s;
     return {
-      ...s,
-      winRate: s.votes > 0 ? (s.wins + s.ties / 2) / s.votes : null,
-      enoughVotes: iv !== undefined,
+      model,
+      votes,
+      wins,
+      ties,
+      losses,
+      bothBad,
+      winRate: s.counted > 0 ? s.score / s.counted : null,
+      enoughVotes: listedHere,
       score: iv?.score ?? null,
-      ciLow: iv?.ciLow ?? null,
-      ciHigh: iv?.ciHigh ?? null,
+      ciLow: iv ? iv.ciLow : null,
+      ciHigh: iv ? iv.ciHigh : null,
       rank: iv?.rank ?? null,
       rankLow: iv?.rankLow ?? null,
       rankHigh: iv?.rankHigh ?? null,
       median: iv?.median ?? null,
-      ...(style ? { style: st ? { score: st.score, ciLow: st.ciLow, ciHigh: st.ciHigh, rank: st.rank, rankLow: st.rankLow, rankHigh: st.rankHigh } : null } : {}),
+      bound: iv?.bound ?? null,
+      ...(style
+        ? { style: st && st.bound === null ? { score: st.score, ciLow: st.ciLow!, ciHigh: st.ciHigh!, rank: st.rank, rankLow: st.rankLow, rankHigh: st.rankHigh } : null }
+        : {}),
+      ...(tieScores ? { tieModel: tieScores.has(i) ? { score: tieScores.get(i)! } : null } : {}),
       flags,
-      component: componentOf[i]!,
+      component: shownIn,
     };
   });
   models.sort((x, y) => {
-    if (x.score !== null && y.score !== null) return y.score - x.score || x.model.localeCompare(y.model);
-    if (x.score !== null) return -1;
-    if (y.score !== null) return 1;
+    const sx = x.score !== null;
+    const sy = y.score !== null;
+    if (sx && sy) return x.component - y.component || y.score! - x.score! || x.model.localeCompare(y.model);
+    if (sx) return -1;
+    if (sy) return 1;
+    if (x.enoughVotes !== y.enoughVotes) return x.enoughVotes ? -1 : 1;
     return y.votes - x.votes || x.model.localeCompare(y.model);
   });
 
-  const shown = models.filter((m) => m.enoughVotes);
+  const shown = models.filter((m) => m.score !== null);
   const idx = shown.map((m) => counts.models.indexOf(m.model));
-  const matrix = idx.map((i) =>
-    idx.map((j) => {
+  const pairOf = new Map<number, number>();
+  for (let p = 0; p < counts.size; p++) pairOf.set(counts.a[p]! * n + counts.b[p]!, p);
+  const matrix = idx.map((i, r) =>
+    idx.map((j, c) => {
       if (i === j) return 0.5;
-      if (componentOf[i] !== componentOf[j]) return null;
+      if (shown[r]!.component !== shown[c]!.component || shown[r]!.bound || shown[c]!.bound) return null;
       return 1 / (1 + Math.exp(problem.thetaHat[j]! - problem.thetaHat[i]!));
     }),
   );
+  const observedVotes = idx.map((i) => idx.map((j) => {
+    const p = pairOf.get(Math.min(i, j) * n + Math.max(i, j));
+    return p === undefined || i === j ? 0 : prep.pairT[p]!;
+  }));
+  const observedRate = idx.map((i) => idx.map((j) => {
+    const p = pairOf.get(Math.min(i, j) * n + Math.max(i, j));
+    if (p === undefined || i === j || !(prep.pairT[p]! > 0)) return null;
+    const w = prep.pairW[p]! / prep.pairT[p]!;
+    return counts.a[p] === i ? w : 1 - w;
+  }));
 
-  if (comps.length > 1) {
-    warnings.push(
-      `the comparison graph has ${comps.length} separate groups of models; scores are only comparable within a group`,
-    );
+  const separate = components.filter((c, g) => g > 0 && c.models.length > 1);
+  if (separate.length) {
+    warnings.push({
+      code: 'groups',
+      models: separate.flatMap((c) => c.models),
+      count: separate.length + 1,
+      text: `the models form ${separate.length + 1} groups that never both won and lost against each other; scores compare only within a group`,
+    });
   }
   for (const m of models) {
-    if (m.flags.includes('undefeated') && m.enoughVotes) warnings.push(`${m.model} never lost: its score is a lower bound held finite by the prior`);
-    if (m.flags.includes('winless') && m.enoughVotes) warnings.push(`${m.model} never won nor tied: its score is an upper bound held finite by the prior`);
+    if (m.bound === 'lower') warnings.push({ code: 'bound-lower', models: [m.model], text: `${m.model} never lost against its group: its score is only a lower bound` });
+    if (m.bound === 'upper') warnings.push({ code: 'bound-upper', models: [m.model], text: `${m.model} never won against its group: its score is only an upper bound` });
+  }
+  const lost = models.filter((m) => m.flags.includes('not-comparable')).map((m) => m.model);
+  if (lost.length) {
+    warnings.push({ code: 'not-comparable', models: lost, count: lost.length, text: `no score for ${lost.join(', ')}: no group of models both won and lost against them` });
+  }
+  if (options.voters && options.voters.flagged > 0) {
+    const v = options.voters;
+    warnings.push({
+      code: 'voters-flagged',
+      models: [],
+      count: v.flagged,
+      text: `${v.flagged} of ${v.checked} voters vote like chance or against everyone else (${(v.voteShare * 100).toFixed(1)}% of votes): ${v.policy === 'flag' ? 'counted as usual' : v.policy === 'downweight' ? 'their votes weigh less' : 'their votes are left out'}`,
+    });
+  }
+  if (options.cappedVotes) {
+    warnings.push({ code: 'daily-cap', models: [], count: options.cappedVotes, text: `${options.cappedVotes} vote(s) over the daily cap per person left out` });
   }
 
   return {
@@ -268,8 +521,11 @@ function finish(prep: Prepared, draws: Float64Array, options: ComputeOptions): L
     votes: prep.votes,
     computedAt: (options.now ?? (() => new Date()))(),
     winProbability: { models: shown.map((m) => m.model), matrix },
-    components: comps.map((c) => c.map((i) => counts.models[i]!)),
-    ...(style ? { styleCoefficients } : {}),
+    observed: { winRate: observedRate, votes: observedVotes },
+    components,
+    ...(style ? { styleControl } : {}),
+    ...(tieModel ? { tieModel } : {}),
+    ...(options.voters !== undefined ? { voters: options.voters } : {}),
     options: o,
     warnings,
   };

@@ -7,8 +7,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { bootstrapRounds, type BootstrapProblem } from './bootstrap';
-import type { PartialRead, RangeReader } from './source-file';
+import { bootstrapRounds, type BootstrapProblem } from './math/bootstrap';
+import type { PartialRead, RangeReader } from './readers/source-file';
 import type { WorkerJob } from './worker';
 
 export type BootstrapRunner = (problem: BootstrapProblem, rounds: number) => Promise<Float64Array>;
@@ -206,7 +206,7 @@ export function createBootstrapPool(workers?: number): BootstrapPool {
       return out;
     },
     async readJsonlRange(path, start, end, options) {
-      const { readJsonlRange } = await import('./source-file');
+      const { readJsonlRange } = await import('./readers/source-file');
       if (!pool.length) return readJsonlRange(path, start, end, options);
       return runOn<PartialRead>(0, { kind: 'jsonl', path, start, end, options }).catch(() => readJsonlRange(path, start, end, options));
     },

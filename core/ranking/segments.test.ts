@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
-import { compareRankings, kendallTau } from './compare';
+import { compareRankings, kendallTau } from './math/compare';
 import { formatComparison } from './format';
 import { computeLeaderboard } from './leaderboard';
-import { binomial, createGenerator, createMultinomialSampler, createRng, multinomial } from './random';
+import { binomial, createGenerator, createMultinomialSampler, createRng, multinomial } from './math/random';
 import { aggregate, aggregateBy, aggregateByPeriod, describeSegment, parseSegment } from './segments';
 import { drawRows } from './test-helpers';
 import type { VoteRow } from './types';

@@ -1,21 +1,24 @@
 // Segments: the global board, or one language, campaign, platform, chat or time window. The same filter applies to
 // rows in memory, to public files and (as SQL) to the database.
 import { z } from 'zod';
-import { createCountsBuilder } from './counts';
-import type { PairCounts, VoteRow } from './types';
+import { CATEGORY_IDS } from './categories/ids';
+import { createCountsBuilder, type CountsBuilder } from './math/counts';
+import type { PairCounts, Tally, VoteRow } from './types';
 
 export interface Segment {
   language?: string;
   campaign?: string;
   platform?: string;
   chat?: string;
+  /** Battles whose prompt falls in this category (see categories/ids.ts). */
+  category?: string;
   /** Votes cast at or after this instant. */
   since?: Date;
   /** Votes cast before this instant. */
   until?: Date;
 }
 
-export const SEGMENT_KEYS = ['language', 'campaign', 'platform', 'chat', 'since', 'until'] as const;
+export const SEGMENT_KEYS = ['language', 'campaign', 'platform', 'chat', 'category', 'since', 'until'] as const;
 export type SegmentKey = (typeof SEGMENT_KEYS)[number];
 
 const DateArg = z
@@ -30,6 +33,7 @@ const SegmentSchema = z
     campaign: z.string().min(1),
     platform: z.string().min(1),
     chat: z.string().min(1),
+    category: z.enum(CATEGORY_IDS, { message: `use one of ${CATEGORY_IDS.join(', ')}` }),
     since: DateArg,
     until: DateArg,
   })
@@ -74,33 +78,65 @@ export function inSegment(row: VoteRow, s: Segment): boolean {
   if (s.campaign !== undefined && row.campaignId !== s.campaign) return false;
   if (s.platform !== undefined && row.platform !== s.platform) return false;
   if (s.chat !== undefined && row.chatId !== s.chat) return false;
+  if (s.category !== undefined && !row.categories?.includes(s.category)) return false;
   if (s.since !== undefined && !(row.at && row.at >= s.since)) return false;
   if (s.until !== undefined && !(row.at && row.at < s.until)) return false;
   return true;
 }
 
-/** Aggregates rows of one segment into pair counts. */
+/**
+ * Adds votes to a count table: votes sharing a `battleId` form one battle (resampled together), a vote without one is
+ * its own battle. `weight` scales a vote (voter quality); the default is 1.
+ */
+export function addRows(builder: CountsBuilder, rows: Iterable<VoteRow>, weight: (row: VoteRow) => number = () => 1): void {
+  const battles = new Map<string, { modelA: string; modelB: string; tally: Tally }>();
+  for (const row of rows) {
+    const w = weight(row) * (row.count ?? 1);
+    if (!(w > 0)) continue;
+    if (!row.battleId) {
+      if (w === 1 || Number.isInteger(w)) builder.add(row.modelA, row.modelB, row.outcome, w);
+      else builder.addBattles(row.modelA, row.modelB, tallyOf(row.outcome, w));
+      continue;
+    }
+    let b = battles.get(row.battleId);
+    if (!b) battles.set(row.battleId, (b = { modelA: row.modelA, modelB: row.modelB, tally: { a: 0, b: 0, tie: 0, bothBad: 0 } }));
+    // A vote recorded with the sides the other way round still counts for the model it chose.
+    const flip = row.modelA === b.modelB && row.modelB === b.modelA;
+    const o = flip ? (row.outcome === 'a' ? 'b' : row.outcome === 'b' ? 'a' : row.outcome) : row.outcome;
+    if (o === 'both_bad') b.tally.bothBad += w;
+    else b.tally[o] += w;
+  }
+  for (const b of battles.values()) builder.addBattles(b.modelA, b.modelB, b.tally);
+}
+
+function tallyOf(outcome: VoteRow['outcome'], w: number): Tally {
+  return { a: outcome === 'a' ? w : 0, b: outcome === 'b' ? w : 0, tie: outcome === 'tie' ? w : 0, bothBad: outcome === 'both_bad' ? w : 0 };
+}
+
+/** Aggregates rows of one segment into battle cells and pair counts. */
 export function aggregate(rows: Iterable<VoteRow>, segment: Segment = {}): PairCounts {
   const builder = createCountsBuilder();
-  for (const row of rows) {
-    if (inSegment(row, segment)) builder.add(row.modelA, row.modelB, row.outcome, row.count ?? 1);
-  }
+  addRows(builder, filterRows(rows, segment));
   return builder.build();
+}
+
+function* filterRows(rows: Iterable<VoteRow>, segment: Segment): Iterable<VoteRow> {
+  for (const row of rows) if (inSegment(row, segment)) yield row;
 }
 
 export type GroupKey = 'language' | 'campaignId' | 'platform' | 'chatId';
 
 /** One count table per value of `key` (rows without a value are left out), e.g. every chat's own board. */
 export function aggregateBy(rows: Iterable<VoteRow>, key: GroupKey, segment: Segment = {}): Map<string, PairCounts> {
-  const builders = new Map<string, ReturnType<typeof createCountsBuilder>>();
+  const groups = new Map<string, VoteRow[]>();
   for (const row of rows) {
     const value = row[key];
     if (value === undefined || value === null || value === '' || !inSegment(row, segment)) continue;
-    let b = builders.get(value);
-    if (!b) builders.set(value, (b = createCountsBuilder()));
-    b.add(row.modelA, row.modelB, row.outcome, row.count ?? 1);
+    let list = groups.get(value);
+    if (!list) groups.set(value, (list = []));
+    list.push(row);
   }
-  return new Map([...builders].map(([k, b]) => [k, b.build()]));
+  return new Map([...groups].map(([k, list]) => [k, aggregate(list)]));
 }
 
 export type Period = 'day' | 'week' | 'month';
@@ -114,13 +150,13 @@ export function periodStart(at: Date, period: Period): Date {
 
 /** One count table per time window (key: ISO date of the window's start), oldest first. */
 export function aggregateByPeriod(rows: Iterable<VoteRow>, period: Period, segment: Segment = {}): Map<string, PairCounts> {
-  const builders = new Map<string, ReturnType<typeof createCountsBuilder>>();
+  const groups = new Map<string, VoteRow[]>();
   for (const row of rows) {
     if (!row.at || !inSegment(row, segment)) continue;
     const key = periodStart(row.at, period).toISOString().slice(0, 10);
-    let b = builders.get(key);
-    if (!b) builders.set(key, (b = createCountsBuilder()));
-    b.add(row.modelA, row.modelB, row.outcome, row.count ?? 1);
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(row);
   }
-  return new Map([...builders].sort(([x], [y]) => x.localeCompare(y)).map(([k, b]) => [k, b.build()]));
+  return new Map([...groups].sort(([x], [y]) => x.localeCompare(y)).map(([k, list]) => [k, aggregate(list)]));
 }

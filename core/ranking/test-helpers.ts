@@ -1,6 +1,6 @@
 // Synthetic votes drawn from known strengths, and an independent fit to check the solver against. Test-only.
-import { createCountsBuilder } from './counts';
-import { createRng, type Uniform } from './random';
+import { createCountsBuilder } from './math/counts';
+import { createRng, type Uniform } from './math/random';
 import type { Outcome, PairCounts, VoteRow } from './types';
 
 export interface DrawOptions {

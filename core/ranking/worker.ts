@@ -1,8 +1,8 @@
 // Worker-thread entry of the ranking pool (see parallel.ts): bootstrap rounds, or half of a JSONL file. Results go
 // back as transferred buffers.
 import { parentPort } from 'node:worker_threads';
-import { bootstrapRounds, type BootstrapProblem } from './bootstrap';
-import { readJsonlRange, type ReadFileOptions } from './source-file';
+import { bootstrapRounds, type BootstrapProblem } from './math/bootstrap';
+import { readJsonlRange, type ReadFileOptions } from './readers/source-file';
 
 export type WorkerJob =
   | { kind: 'bootstrap'; problem: BootstrapProblem; from: number; to: number }

@@ -204,6 +204,20 @@ for (const db of databaseCases()) {
       expect(await store.getBattleByToken(badToken)).toBeNull();
     });
 
+    it('stores a battle\'s prompt categories at its start and replaces them later, as the leaderboard reads them', async () => {
+      const categoriesOf = async (id: string) =>
+        (await database.kysely.selectFrom('Battle').select('categories').where('id', '=', id).executeTakeFirstOrThrow()).categories;
+      const { battle } = await store.startBattle(
+        { token: token(), chatId, initiatorId, modelAId: 'alpha', modelBId: 'beta', mode: 'random', language: 'en', categories: ['coding', 'coding', 'math'] },
+        'Code a sum',
+      );
+      expect(JSON.parse((await categoriesOf(battle.id))!)).toEqual(['coding', 'math']);
+      await store.setCategories(battle.id, ['coding', 'multi-turn']);
+      expect(JSON.parse((await categoriesOf(battle.id))!)).toEqual(['coding', 'multi-turn']);
+      const plain = await newBattle();
+      expect(await categoriesOf(plain.id)).toBeNull();
+    });
+
     it('numbers turns, saves replies and reads them back in order', async () => {
       const battle = await newBattle();
       const first = await store.addTurn(battle.id, initiatorId, 'Hello?');
@@ -585,19 +599,19 @@ for (const db of databaseCases()) {
     it('claims a platform delivery once, and answers a redelivery with the acknowledgement recorded', async () => {
       const key = `web:${token()}`;
       const now = new Date();
-      expect(await store.claimDelivery(key, now)).toEqual({ fresh: true, ack: null });
+      expect(await store.claimDelivery(key, now)).toEqual({ fresh: true, replay: false, ack: null });
       // Redelivered before the first was acknowledged.
-      expect(await store.claimDelivery(key, now)).toEqual({ fresh: false, ack: null });
+      expect(await store.claimDelivery(key, now)).toEqual({ fresh: false, replay: false, ack: null });
       await store.completeDeliveries([{ key, ack: '{"text":"generating…"}' }]);
-      expect(await store.claimDelivery(key, new Date())).toEqual({ fresh: false, ack: '{"text":"generating…"}' });
+      expect(await store.claimDelivery(key, new Date())).toEqual({ fresh: false, replay: false, ack: '{"text":"generating…"}' });
       // A batch: each key gets its own ack; a key named twice keeps the last; unknown keys change nothing.
       const [k1, k2] = [`web:${token()}`, `web:${token()}`];
       await store.claimDelivery(k1, now);
       await store.claimDelivery(k2, now);
       await store.completeDeliveries([{ key: k1, ack: '"one"' }, { key: k2, ack: '"two"' }, { key: k1, ack: '"one, again"' }, { key: 'web:never-claimed', ack: '"x"' }]);
-      expect(await store.claimDelivery(k1, now)).toEqual({ fresh: false, ack: '"one, again"' });
-      expect(await store.claimDelivery(k2, now)).toEqual({ fresh: false, ack: '"two"' });
-      expect(await store.claimDelivery('web:never-claimed', now)).toEqual({ fresh: true, ack: null });
+      expect(await store.claimDelivery(k1, now)).toEqual({ fresh: false, replay: false, ack: '"one, again"' });
+      expect(await store.claimDelivery(k2, now)).toEqual({ fresh: false, replay: false, ack: '"two"' });
+      expect(await store.claimDelivery('web:never-claimed', now)).toEqual({ fresh: true, replay: false, ack: null });
       await store.completeDeliveries([]);
     });
 
@@ -606,6 +620,44 @@ for (const db of databaseCases()) {
       const results = await Promise.all(Array.from({ length: 12 }, () => store.claimDelivery(key, new Date())));
       expect(results.filter((r) => r.fresh)).toHaveLength(1);
       expect(results.filter((r) => !r.fresh)).toHaveLength(11);
+    });
+
+    it('keeps stored deliveries until handled, hands each once to a claimer, and lets a lapsed claim be taken over', async () => {
+      const t0 = new Date();
+      const [k1, k2, k3] = [`tg:${token()}`, `tg:${token()}`, `tg:${token()}`];
+      expect((await store.storeDeliveries([{ key: k1, payload: '{"u":1}' }, { key: k2, payload: '{"u":2}' }], t0)).sort()).toEqual([k1, k2].sort());
+      // Stored again (the platform sent it again before the offset was confirmed): not new.
+      expect(await store.storeDeliveries([{ key: k1, payload: '{"u":1}' }, { key: k3, payload: '{"u":3}' }], t0)).toEqual([k3]);
+      const later = new Date(t0.getTime() + 10_000);
+      const pendingOf = async (now: Date) => (await store.pendingDeliveries('tg:', new Date(now.getTime() - 5_000), now, 100)).map((d) => d.key).filter((k) => [k1, k2, k3].includes(k)).sort();
+      // Only deliveries stored a while ago are anybody's to take (the process that stored them handles them at once).
+      expect(await pendingOf(t0)).toEqual([]);
+      expect(await pendingOf(later)).toEqual([k1, k2, k3].sort());
+      expect((await store.pendingDeliveries('tg:', later, later, 100)).find((d) => d.key === k1)?.payload).toBe('{"u":1}');
+      // Claimed by a process with a lease: fresh, not a replay; nobody else gets it while the lease lasts.
+      const lease = { owner: 'p1', until: new Date(later.getTime() + 15_000) };
+      expect(await store.claimDelivery(k1, later, lease)).toEqual({ fresh: true, replay: false, ack: null });
+      expect(await store.claimDelivery(k1, later, { owner: 'p2', until: lease.until })).toEqual({ fresh: false, replay: false, ack: null });
+      expect(await pendingOf(later)).toEqual([k2, k3].sort());
+      // Its process died: once the lease ran out the delivery is pending again, and the next claim is a replay.
+      const after = new Date(lease.until.getTime() + 1);
+      expect(await pendingOf(after)).toEqual([k1, k2, k3].sort());
+      const racing = await Promise.all([store.claimDelivery(k1, after, { owner: 'p2', until: new Date(after.getTime() + 15_000) }), store.claimDelivery(k1, after, { owner: 'p3', until: new Date(after.getTime() + 15_000) })]);
+      expect(racing.filter((c) => c.fresh)).toEqual([{ fresh: true, replay: true, ack: null }]);
+      // Handled: its payload is dropped and it is nobody's any more.
+      await store.completeDeliveries([{ key: k1, ack: '{"notice":{"text":"ok"}}' }]);
+      expect(await store.claimDelivery(k1, after, { owner: 'p4', until: new Date(after.getTime() + 15_000) })).toEqual({ fresh: false, replay: false, ack: '{"notice":{"text":"ok"}}' });
+      expect(await pendingOf(new Date(after.getTime() + 60_000))).toEqual([k2, k3].sort());
+      const payload = await database.kysely.selectFrom('Delivery').select('payload').where('key', '=', k1).executeTakeFirstOrThrow();
+      expect(payload.payload).toBeNull();
+    });
+
+    it('finds the battle a delivery started, and never starts two for one delivery', async () => {
+      const delivery = `tg:${token()}`;
+      const first = await store.startBattle({ token: token(), chatId, initiatorId, modelAId: 'alpha', modelBId: 'beta', mode: 'random', language: null, delivery }, 'Once');
+      expect((await store.getBattleByDelivery(delivery))?.id).toBe(first.battle.id);
+      await expect(store.startBattle({ token: token(), chatId, initiatorId, modelAId: 'alpha', modelBId: 'beta', mode: 'random', language: null, delivery }, 'Twice')).rejects.toThrow();
+      expect(await store.getBattleByDelivery(`tg:${token()}`)).toBeNull();
     });
 
     it('forgets deliveries claimed before a time', async () => {

@@ -61,6 +61,7 @@ export interface CampaignTable {
 export interface BattleTable {
   id: string;
   token: string;
+  delivery: string | null;
   chatId: string;
   initiatorId: string;
   modelAId: string;
@@ -169,6 +170,9 @@ export interface DeliveryTable {
   claimedAt: ColumnType<Date | string, Date, Date>;
   completedAt: ColumnType<Date | string | null, Date | null, Date | null>;
   ack: string | null;
+  payload: string | null;
+  owner: string | null;
+  leaseUntil: ColumnType<Date | string | null, Date | null, Date | null>;
 }
 
 export interface DB {

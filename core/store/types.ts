@@ -14,7 +14,7 @@ export interface ChatRow {
   title: string | null;
   locale: string | null;
   timezone: string | null;
-  /** The server/workspace the chat belongs to, when the platform has them (Discord guild, Slack team). */
+  /** The server or workspace the chat belongs to, when the platform has them. */
   space: string | null;
   /** Raw JSON; parse with core/config/chat-settings.ts */
   settings: string;
@@ -90,6 +90,10 @@ export interface NewBattle {
   campaignId?: string | null;
   /** The process that will generate the first turn, and until when (see BattleRow.leaseOwner). */
   lease?: Lease;
+  /** The first prompt's categories, when known at the start (core/ranking/categories ids). */
+  categories?: readonly string[];
+  /** The platform delivery that started it (unique: a prompt handled again after a crash finds it). */
+  delivery?: string;
 }
 
 export interface Lease {
@@ -127,10 +131,21 @@ export interface MessageRefRow {
 
 /** What claiming a platform delivery found. */
 export interface DeliveryClaim {
-  /** True for the first claim of this key: handle the event. False: it was delivered before. */
+  /**
+   * True when this caller is to handle the event: the first claim of its key, a delivery an adapter stored but nobody
+   * handled yet, or one claimed by a process whose lease ran out. False: it was (or is being) handled elsewhere.
+   */
   fresh: boolean;
+  /** Fresh, but a process claimed it before and did not finish (it died): part of its work may be done. */
+  replay: boolean;
   /** The acknowledgement recorded for the earlier delivery (JSON), once it was completed. */
   ack: string | null;
+}
+
+/** A delivery an adapter stored and nobody finished handling. */
+export interface PendingDelivery {
+  key: string;
+  payload: string;
 }
 
 export type CastVoteResult =
@@ -164,7 +179,7 @@ export interface BattleStore {
   updateChat(chatId: string, patch: { settings?: string; locale?: string | null; timezone?: string | null; enabled?: boolean }): Promise<ChatRow>;
   getChat(chatId: string): Promise<ChatRow | null>;
   /**
-   * The platform gave a chat a new id (Telegram turns a group into a supergroup): the chat's row, with its settings,
+   * The platform gave a chat a new id (a group upgraded to a larger kind of group): the chat's row, with its settings,
    * battles and schedules, answers to the new id from now on. Null when there is no chat with the old id (already
    * moved) or the new id is taken by another row (left as they are).
    */
@@ -188,10 +203,14 @@ export interface BattleStore {
   getBattleByMessageRef(chatId: string, ref: string): Promise<BattleRow | null>;
   /** Stores message references in one transaction; a ref stored again moves to the latest battle and role. */
   addMessageRefs(refs: readonly MessageRefRow[]): Promise<void>;
+  /** The battle a platform delivery started (`delivery` given to startBattle), if any. */
+  getBattleByDelivery(delivery: string): Promise<BattleRow | null>;
   /** Battles whose messages live in this thread of the chat, newest first; the newest one. */
   getBattleByThread(chatId: string, thread: string): Promise<BattleRow | null>;
   /** Records the thread a battle opened. */
   setThread(battleId: string, thread: string): Promise<void>;
+  /** The battle's prompt categories (core/ranking/categories ids), replacing earlier ones (a follow-up may add some). */
+  setCategories(battleId: string, categories: readonly string[]): Promise<void>;
   /** Every message reference of a battle, in the order they were stored. */
   getMessageRefs(battleId: string): Promise<MessageRefRow[]>;
   /** Replace the model on one side (before it produced any text). */
@@ -214,6 +233,8 @@ export interface BattleStore {
   getVote(battleId: string, voterId: string): Promise<VoteChoice | null>;
   /** Adds a reason tag to a person's vote; returns the vote's reasons, or null when they have not voted. */
   addVoteReason(battleId: string, voterId: string, reason: ReactionReason): Promise<string[] | null>;
+  /** Sets the free-text "why" of a person's vote; false when they have not voted. */
+  setVoteComment(battleId: string, voterId: string, comment: string): Promise<boolean>;
   /** Tally of choices for a battle. */
   tally(battleId: string): Promise<Record<VoteChoice, number>>;
 
@@ -245,9 +266,22 @@ export interface BattleStore {
 
   // === Deliveries: each platform event handled once =====================================================
 
-  /** Claims a platform delivery by its key (`platform:id`); a second claim of the same key is not fresh. */
-  claimDelivery(key: string, now: Date): Promise<DeliveryClaim>;
-  /** Records the acknowledgement given for claimed deliveries (JSON), for an answer to a redelivery. */
+  /**
+   * Claims a platform delivery by its key (`platform:id`) for `lease.owner` until `lease.until`; see DeliveryClaim. Of
+   * racing claims (two processes, a redelivery), one is fresh.
+   */
+  claimDelivery(key: string, now: Date, lease?: Lease): Promise<DeliveryClaim>;
+  /**
+   * Stores deliveries durably before the adapter confirms them to the platform (the raw payload, to be handled again if
+   * the process dies first); returns the keys that were new (others were stored or handled before).
+   */
+  storeDeliveries(items: ReadonlyArray<{ key: string; payload: string }>, now: Date): Promise<string[]>;
+  /**
+   * Stored deliveries nobody finished, whose keys start with `prefix`: never claimed and stored before `storedBefore`,
+   * or claimed by a process whose lease ran out before `now`. Oldest first, at most `limit`.
+   */
+  pendingDeliveries(prefix: string, storedBefore: Date, now: Date, limit: number): Promise<PendingDelivery[]>;
+  /** Records the acknowledgement given for claimed deliveries (JSON), for an answer to a redelivery; drops their payloads. */
   completeDeliveries(done: ReadonlyArray<{ key: string; ack: string }>): Promise<void>;
   /** Forgets deliveries claimed before `before`; returns how many. */
   purgeDeliveries(before: Date): Promise<number>;

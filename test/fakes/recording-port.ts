@@ -1,35 +1,48 @@
 // An in-memory chat platform for engine tests: it keeps every message's current state and history, like the fake
 // platform servers do for the real adapters.
-import type { ChatAddress, ChatPort, OutMessage, PortLimits } from '../../core/port/types';
+import type { ChatAddress, ChatPort, OutMessage, PortLimits, SendOptions } from '../../core/port/types';
 
 export interface RecordedMessage {
   ref: string;
   chat: string;
+  /** The thread it was posted in, if any. */
+  thread?: string;
   replyTo?: string;
+  /** The event it publicly answered (SendOptions.answering). */
+  answering?: string;
   current: OutMessage;
   history: OutMessage[];
+  /** Removed by the core (the port's delete verb). */
+  deleted?: boolean;
 }
 
 export interface RecordingPort extends ChatPort {
   messages: RecordedMessage[];
-  calls: Array<{ op: 'send' | 'edit' | 'typing'; chat: string; ref?: string; at: number }>;
+  calls: Array<{ op: 'send' | 'edit' | 'delete' | 'typing' | 'thread'; chat: string; ref?: string; at: number }>;
   /** Resolves when `predicate` holds (checked after every call), or rejects after `timeoutMs`. */
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
   find(pattern: RegExp): RecordedMessage | undefined;
 }
 
-/** A platform with Telegram's sizes and no edit pacing: every update is delivered at once. */
+/** A platform with the tightest sizes Pnyx meets (4,096-character messages, 200-character popups, 64-byte buttons)
+ * and no edit pacing: every update is delivered at once. */
 export const UNPACED_LIMITS: PortLimits = {
   maxMessageChars: 4096,
   minEditIntervalMs: 0,
-  privateNotice: 'popup',
   maxNoticeChars: 200,
+  privateButtons: false,
   threads: false,
+  forms: false,
   maxButtonsPerRow: 4,
+  maxButtonRows: 25,
   maxButtonDataBytes: 64,
+  maxButtonLabelChars: 64,
 };
 
+
+
 export function createRecordingPort(platform = 'test', limits: Partial<PortLimits> = {}): RecordingPort {
+  let threads = 0;
   const messages: RecordedMessage[] = [];
   const calls: RecordingPort['calls'] = [];
   const waiters = new Set<() => void>();
@@ -42,21 +55,43 @@ export function createRecordingPort(platform = 'test', limits: Partial<PortLimit
     limits: { ...UNPACED_LIMITS, ...limits },
     messages,
     calls,
-    async send(chat: ChatAddress, message: OutMessage, options?: { replyTo?: string }) {
+    async send(chat: ChatAddress, message: OutMessage, options?: SendOptions) {
       const ref = String(next++);
-      messages.push({ ref, chat: chat.id, replyTo: options?.replyTo, current: message, history: [message] });
+      messages.push({
+        ref,
+        chat: chat.id,
+        ...(chat.thread ? { thread: chat.thread } : {}),
+        replyTo: options?.replyTo,
+        ...(options?.answering ? { answering: options.answering } : {}),
+        current: message,
+        history: [message],
+      });
       calls.push({ op: 'send', chat: chat.id, ref, at: Date.now() });
       changed();
       return ref;
     },
     async edit(chat: ChatAddress, ref: string, message: OutMessage) {
       const m = messages.find((x) => x.ref === ref && x.chat === chat.id);
-      if (!m) throw new Error(`edit of unknown message ${ref}`);
+      if (!m || m.deleted) throw new Error(`edit of unknown message ${ref}`);
       m.current = message;
       m.history.push(message);
       calls.push({ op: 'edit', chat: chat.id, ref, at: Date.now() });
       changed();
     },
+    async delete(chat: ChatAddress, ref: string) {
+      const m = messages.find((x) => x.ref === ref && x.chat === chat.id);
+      if (m) m.deleted = true;
+      calls.push({ op: 'delete', chat: chat.id, ref, at: Date.now() });
+      changed();
+    },
+    ...(limits.threads
+      ? {
+          async openThread(chat: ChatAddress, ref: string) {
+            calls.push({ op: 'thread', chat: chat.id, ref, at: Date.now() });
+            return `thread-${++threads}`;
+          },
+        }
+      : {}),
     async typing(chat: ChatAddress) {
       calls.push({ op: 'typing', chat: chat.id, at: Date.now() });
     },
@@ -78,7 +113,7 @@ export function createRecordingPort(platform = 'test', limits: Partial<PortLimit
       });
     },
     find(pattern) {
-      return [...messages].reverse().find((m) => pattern.test(m.current.text));
+      return [...messages].reverse().find((m) => !m.deleted && pattern.test(m.current.text));
     },
   };
 }

@@ -75,6 +75,7 @@ export class FakeTelegram {
   private server: Server;
   private port = 0;
   private nextUpdateId = 1;
+  private readonly answered = new Set<string>();
   private nextMessageId = 1;
   private nextCallbackId = 1;
   private updates: Array<Record<string, unknown> & { update_id: number }> = [];
@@ -234,13 +235,15 @@ export class FakeTelegram {
     return this.calls.find((c) => c.method === 'answerCallbackQuery' && c.payload.callback_query_id === queryId);
   }
 
-  /** Post an update to the registered webhook, with its secret (or `secret` to forge one). Resolves with the
-   * HTTP status once the bot answered (grammY answers when its handler finished). */
-  async postWebhook(update: Record<string, unknown>, secret?: string | null): Promise<number> {
-    if (!this.webhook) throw new Error('no webhook registered');
+  /** Post an update to the registered webhook (or to `to`: another process behind the same bot), with its secret (or
+   * `secret` to forge one). Resolves with the HTTP status once the bot answered. An update that already has an
+   * `update_id` keeps it (a redelivery). */
+  async postWebhook(update: Record<string, unknown>, secret?: string | null, to?: { url: string; secret?: string }): Promise<number> {
+    const target = to ?? this.webhook;
+    if (!target) throw new Error('no webhook registered');
     const body = JSON.stringify({ update_id: this.nextUpdateId++, ...update });
-    const header = secret === undefined ? this.webhook.secret : secret;
-    const url = new URL(this.webhook.url);
+    const header = secret === undefined ? target.secret : secret;
+    const url = new URL(target.url);
     return new Promise((resolve, reject) => {
       const req = httpRequest(
         url,
@@ -260,6 +263,13 @@ export class FakeTelegram {
       req.on('error', reject);
       req.end(body);
     });
+  }
+
+  /** Build the update a button press would produce, without queueing it (for webhook tests). */
+  pressUpdate(chat: FakeChat, user: FakeUser, message: FakeMessage | number, data: string): Record<string, unknown> {
+    const id = String(this.nextCallbackId++);
+    const target = this.resolve(chat, message);
+    return { update_id: this.nextUpdateId++, callback_query: { id, from: user, message: strip(target), chat_instance: `ci${chat.id}`, data } };
   }
 
   /** Build the update a person writing would produce, without queueing it (for webhook tests). */
@@ -342,6 +352,13 @@ export class FakeTelegram {
         if (method === 'answerCallbackQuery' && String(p.text ?? '').length > 200) {
           return { code: 400, description: 'Bad Request: MESSAGE_TOO_LONG' };
         }
+        // As Telegram: a query is answered once.
+        if (method === 'answerCallbackQuery') {
+          if (this.answered.has(String(p.callback_query_id))) {
+            return { code: 400, description: 'Bad Request: query is too old and response timeout expired or query ID is invalid' };
+          }
+          this.answered.add(String(p.callback_query_id));
+        }
         return { result: true };
       case 'getChatMember': {
         const userId = Number(p.user_id);
@@ -413,7 +430,8 @@ export class FakeTelegram {
         return { result: strip(message) };
       }
       case 'deleteMessage':
-        this.messages.delete(`${chatId}:${Number(p.message_id)}`);
+        // As Telegram: deleting a message that is not there (any more) is a 400.
+        if (!this.messages.delete(`${chatId}:${Number(p.message_id)}`)) return { code: 400, description: 'Bad Request: message to delete not found' };
         return { result: true };
       default:
         return { code: 404, description: 'Not Found: method not found' };

@@ -208,6 +208,19 @@ function addMessage(message) {
   markBusy(node);
 }
 
+/** A message the core removed (a reply part that shrank away). */
+function removeMessage(ref) {
+  const node = nodes.get(ref);
+  if (!node) return;
+  nodes.delete(ref);
+  const pair = node.closest('.pair');
+  node.remove();
+  if (pair && !pair.querySelector('.pair-grid').children.length) {
+    pairs.delete(pair.dataset.pair);
+    pair.remove();
+  }
+}
+
 function updateMessage(message) {
   const node = nodes.get(message.ref);
   if (!node || node.classList.contains('member')) return;
@@ -272,6 +285,11 @@ function privateSlot(node) {
 function showNotice(slot, notice, messageRef) {
   const box = el('div', { className: `notice${notice.alert ? ' alert' : ''}`, role: notice.alert ? 'alert' : 'status' });
   box.append(el('p', { className: 'notice-label', text: t('web-notice-private') }));
+  if (notice.note) {
+    const note = el('div', { className: 'notice-note' });
+    note.innerHTML = notice.note;
+    box.append(note);
+  }
   const body = el('div', { className: 'notice-body' });
   // Rendered by the server with markdown-it, raw HTML off.
   body.innerHTML = notice.html;
@@ -317,14 +335,56 @@ async function post(path, body) {
   return json ?? {};
 }
 
+/** What the server answered to a click, a command or a form: a new menu page, a form to fill, a private notice. */
+function showAnswer(slot, result, messageRef) {
+  if (result.error) return showError(slot, result.error);
+  if (result.form) return showForm(slot, result.form, messageRef, result.notice);
+  if (result.replace) return showNotice(slot, { ...result.replace, alert: false, note: result.notice?.html }, messageRef);
+  if (result.notice) showNotice(slot, result.notice, messageRef);
+}
+
+/** A small form in the person's own panel (the core's Form): sent back as a submit event. */
+function showForm(slot, form, messageRef) {
+  const box = el('form', { className: 'notice form' });
+  box.append(el('p', { className: 'notice-label', text: t('web-notice-private') }), el('h3', { text: form.title }));
+  const inputs = [];
+  for (const field of form.fields) {
+    const id = `form-${form.data.replace(/[^A-Za-z0-9]/g, '')}-${field.id}`;
+    const input = field.style === 'paragraph' ? el('textarea', { id, rows: 4 }) : el('input', { id, type: 'text' });
+    input.maxLength = field.maxLength;
+    input.required = field.required;
+    if (field.placeholder) input.placeholder = field.placeholder;
+    if (field.value) input.value = field.value;
+    inputs.push([field.id, input]);
+    box.append(el('label', { for: id, text: field.label }), input);
+  }
+  const submit = el('button', { type: 'submit', className: 'action primary', text: form.submitLabel });
+  const cancel = el('button', { type: 'button', className: 'dismiss', text: t('web-dismiss') });
+  cancel.addEventListener('click', () => box.remove());
+  box.append(el('div', { className: 'button-row' }, [submit, cancel]));
+  box.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!requireName()) return;
+    submit.disabled = true;
+    try {
+      const values = Object.fromEntries(inputs.map(([key, input]) => [key, input.value]));
+      const result = await post('forms', { member: member(), data: form.data, values, ...(messageRef ? { messageRef } : {}) });
+      showAnswer(slot, result, messageRef);
+    } finally {
+      if (submit.isConnected) submit.disabled = false;
+    }
+  });
+  slot.replaceChildren(box);
+  inputs[0]?.[1].focus();
+}
+
 async function act(data, messageRef, slot, button) {
   if (!requireName()) return;
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   try {
     const result = await post('actions', { member: member(), data, ...(messageRef ? { messageRef } : {}) });
-    if (result.error) showError(slot, result.error);
-    else if (result.notice) showNotice(slot, result.notice, messageRef);
+    showAnswer(slot, result, messageRef);
   } finally {
     if (button.isConnected) {
       button.disabled = false;
@@ -388,7 +448,7 @@ async function submitPrompt() {
     if (result.error) showError(els.composerNotice, result.error);
     else {
       if (result.published && !request.shown) promptAccepted(request);
-      if (result.notice) showNotice(els.composerNotice, result.notice);
+      showAnswer(els.composerNotice, result);
     }
   } finally {
     if (sending === request) idle();
@@ -413,8 +473,7 @@ els.postLeaderboard.addEventListener('click', async () => {
   if (!requireName()) return;
   els.composerNotice.replaceChildren();
   const result = await post('commands', { member: member(), name: 'leaderboard', args: '' });
-  if (result.error) showError(els.composerNotice, result.error);
-  else if (result.notice) showNotice(els.composerNotice, result.notice);
+  showAnswer(els.composerNotice, result);
 });
 
 // === Name ==================================================================================================
@@ -482,6 +541,10 @@ function connect() {
     const { message } = JSON.parse(event.data);
     if (nodes.has(message.ref)) updateMessage(message);
     else addMessage(message);
+  });
+  source.addEventListener('delete', (event) => {
+    track(event);
+    removeMessage(JSON.parse(event.data).ref);
   });
   source.addEventListener('typing', showTyping);
   source.addEventListener('presence', (event) => renderMembers(JSON.parse(event.data).members));

@@ -6,7 +6,7 @@ import { mergeLeakTerms, toBattleRow, toTurnRow } from '../rows';
 import type { BattleStatus, BattleStore, NewBattle, StatusChange } from '../types';
 import { BattleStatusValue, readValue } from '../values';
 
-type Methods = 'createBattle' | 'startBattle' | 'getBattle' | 'getBattleByToken' | 'swapModel' | 'setStatus' | 'flagIdentityLeak' | 'dueBattles' | 'battlesInStatus';
+type Methods = 'createBattle' | 'startBattle' | 'getBattle' | 'getBattleByToken' | 'getBattleByDelivery' | 'swapModel' | 'setStatus' | 'flagIdentityLeak' | 'dueBattles' | 'battlesInStatus';
 
 interface BattleValues {
   id: string;
@@ -18,6 +18,8 @@ interface BattleValues {
   mode: string;
   language: string | null;
   campaignId: string | null;
+  categories: string | null;
+  delivery: string | null;
   leaseOwner: string | null;
   leaseUntil: Date | null;
   now: Date;
@@ -34,7 +36,12 @@ interface TurnValues {
 function battleValues(battle: NewBattle, now: Date): BattleValues {
   const { token, chatId, initiatorId, modelAId, modelBId, mode, language } = battle;
   const lease = battle.lease ?? null;
-  return { id: newId(), token, chatId, initiatorId, modelAId, modelBId, mode, language, campaignId: battle.campaignId ?? null, leaseOwner: lease?.owner ?? null, leaseUntil: lease?.until ?? null, now };
+  return {
+    id: newId(), token, chatId, initiatorId, modelAId, modelBId, mode, language, campaignId: battle.campaignId ?? null,
+    categories: battle.categories ? JSON.stringify([...new Set(battle.categories)]) : null,
+    delivery: battle.delivery ?? null,
+    leaseOwner: lease?.owner ?? null, leaseUntil: lease?.until ?? null, now,
+  };
 }
 
 /** The shape of a status move (everything that changes its SQL); the values are parameters. */
@@ -49,7 +56,7 @@ export function battleStore({ kysely: db, provider }: Db): Pick<BattleStore, Met
       .insertInto('Battle')
       .values({
         id: p.id, token: p.token, chatId: p.chatId, initiatorId: p.initiatorId, modelAId: p.modelAId, modelBId: p.modelBId, mode: p.mode,
-        language: p.language, campaignId: p.campaignId, leaseOwner: p.leaseOwner, leaseUntil: p.leaseUntil, openedAt: p.now,
+        language: p.language, campaignId: p.campaignId, categories: p.categories, delivery: p.delivery, leaseOwner: p.leaseOwner, leaseUntil: p.leaseUntil, openedAt: p.now,
       })
       .returningAll();
   const createBattle = prepare(insertBattle);
@@ -70,6 +77,7 @@ export function battleStore({ kysely: db, provider }: Db): Pick<BattleStore, Met
   );
   const byId = prepare((p: { id: string }) => db.selectFrom('Battle').selectAll().where('id', '=', p.id));
   const byToken = prepare((p: { token: string }) => db.selectFrom('Battle').selectAll().where('token', '=', p.token));
+  const byDelivery = prepare((p: { delivery: string }) => db.selectFrom('Battle').selectAll().where('delivery', '=', p.delivery));
   const swapModel = variants((side: 'a' | 'b') =>
     prepare((p: { id: string; modelId: string }) =>
       db
@@ -125,6 +133,11 @@ export function battleStore({ kysely: db, provider }: Db): Pick<BattleStore, Met
 
     async getBattleByToken(token) {
       const { rows } = await db.executeQuery(byToken({ token }));
+      return rows[0] ? toBattleRow(rows[0]) : null;
+    },
+
+    async getBattleByDelivery(delivery) {
+      const { rows } = await db.executeQuery(byDelivery({ delivery }));
       return rows[0] ? toBattleRow(rows[0]) : null;
     },
 

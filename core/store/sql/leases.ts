@@ -9,7 +9,7 @@ import type { BattleStore } from '../types';
 import { BattleStatusValue, readValue } from '../values';
 
 type LeaseMethods = 'claimBattle' | 'releaseBattle' | 'renewLeases' | 'expiredLeases' | 'reapLease';
-type DeliveryMethods = 'claimDelivery' | 'completeDeliveries' | 'purgeDeliveries';
+type DeliveryMethods = 'claimDelivery' | 'storeDeliveries' | 'pendingDeliveries' | 'completeDeliveries' | 'purgeDeliveries';
 
 const changed = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0n);
 
@@ -63,29 +63,92 @@ export function leaseStore({ kysely: db }: Db): Pick<BattleStore, LeaseMethods> 
 
 export function deliveryStore({ kysely: db, provider }: Db): Pick<BattleStore, DeliveryMethods> {
   // The primary key decides: of two claims of one key (even at once, from two processes), one inserts.
-  const claim = prepare((p: { key: string; now: Date }) =>
-    db.insertInto('Delivery').values({ key: p.key, claimedAt: p.now }).onConflict((oc) => oc.column('key').doNothing()).returning('key'),
+  const claim = prepare((p: { key: string; now: Date; owner: string | null; until: Date | null }) =>
+    db
+      .insertInto('Delivery')
+      .values({ key: p.key, claimedAt: p.now, owner: p.owner, leaseUntil: p.until })
+      .onConflict((oc) => oc.column('key').doNothing())
+      .returning('key'),
+  );
+  // A stored delivery nobody claimed yet; then one whose claimer's lease ran out (it died mid-way). One statement each,
+  // conditional on the row as it is: of racing takers, one changes it.
+  const takeStored = prepare((p: { key: string; owner: string; until: Date }) =>
+    db
+      .updateTable('Delivery')
+      .set({ owner: p.owner, leaseUntil: p.until })
+      .where('key', '=', p.key)
+      .where('completedAt', 'is', null)
+      .where('owner', 'is', null),
+  );
+  const takeLapsed = prepare((p: { key: string; owner: string; until: Date; now: Date }) =>
+    db
+      .updateTable('Delivery')
+      .set({ owner: p.owner, leaseUntil: p.until })
+      .where('key', '=', p.key)
+      .where('completedAt', 'is', null)
+      .where('leaseUntil', '<', p.now),
   );
   const ackOf = prepare((p: { key: string }) => db.selectFrom('Delivery').select('ack').where('key', '=', p.key));
   const purge = prepare((p: { before: Date }) => db.deleteFrom('Delivery').where('claimedAt', '<', p.before));
-  const complete = prepare((p: { key: string; ack: string; now: Date }) => db.updateTable('Delivery').set({ ack: p.ack, completedAt: p.now }).where('key', '=', p.key));
+  // Handled: the acknowledgement is kept for a redelivery; the raw payload and the lease are not needed any more.
+  const complete = prepare((p: { key: string; ack: string; now: Date }) =>
+    db.updateTable('Delivery').set({ ack: p.ack, completedAt: p.now, payload: null, owner: null, leaseUntil: null }).where('key', '=', p.key),
+  );
   // The same for a whole batch in one statement on PostgreSQL (one round trip); SQLite runs `complete` per key in one
   // transaction, which costs no round trip and keeps a single compiled statement.
   const completePg = prepareSql(
     db,
     (p: { keys: string[]; acks: string[]; now: Date }) => sql`
-      UPDATE "Delivery" SET "ack" = "done"."ack", "completedAt" = ${p.now}
+      UPDATE "Delivery" SET "ack" = "done"."ack", "completedAt" = ${p.now}, "payload" = NULL, "owner" = NULL, "leaseUntil" = NULL
       FROM unnest(${p.keys}::text[], ${p.acks}::text[]) AS "done" ("key", "ack")
       WHERE "Delivery"."key" = "done"."key"`,
   );
+  const pending = prepare((p: { prefix: string; storedBefore: Date; now: Date; limit: number }) =>
+    db
+      .selectFrom('Delivery')
+      .select(['key', 'payload'])
+      .where('completedAt', 'is', null)
+      .where('payload', 'is not', null)
+      .where('key', 'like', p.prefix)
+      .where((eb) =>
+        eb.or([eb.and([eb('owner', 'is', null), eb('claimedAt', '<', p.storedBefore)]), eb.and([eb('owner', 'is not', null), eb('leaseUntil', '<', p.now)])]),
+      )
+      .orderBy('claimedAt', 'asc')
+      .limit(p.limit),
+  );
 
   return {
-    async claimDelivery(key, now) {
-      const { rows } = await db.executeQuery(claim({ key, now }));
-      if (rows.length > 0) return { fresh: true, ack: null };
+    async claimDelivery(key, now, lease) {
+      const owner = lease?.owner ?? null;
+      const until = lease?.until ?? null;
+      const { rows } = await db.executeQuery(claim({ key, now, owner, until }));
+      if (rows.length > 0) return { fresh: true, replay: false, ack: null };
+      if (lease) {
+        if (changed(await db.executeQuery(takeStored({ key, owner: lease.owner, until: lease.until }))) > 0) return { fresh: true, replay: false, ack: null };
+        if (changed(await db.executeQuery(takeLapsed({ key, owner: lease.owner, until: lease.until, now }))) > 0) return { fresh: true, replay: true, ack: null };
+      }
       // Purged between the two statements: handled before all the same, with no acknowledgement left to repeat.
       const earlier = await db.executeQuery(ackOf({ key }));
-      return { fresh: false, ack: earlier.rows[0]?.ack ?? null };
+      return { fresh: false, replay: false, ack: earlier.rows[0]?.ack ?? null };
+    },
+
+    async storeDeliveries(items, now) {
+      if (items.length === 0) return [];
+      // One statement for the batch; the keys inserted are the new ones (a key stored or handled before is skipped).
+      const latest = [...new Map(items.map((i) => [i.key, i.payload])).entries()];
+      const rows = await db
+        .insertInto('Delivery')
+        .values(latest.map(([key, payload]) => ({ key, payload, claimedAt: now })))
+        .onConflict((oc) => oc.column('key').doNothing())
+        .returning('key')
+        .execute();
+      return rows.map((r) => r.key);
+    },
+
+    async pendingDeliveries(prefix, storedBefore, now, limit) {
+      // Keys are `platform:id`: a prefix has no LIKE wildcard to escape beyond what platform names can hold.
+      const { rows } = await db.executeQuery(pending({ prefix: `${prefix.replace(/[%_\\]/g, '')}%`, storedBefore, now, limit }));
+      return rows.flatMap((r) => (r.payload === null ? [] : [{ key: r.key, payload: r.payload }]));
     },
 
     async completeDeliveries(done) {

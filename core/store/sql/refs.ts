@@ -7,7 +7,7 @@ import { prepare, prepareSql } from '../prepared';
 import { toBattleRow, toMessageRefRow } from '../rows';
 import type { BattleStore, MessageRefRow } from '../types';
 
-type Methods = 'getBattleByMessageRef' | 'addMessageRefs' | 'getMessageRefs' | 'getBattleByThread' | 'setThread';
+type Methods = 'getBattleByMessageRef' | 'addMessageRefs' | 'getMessageRefs' | 'getBattleByThread' | 'setThread' | 'setCategories';
 
 interface RefValues {
   id: string;
@@ -91,6 +91,7 @@ export function refStore({ kysely: db, provider }: Db): Pick<BattleStore, Method
       .limit(1),
   );
   const setThread = prepare((p: { id: string; thread: string }) => db.updateTable('Battle').set({ thread: p.thread }).where('id', '=', p.id));
+  const setCategories = prepare((p: { id: string; categories: string }) => db.updateTable('Battle').set({ categories: p.categories }).where('id', '=', p.id));
 
   return {
     async getBattleByMessageRef(chatId, ref) {
@@ -127,6 +128,10 @@ export function refStore({ kysely: db, provider }: Db): Pick<BattleStore, Method
     async getBattleByThread(chatId, thread) {
       const { rows } = await db.executeQuery(battleByThread({ chatId, thread }));
       return rows[0] ? toBattleRow(rows[0]) : null;
+    },
+
+    async setCategories(battleId, categories) {
+      await db.executeQuery(setCategories({ id: battleId, categories: JSON.stringify([...new Set(categories)]) }));
     },
 
     async setThread(battleId, thread) {

@@ -12,7 +12,7 @@ import { emptyTally, reactionDetails } from '../rows';
 import type { BattleStore, CastVoteResult } from '../types';
 import { BattleStatusValue, ReactionKindValue, ReactionReasonListValue, ReactionReasonValue, StringListValue, VoteChoiceValue, readJson, readValue } from '../values';
 
-type VoteMethods = 'castVote' | 'getVote' | 'addVoteReason' | 'tally';
+type VoteMethods = 'castVote' | 'getVote' | 'addVoteReason' | 'setVoteComment' | 'tally';
 type ReactionMethods = 'react' | 'getReaction';
 
 interface VoteValues {
@@ -93,6 +93,9 @@ export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, VoteM
   const setReasons = prepare((p: { battleId: string; voterId: string; reasons: string }) =>
     db.updateTable('Vote').set({ reasons: p.reasons }).where('battleId', '=', p.battleId).where('voterId', '=', p.voterId),
   );
+  const setComment = prepare((p: { battleId: string; voterId: string; comment: string }) =>
+    db.updateTable('Vote').set({ comment: p.comment }).where('battleId', '=', p.battleId).where('voterId', '=', p.voterId),
+  );
   const tally = prepare((p: { battleId: string }) =>
     db.selectFrom('Vote').select((eb) => ['choice', eb.fn.countAll<number>().as('n')]).where('battleId', '=', p.battleId).groupBy('choice'),
   );
@@ -147,6 +150,11 @@ export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, VoteM
         await tx.executeQuery(setReasons({ battleId, voterId, reasons: JSON.stringify(reasons) }));
         return reasons;
       });
+    },
+
+    async setVoteComment(battleId, voterId, comment) {
+      const result = await db.executeQuery(setComment({ battleId, voterId, comment }));
+      return Number(result.numAffectedRows ?? 0) > 0;
     },
 
     async tally(battleId) {

@@ -47,9 +47,7 @@ battle-failed = ⚠️ This battle could not complete ({ $reason }). No votes ar
 followup-failed = ⚠️ The follow-up could not be answered ({ $reason }). The battle stays open: you can still vote on the conversation so far, or ask again.
 battle-interrupted = ⚠️ A battle was interrupted because Pnyx restarted. No votes are taken on it; please ask again.
 failure-no-models = not enough models are available right now
-failure-model = model { $side } did not answer: { $error }
 failure-restart = Pnyx restarted while the models were answering
-failure-timeout = it took too long
 failure-stopped = Pnyx is shutting down
 
 ## Private answers — shown only to the person who acted
@@ -64,7 +62,7 @@ chat-rate-limited = This chat has started many battles in the last minute. Pleas
     [one] 1 second.
    *[other] { $seconds } seconds.
 }
-arena-paused = The arena is paused in this chat. An admin can turn it back on with /settings.
+arena-paused = The arena is paused in this chat. An admin can turn it back on with { $command }.
 no-models = Not enough models are available right now to run a battle. Please try again later.
 battle-max-turns = This battle has reached { $max } turns. Start a new one to keep going.
 battle-not-open = This battle is over. Send a new message to start another one.
@@ -98,10 +96,10 @@ help-text = **Pnyx — a blind arena for language models** 🏛️
     Ask anything: two anonymous models answer side by side as **A** and **B**. Vote for the better reply with the buttons — 👈 A, 👉 B, 🤝 tie or 👎 both bad. The models are revealed to you right after your vote, and to everyone when voting closes.
 
     • In a private chat, just write your message.
-    • In a group, use /arena followed by your message, mention me, or reply to a battle to continue it.
+    • In a group, use { $arena } followed by your message, mention me, or reply to a battle to continue it.
     • 👍/👎 under a reply tell us what you liked or not.
-    • /leaderboard shows the ranking built from everyone's votes.
-    • /privacy says what is stored and why. /settings (group admins) configures the arena here.
+    • { $leaderboard } shows the ranking built from everyone's votes.
+    • { $privacy } says what is stored and why. { $settings } (group admins) configures the arena here.
 start-text = Welcome to Pnyx! { help-text }
 privacy-text = **What Pnyx stores, and why**
 
@@ -110,7 +108,7 @@ privacy-text = **What Pnyx stores, and why**
     • A pseudonymous id for you. Your platform id is kept only to deliver messages and is never published.
 
     Published datasets exclude conversations flagged as containing personal data. Do not write personal information (names, addresses, health or financial details) in your prompts.
-unknown-command = I don't know that command. Try /help.
+unknown-command = I don't know that command. Try { $command }.
 
 settings-title = **Arena settings for this chat**
 settings-admins-only = Only the chat's admins can change the arena settings.
@@ -142,13 +140,13 @@ settings-schedule = Leaderboard posts: { $preset ->
     [custom] on schedule { $cron } ({ $timezone })
    *[off] off
 }
-settings-timezone-hint = _Time zone: /settings timezone Europe/Paris_
+settings-timezone-hint = _Time zone: { $command } timezone Europe/Paris_
 settings-btn-schedule = 📊 { $preset ->
     [daily] Daily
     [weekly] Weekly
    *[off] No posts
 }
-settings-usage = Use /settings alone for the menu, or /settings timezone Area/City (for example Europe/Paris).
+settings-usage = Use { $command } alone for the menu, or { $command } timezone Area/City (for example Europe/Paris).
 settings-bad-timezone = “{ $zone }” is not a time zone I know. Use a name such as Europe/Paris or America/New_York.
 settings-models-minimum = At least two models must stay allowed for battles to run.
 policy-votes = { $votes ->
@@ -166,3 +164,65 @@ language-fr = Français
 
 leaderboard-empty = No votes yet — the leaderboard appears after the first battles are voted on.
 leaderboard-title = **Leaderboard** ({ $votes } votes)
+
+## Wave 2: acknowledgements, forms, threads, paginated menus
+
+event-failed = Sorry, something went wrong on Pnyx's side. Nothing was lost; please try again in a moment.
+failure-internal = an internal error
+prompt-echo = 💬 **{ $name }** asks:
+vote-why-button = ✍️ Say why
+vote-why-title = Why this vote?
+vote-why-label = What made the difference? (optional, stored with your vote)
+vote-why-placeholder = e.g. B answered the question; A only repeated it.
+vote-why-saved = Thanks — your explanation is saved with your vote.
+vote-why-empty = The explanation was empty, so nothing was saved.
+vote-why-too-long = Please keep it under { $max } characters.
+form-submit = Save
+settings-layout = Battles appear: { $layout ->
+    [inline] in the channel
+   *[thread] in a thread of their own
+}
+settings-btn-layout-thread = 🧵 In a thread
+settings-btn-layout-inline = 💬 In the channel
+settings-btn-timezone = 🕒 Time zone: { $timezone }
+settings-timezone-title = Time zone
+settings-timezone-label = Time zone of this chat (Area/City)
+settings-timezone-saved = Time zone set to { $zone }.
+settings-btn-page-previous = ◀ Previous
+settings-btn-page-next = Next ▶
+settings-page = Page { $page }/{ $pages }
+
+## Command catalogue (descriptions platforms show in their command menus)
+
+command-arena = Start a battle: two anonymous models answer
+command-arena-prompt = Your question or task for both models
+command-leaderboard = Current model rankings
+command-help = How to start a battle and vote
+command-privacy = What is stored and why
+command-settings = Arena settings for this chat (admins)
+command-settings-timezone = Time zone of this chat, e.g. Europe/Paris
+command-start = What Pnyx is and how to vote
+
+## What people read when a model fails (the provider's own words stay in the log)
+
+failure-side = model { $side }
+failure-model-kind = { $model } { $kind ->
+    [timeout] took too long to answer
+    [rate_limited] is rate-limited by its provider right now
+    [service_error] hit an error on its provider's side
+    [unreachable] could not be reached
+    [refused] was refused by its provider (an admin should check its settings)
+    [rejected] could not take this request
+    [malformed] sent a reply that could not be read
+   *[internal] failed
+}
+failure-kind = { $kind ->
+    [timeout] it took too long
+    [rate_limited] its provider is rate-limiting it right now
+    [service_error] its provider had an error
+    [unreachable] it could not be reached
+    [refused] its provider refused the request
+    [rejected] it could not take this request
+    [malformed] its reply could not be read
+   *[internal] it failed
+}

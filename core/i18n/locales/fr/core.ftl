@@ -47,9 +47,7 @@ battle-failed = ⚠️ Cette bataille n’a pas pu aboutir ({ $reason }). Elle n
 followup-failed = ⚠️ La question de suivi n’a pas pu recevoir de réponse ({ $reason }). La bataille reste ouverte : vous pouvez toujours voter sur la conversation jusqu’ici, ou reposer la question.
 battle-interrupted = ⚠️ Une bataille a été interrompue par un redémarrage de Pnyx. Elle n’accepte aucun vote ; veuillez reposer votre question.
 failure-no-models = pas assez de modèles disponibles pour le moment
-failure-model = le modèle { $side } n’a pas répondu : { $error }
 failure-restart = Pnyx a redémarré pendant que les modèles répondaient
-failure-timeout = cela a pris trop de temps
 failure-stopped = Pnyx s’arrête
 
 ## Réponses privées — visibles seulement de la personne concernée
@@ -64,7 +62,7 @@ chat-rate-limited = Cette discussion a lancé beaucoup de batailles dans la dern
     [one] 1 seconde.
    *[other] { $seconds } secondes.
 }
-arena-paused = L’arène est en pause dans cette discussion. Un administrateur peut la réactiver avec /settings.
+arena-paused = L’arène est en pause dans cette discussion. Un administrateur peut la réactiver avec { $command }.
 no-models = Pas assez de modèles disponibles pour lancer une bataille. Réessayez plus tard.
 battle-max-turns = Cette bataille a atteint { $max } tours. Lancez-en une nouvelle pour continuer.
 battle-not-open = Cette bataille est terminée. Envoyez un nouveau message pour en lancer une autre.
@@ -98,10 +96,10 @@ help-text = **Pnyx — une arène à l’aveugle pour les modèles de langage** 
     Posez n’importe quelle question : deux modèles anonymes répondent côte à côte, **A** et **B**. Votez pour la meilleure réponse avec les boutons — 👈 A, 👉 B, 🤝 égalité ou 👎 les deux mauvais. Les modèles vous sont dévoilés juste après votre vote, et à tous quand le vote se termine.
 
     • En discussion privée, écrivez simplement votre message.
-    • Dans un groupe, utilisez /arena suivi de votre message, mentionnez-moi, ou répondez à une bataille pour la poursuivre.
+    • Dans un groupe, utilisez { $arena } suivi de votre message, mentionnez-moi, ou répondez à une bataille pour la poursuivre.
     • 👍/👎 sous une réponse nous disent ce que vous avez aimé ou non.
-    • /leaderboard affiche le classement construit à partir des votes de tous.
-    • /privacy explique ce qui est conservé et pourquoi. /settings (administrateurs du groupe) configure l’arène ici.
+    • { $leaderboard } affiche le classement construit à partir des votes de tous.
+    • { $privacy } explique ce qui est conservé et pourquoi. { $settings } (administrateurs du groupe) configure l’arène ici.
 start-text = Bienvenue sur Pnyx ! { help-text }
 privacy-text = **Ce que Pnyx conserve, et pourquoi**
 
@@ -110,7 +108,7 @@ privacy-text = **Ce que Pnyx conserve, et pourquoi**
     • Un identifiant pseudonyme. Votre identifiant sur la plateforme sert seulement à vous répondre et n’est jamais publié.
 
     Les jeux de données publiés excluent les conversations signalées comme contenant des données personnelles. N’écrivez pas d’informations personnelles (noms, adresses, santé, finances) dans vos messages.
-unknown-command = Je ne connais pas cette commande. Essayez /help.
+unknown-command = Je ne connais pas cette commande. Essayez { $command }.
 
 settings-title = **Réglages de l’arène pour cette discussion**
 settings-admins-only = Seuls les administrateurs de la discussion peuvent modifier les réglages de l’arène.
@@ -142,13 +140,13 @@ settings-schedule = Publication du classement : { $preset ->
     [custom] selon le calendrier { $cron } ({ $timezone })
    *[off] désactivée
 }
-settings-timezone-hint = _Fuseau horaire : /settings timezone Europe/Paris_
+settings-timezone-hint = _Fuseau horaire : { $command } timezone Europe/Paris_
 settings-btn-schedule = 📊 { $preset ->
     [daily] Chaque jour
     [weekly] Chaque semaine
    *[off] Aucune publication
 }
-settings-usage = Utilisez /settings seul pour le menu, ou /settings timezone Zone/Ville (par exemple Europe/Paris).
+settings-usage = Utilisez { $command } seul pour le menu, ou { $command } timezone Zone/Ville (par exemple Europe/Paris).
 settings-bad-timezone = « { $zone } » n’est pas un fuseau horaire connu. Utilisez un nom comme Europe/Paris ou America/New_York.
 settings-models-minimum = Au moins deux modèles doivent rester autorisés pour que les batailles aient lieu.
 policy-votes = { $votes ->
@@ -166,3 +164,65 @@ language-fr = Français
 
 leaderboard-empty = Pas encore de votes — le classement apparaîtra après les premières batailles votées.
 leaderboard-title = **Classement** ({ $votes } votes)
+
+## Vague 2 : accusés de réception, formulaires, fils, menus paginés
+
+event-failed = Désolé, quelque chose s’est mal passé du côté de Pnyx. Rien n’est perdu ; réessayez dans un instant.
+failure-internal = une erreur interne
+prompt-echo = 💬 **{ $name }** demande :
+vote-why-button = ✍️ Dire pourquoi
+vote-why-title = Pourquoi ce vote ?
+vote-why-label = Qu’est-ce qui a fait la différence ? (facultatif, conservé avec votre vote)
+vote-why-placeholder = par ex. B a répondu à la question ; A n’a fait que la répéter.
+vote-why-saved = Merci — votre explication est enregistrée avec votre vote.
+vote-why-empty = L’explication était vide : rien n’a été enregistré.
+vote-why-too-long = Merci de rester sous { $max } caractères.
+form-submit = Enregistrer
+settings-layout = Les batailles s’affichent : { $layout ->
+    [inline] dans le salon
+   *[thread] dans leur propre fil
+}
+settings-btn-layout-thread = 🧵 Dans un fil
+settings-btn-layout-inline = 💬 Dans le salon
+settings-btn-timezone = 🕒 Fuseau horaire : { $timezone }
+settings-timezone-title = Fuseau horaire
+settings-timezone-label = Fuseau horaire de cette discussion (Zone/Ville)
+settings-timezone-saved = Fuseau horaire réglé sur { $zone }.
+settings-btn-page-previous = ◀ Précédent
+settings-btn-page-next = Suivant ▶
+settings-page = Page { $page }/{ $pages }
+
+## Catalogue des commandes (descriptions affichées dans les menus de commandes)
+
+command-arena = Lancer une bataille : deux modèles anonymes répondent
+command-arena-prompt = Votre question ou tâche pour les deux modèles
+command-leaderboard = Classement actuel des modèles
+command-help = Comment lancer une bataille et voter
+command-privacy = Ce qui est conservé et pourquoi
+command-settings = Réglages de l’arène pour cette discussion (admins)
+command-settings-timezone = Fuseau horaire de cette discussion, par ex. Europe/Paris
+command-start = Ce qu’est Pnyx et comment voter
+
+## Ce qu'on lit quand un modèle échoue (les mots du fournisseur restent dans le journal)
+
+failure-side = le modèle { $side }
+failure-model-kind = { $model } { $kind ->
+    [timeout] a mis trop de temps à répondre
+    [rate_limited] est limité par son fournisseur en ce moment
+    [service_error] a rencontré une erreur chez son fournisseur
+    [unreachable] n’a pas pu être joint
+    [refused] a été refusé par son fournisseur (un administrateur doit vérifier ses réglages)
+    [rejected] n’a pas pu traiter cette demande
+    [malformed] a envoyé une réponse illisible
+   *[internal] a échoué
+}
+failure-kind = { $kind ->
+    [timeout] cela a pris trop de temps
+    [rate_limited] son fournisseur le limite en ce moment
+    [service_error] son fournisseur a eu une erreur
+    [unreachable] il n’a pas pu être joint
+    [refused] son fournisseur a refusé la demande
+    [rejected] il n’a pas pu traiter cette demande
+    [malformed] sa réponse était illisible
+   *[internal] il a échoué
+}

@@ -1,0 +1,21 @@
+// The web playground as `npm start` finds it (bots/registry.ts): it runs when no platform token is set, or beside the
+// bots with WEB_ENABLED=true; WEB_ENABLED=false keeps it off.
+import type { AdapterModule } from '../registry';
+import { parseWebEnv, type WebEnv } from './env';
+
+export const adapter: AdapterModule<WebEnv> = {
+  name: 'web',
+  env: parseWebEnv,
+  wanted: () => false,
+  fallback: {
+    forced: (env) => env.WEB_ENABLED === 'true' || env.WEB_ENABLED === '1',
+    forbidden: (env) => env.WEB_ENABLED === 'false' || env.WEB_ENABLED === '0',
+  },
+  hostsOps: true,
+  async start(app, env, hooks) {
+    const { startWebPlayground } = await import('./server');
+    const web = await startWebPlayground({ app, host: env.WEB_HOST, port: env.WEB_PORT, ...(hooks.ops ? { ops: hooks.ops } : {}) });
+    process.stdout.write(`\n  Pnyx playground: ${web.url}\n\n`);
+    return { stop: () => web.close(), ready: () => web.listening() };
+  },
+};

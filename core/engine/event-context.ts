@@ -1,0 +1,54 @@
+// The context one event carries through the middleware chain: the event, the arena, what the middleware found on the
+// way (the chat's row and settings, the person's row, the battle a follow-up or a button refers to), the acknowledgement
+// being built, and the work started for after it. Fields are filled in chain order: `chatRow` and `settings` after the
+// "chat" middleware, `user` after "person", `battle` by "target" (follow-ups) or the router (buttons).
+import type { ChatSettings } from '../config/chat-settings';
+import type { Translate } from '../i18n';
+import type { Ack, Notice, PnyxEvent } from '../port/types';
+import type { BattleRow, ChatRow, UserRow } from '../store/types';
+import type { ArenaContext } from './context';
+
+export class EventContext<E extends PnyxEvent = PnyxEvent> {
+  chatRow!: ChatRow;
+  settings!: ChatSettings;
+  user!: UserRow;
+  /** The battle the event is about, once a middleware resolved it. */
+  battle?: BattleRow | null;
+  /** The delivery was claimed before by a process that died mid-way: part of its work may already be done. */
+  replay = false;
+  readonly ack: Ack = {};
+  private readonly jobs: Array<Promise<void>> = [];
+  private personTranslate?: Translate;
+  private chatTranslate?: Translate;
+
+  constructor(
+    readonly event: E,
+    readonly arena: ArenaContext,
+  ) {}
+
+  /** The person's language (private answers). */
+  get pt(): Translate {
+    return (this.personTranslate ??= this.arena.personT(this.event, this.chatRow, this.settings));
+  }
+
+  /** The chat's language (what everyone sees). */
+  get t(): Translate {
+    return (this.chatTranslate ??= this.arena.chatT(this.chatRow, this.settings));
+  }
+
+  /** Answers the person privately (and lets the chain stop). */
+  notice(text: string, extra: Omit<Notice, 'text'> = {}): void {
+    this.ack.notice = { text, ...extra };
+  }
+
+  /** Starts work that continues after the acknowledgement; `ack.done` waits for all of it. */
+  work(name: string, run: () => Promise<void>): void {
+    this.jobs.push(this.arena.spawn(name, run, { platform: this.event.chat.platform, chat: this.event.chat.id, type: this.event.type }));
+  }
+
+  /** The acknowledgement, with `done` resolving once every piece of work it started has finished. */
+  finish(): Ack {
+    if (this.jobs.length) this.ack.done = Promise.all(this.jobs).then(() => undefined);
+    return this.ack;
+  }
+}

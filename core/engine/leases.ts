@@ -1,0 +1,89 @@
+// Which process works on which battle. A process takes a lease when it starts generating for a battle (its first turn,
+// or a follow-up) and renews all its leases every third of their length; a lease that runs out means the process is
+// gone (killed, frozen, cut off from the database). Any process then reaps the battle exactly once: a battle still
+// streaming its first turn fails with a notice in its chat, an interrupted follow-up ends with one (the battle stays
+// open). Battles other processes are streaming are never touched.
+import { parseChatSettings } from '../config/chat-settings';
+import { metrics } from '../metrics';
+import type { BattleRow } from '../store/types';
+import { type ArenaContext } from './context';
+import type { LiveBattles } from './live';
+import { replyMessage } from './views';
+
+export interface Leases {
+  start(): void;
+  stop(): void;
+  /** Reaps battles whose lease ran out (called by the arena's sweep). */
+  reap(now?: Date): Promise<void>;
+  /** Fails battles left streaming by a version of Pnyx without leases. */
+  reapUnleased(): Promise<void>;
+}
+
+export function createLeases(ctx: ArenaContext, lives: LiveBattles): Leases {
+  const { store, log } = ctx;
+  let timer: NodeJS.Timeout | undefined;
+
+  const renew = async () => {
+    try {
+      await store.renewLeases(ctx.instance, new Date(Date.now() + ctx.leaseMs));
+    } catch (error) {
+      log.warn({ err: error }, 'battle leases not renewed; retrying');
+    }
+  };
+
+  const interrupted = async (battle: BattleRow, firstTurn: boolean) => {
+    const chatRow = await store.getChat(battle.chatId);
+    if (!chatRow) return;
+    const t = ctx.chatT(chatRow, parseChatSettings(chatRow.settings));
+    const reason = t('failure-restart');
+    if (firstTurn && (await store.setStatus(battle.id, 'failed', { from: ['streaming'], failure: reason, releaseLease: true }))) metrics.battleFinished('interrupted');
+    const entry = ctx.ports.get(chatRow.platform);
+    if (!entry) return;
+    const state = await lives.liveOf(battle, chatRow);
+    // The replies that were streaming stop showing a cursor: they say what happened.
+    const turns = await store.getTurns(battle.id);
+    const last = turns.at(-1)?.index ?? 0;
+    for (const reply of state?.replies.values() ?? []) {
+      if (reply.turn !== last || turns.at(-1)?.replies[reply.side]) continue;
+      reply.live.set(replyMessage(t, { side: reply.side, state: { text: '', status: 'failed', error: reason }, token: battle.token, turn: reply.turn, reactions: false }));
+    }
+    const chat = state?.chat ?? { platform: chatRow.platform, id: chatRow.externalId, kind: chatRow.kind };
+    entry.presenter.open(chat, { text: firstTurn ? t('battle-interrupted') : t('followup-failed', { reason }), role: 'info' });
+    if (firstTurn) ctx.live.delete(battle.token);
+  };
+
+  const reap = async (now = new Date()) => {
+    for (const battle of await store.expiredLeases(now)) {
+      // Our own lease lapsing means this process stalled past it; its work is still running and will finish or fail.
+      if (battle.leaseOwner === ctx.instance && ctx.live.has(battle.token) && !ctx.live.get(battle.token)!.adopted) continue;
+      if (!(await store.reapLease(battle.id, now))) continue;
+      log.warn({ battle: battle.id, owner: battle.leaseOwner, status: battle.status }, 'battle of a process that is gone taken over');
+      try {
+        if (battle.status === 'streaming') await interrupted(battle, true);
+        else if (battle.status === 'open') await interrupted(battle, false);
+      } catch (error) {
+        log.error({ err: error, battle: battle.id }, 'taking over a battle failed');
+      }
+    }
+  };
+
+  return {
+    start() {
+      if (timer) return;
+      timer = setInterval(() => void ctx.inFlight.track(renew()), Math.max(250, Math.floor(ctx.leaseMs / 3)));
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+    },
+    reap,
+    async reapUnleased() {
+      for (const battle of await store.battlesInStatus('streaming')) {
+        if (battle.leaseUntil !== null) continue;
+        await interrupted(battle, true).catch((error: unknown) => log.error({ err: error, battle: battle.id }, 'failing an interrupted battle failed'));
+        log.warn({ battle: battle.id }, 'battle interrupted by a restart marked failed');
+      }
+    },
+  };
+}

@@ -1,0 +1,200 @@
+// The arena's middleware, in the order events meet it. Each is one concern and may answer (fill the acknowledgement)
+// and stop, or pass the event on:
+//
+//   chat      the chat's row and settings (read again after a second, so other processes' changes are seen);
+//             chat events (a new id, the bot removed) are handled here
+//   trigger   group messages not meant for the bot stop here, silently, unless the chat battles on every message or
+//             they continue an open battle (a message in its thread, a reply to one of its messages)
+//   delivery  a redelivered event (same delivery id) stops here with the first answer
+//   enabled   a paused chat refuses new battles (other buttons and commands still work)
+//   person    the person's row (consent will plug in after this)
+//   prompt    empty and over-long prompts are refused
+//   target    the battle a follow-up continues (a reply to its message, or its thread)
+//   limits    per-person and per-chat battle limits
+//   route     prompts, buttons, commands and forms to the part of the arena that handles them
+import type { ActionEvent, CommandEvent, PnyxEvent, PromptEvent, SubmitEvent } from '../port/types';
+import { parseChatSettings } from '../config/chat-settings';
+import { decodeAction, decodeForm } from './actions';
+import type { Battles } from './battles';
+import type { createCommands } from './commands';
+import { createComposer, type Composer } from './composer';
+import type { ArenaContext } from './context';
+import type { Deliveries } from './deliveries';
+import { EventContext } from './event-context';
+import type { MessageRefs } from './message-refs';
+import type { Voting } from './voting';
+
+type Ctx = EventContext<PnyxEvent>;
+
+export interface PipelineParts {
+  deliveries: Deliveries;
+  refs: MessageRefs;
+  battles: Battles;
+  voting: Voting;
+  commands: ReturnType<typeof createCommands>;
+  /** A chat got a new platform id, or the bot was removed from it. */
+  onChatChange(ctx: EventContext): Promise<void>;
+}
+
+const isPrompt = (ec: Ctx): ec is EventContext<PromptEvent> => ec.event.type === 'prompt';
+
+/** `/arena text` is a prompt like any other (hidden when the platform shows no message for it, as slash commands). */
+export function normalizeEvent(event: PnyxEvent): PnyxEvent {
+  if (event.type !== 'command' || event.name !== 'arena') return event;
+  const { name: _name, args, type: _type, ...base } = event;
+  return { ...base, type: 'prompt', text: args, addressed: true, hidden: !event.messageRef };
+}
+
+export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Composer<Ctx> {
+  const { store, config, log, rateLimits } = arena;
+  const { deliveries, refs, battles, voting, commands } = parts;
+  const composer = createComposer<Ctx>();
+
+  composer.use('chat', async (ec, next) => {
+    if (ec.event.type === 'chat') return parts.onChatChange(ec);
+    ec.chatRow = await arena.chatOf(ec.event.chat);
+    ec.settings = parseChatSettings(ec.chatRow.settings);
+    await next();
+  });
+
+  /** The battle a prompt continues: the one whose message it replies to, or (where battles open threads) whose thread it is in. */
+  const battleOf = async (ec: EventContext<PromptEvent>) => {
+    const { event } = ec;
+    const replied = event.replyTo ? await refs.battleOfMessage(ec.chatRow.id, event.replyTo) : null;
+    if (replied || !event.chat.thread || !arena.ports.get(event.chat.platform)?.port.limits.threads) return replied;
+    return store.getBattleByThread(ec.chatRow.id, event.chat.thread);
+  };
+
+  composer.use('trigger', async (ec, next) => {
+    if (isPrompt(ec) && !ec.event.addressed && ec.settings.trigger !== 'all') {
+      // A message in an open battle's thread names no one, yet it is meant for the battle: the platform cannot tell
+      // which threads are battles', the database can. Anything else (other threads, finished battles) stays quiet.
+      const battle = ec.event.replyTo || ec.event.chat.thread ? await battleOf(ec) : null;
+      if (battle?.status !== 'open') return;
+      ec.battle = battle;
+    }
+    await next();
+  });
+
+  composer.use('delivery', async (ec, next) => {
+    const claim = await deliveries.claim(ec.event);
+    ec.replay = claim.replay;
+    if (!claim.fresh) {
+      log.info({ delivery: ec.event.delivery, platform: ec.event.chat.platform, type: ec.event.type }, 'redelivered event answered once');
+      Object.assign(ec.ack, claim.ack);
+      return;
+    }
+    try {
+      await next();
+    } finally {
+      deliveries.complete(ec.event, ec.ack);
+    }
+  });
+
+  composer.use('enabled', async (ec, next) => {
+    if (isPrompt(ec) && !ec.settings.enabled) {
+      if (ec.event.addressed) ec.notice(ec.pt('arena-paused', { command: arena.ports.get(ec.event.chat.platform)?.port.commandHint?.('settings') ?? '/settings' }));
+      return;
+    }
+    await next();
+  });
+
+  composer.use('person', async (ec, next) => {
+    ec.user = await arena.userOf(ec.event);
+    await next();
+  });
+
+  composer.use('prompt', async (ec, next) => {
+    if (isPrompt(ec)) {
+      const text = ec.event.text.trim();
+      if (!text) return ec.notice(ec.pt('prompt-empty'));
+      if (text.length > config.battle.maxPromptChars) {
+        return ec.notice(ec.pt('prompt-too-long', { length: text.length, max: config.battle.maxPromptChars }));
+      }
+    }
+    await next();
+  });
+
+  composer.use('target', async (ec, next) => {
+    // A reply to a battle's message continues it; so does, where battles open threads, a message in a battle's thread.
+    if (isPrompt(ec) && ec.battle === undefined) ec.battle = await battleOf(ec);
+    await next();
+  });
+
+  composer.use('limits', async (ec, next) => {
+    // Only prompts that will run count: a reply to a finished battle is answered without using up the person's quota.
+    if (isPrompt(ec) && (!ec.battle || ec.battle.status === 'open')) {
+      for (const [scope, key, message] of [
+        ['person', ec.user.id, 'rate-limited'],
+        ['chat', ec.chatRow.id, 'chat-rate-limited'],
+      ] as const) {
+        const waitMs = await rateLimits.consume(scope, key);
+        if (waitMs > 0) {
+          const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+          log.info({ chat: ec.chatRow.id, user: ec.user.id, limit: scope, seconds }, 'rate limited');
+          return ec.notice(ec.pt(message, { seconds }));
+        }
+      }
+    }
+    await next();
+  });
+
+  composer.use('route', async (ec) => {
+    switch (ec.event.type) {
+      case 'prompt': {
+        const prompt = ec as EventContext<PromptEvent>;
+        const text = prompt.event.text.trim();
+        return ec.battle ? battles.continueBattle(prompt, ec.battle, text) : battles.start(prompt, text);
+      }
+      case 'action':
+        return routeAction(ec as EventContext<ActionEvent>);
+      case 'command':
+        return commands.onCommand(ec as EventContext<CommandEvent>);
+      case 'submit':
+        return routeSubmit(ec as EventContext<SubmitEvent>);
+      default:
+        return;
+    }
+  });
+
+  const routeAction = async (ec: EventContext<ActionEvent>) => {
+    const action = decodeAction(ec.event.data);
+    if (!action) {
+      log.warn({ chat: ec.chatRow.id, user: ec.user.id, length: String(ec.event.data).length }, 'malformed button data refused');
+      return ec.notice(ec.pt('action-stale'));
+    }
+    if (action.kind === 'setting') return commands.onSetting(ec, action);
+    if (action.kind === 'board') return commands.onBoard(ec, action);
+    const battle = await store.getBattleByToken(action.token);
+    // A token from another chat is as good as forged: never act on it.
+    if (!battle || battle.chatId !== ec.chatRow.id) {
+      log.warn({ chat: ec.chatRow.id, user: ec.user.id, kind: action.kind }, 'stale or forged battle token refused');
+      return ec.notice(ec.pt('action-stale'));
+    }
+    ec.battle = battle;
+    switch (action.kind) {
+      case 'vote':
+        return voting.onVote(ec, action, battle);
+      case 'voteReason':
+        return voting.onVoteReason(ec, action, battle);
+      case 'why':
+        return voting.onWhy(ec, battle);
+      default:
+        return voting.onReaction(ec, action, battle);
+    }
+  };
+
+  const routeSubmit = async (ec: EventContext<SubmitEvent>) => {
+    const form = decodeForm(ec.event.data);
+    if (!form) {
+      log.warn({ chat: ec.chatRow.id, user: ec.user.id }, 'malformed form data refused');
+      return ec.notice(ec.pt('action-stale'));
+    }
+    if (form.kind === 'timezone') return commands.onTimezoneSubmitted(ec);
+    const battle = await store.getBattleByToken(form.token);
+    if (!battle || battle.chatId !== ec.chatRow.id) return ec.notice(ec.pt('action-stale'));
+    return voting.onWhySubmitted(ec, battle);
+  };
+
+  return composer;
+}

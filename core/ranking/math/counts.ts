@@ -1,0 +1,213 @@
+// Aggregation of votes into battle cells and per-pair outcome counts. A million votes in 400,000 battles among 100
+// models become a few tens of thousands of cells (one pair, one vote tally) and at most 4,950 pairs, which is all the
+// solver and the bootstrap ever touch.
+import type { BattleCells, Outcome, PairCounts, Tally } from '../types';
+
+export interface CountsBuilder {
+  /** Add `count` votes of `outcome`, each its own battle (a vote file without battle ids, a test). */
+  add(modelA: string, modelB: string, outcome: Outcome, count?: number): void;
+  /** Add `battles` battles of modelA (side A) vs modelB that each received the votes in `tally`. */
+  addBattles(modelA: string, modelB: string, tally: Tally, battles?: number): void;
+  /** The same for many cells of one pair (a database row): the pair is looked up once. */
+  pair(modelA: string, modelB: string): (a: number, b: number, tie: number, bothBad: number, battles: number) => void;
+  build(): PairCounts;
+}
+
+const OUTCOMES: readonly Outcome[] = ['a', 'b', 'tie', 'both_bad'];
+
+export function createCountsBuilder(): CountsBuilder {
+  const index = new Map<string, number>();
+  const models: string[] = [];
+  const pairOf = new Map<number, number>();
+  const pairA: number[] = [];
+  const pairB: number[] = [];
+  // Single-vote battles (the common case in public files) find their cell through a flat array, not a string key.
+  let single = new Int32Array(256).fill(-1);
+  const pairCells: number[][] = [];
+  let cap = 64;
+  let cellPair = new Int32Array(cap);
+  let ca = new Float64Array(cap);
+  let cb = new Float64Array(cap);
+  let ct = new Float64Array(cap);
+  let cbb = new Float64Array(cap);
+  let cn = new Float64Array(cap);
+  let size = 0;
+
+  const modelIndex = (name: string): number => {
+    let i = index.get(name);
+    if (i === undefined) {
+      i = models.length;
+      index.set(name, i);
+      models.push(name);
+    }
+    return i;
+  };
+  const pairIndex = (i: number, j: number): number => {
+    // Model indices stay below 2^21 in any real arena, so the key is exact in a double.
+    const key = i * 2097152 + j;
+    let p = pairOf.get(key);
+    if (p === undefined) {
+      p = pairA.length;
+      pairOf.set(key, p);
+      pairA.push(i);
+      pairB.push(j);
+    }
+    return p;
+  };
+  const newCell = (p: number, a: number, b: number, t: number, bb: number): number => {
+    if (size === cap) {
+      cap *= 2;
+      const g = <T extends Int32Array | Float64Array>(x: T): T => {
+        const y = new (x.constructor as new (n: number) => T)(cap);
+        y.set(x);
+        return y;
+      };
+      cellPair = g(cellPair);
+      ca = g(ca);
+      cb = g(cb);
+      ct = g(ct);
+      cbb = g(cbb);
+      cn = g(cn);
+    }
+    cellPair[size] = p;
+    ca[size] = a;
+    cb[size] = b;
+    ct[size] = t;
+    cbb[size] = bb;
+    cn[size] = 0;
+    return size++;
+  };
+  /** Orients a battle on its pair (smaller model index first). */
+  const orient = (modelA: string, modelB: string): [number, boolean] => {
+    const i = modelIndex(modelA);
+    const j = modelIndex(modelB);
+    return i < j ? [pairIndex(i, j), false] : [pairIndex(j, i), true];
+  };
+
+  /** Adds `count` one-vote battles of outcome index `o` (already oriented on pair p). */
+  const addSingle = (p: number, o: number, count: number): void => {
+    const slot = p * 4 + o;
+      if (slot >= single.length) {
+        const grown = new Int32Array(Math.max(single.length * 2, slot + 1)).fill(-1);
+        grown.set(single);
+        single = grown;
+      }
+      let c = single[slot]!;
+      if (c < 0) c = single[slot] = newCell(p, o === 0 ? 1 : 0, o === 1 ? 1 : 0, o === 2 ? 1 : 0, o === 3 ? 1 : 0);
+      cn[c] = cn[c]! + count;
+  };
+
+  /** Adds `battles` battles with tally (ra, rb, tie, bad) on pair p, given from the side `flip` says. */
+  const addCell = (p: number, flip: boolean, ra: number, rb: number, tie: number, bad: number, battles: number): void => {
+    const total = ra + rb + tie + bad;
+    if (!(total > 0)) return;
+    const a = flip ? rb : ra;
+    const b = flip ? ra : rb;
+    if (total === 1 && Number.isInteger(a) && Number.isInteger(b) && Number.isInteger(tie)) {
+      // Same cell as add(): a one-vote battle is a one-vote battle whichever way it arrived.
+      addSingle(p, a === 1 ? 0 : b === 1 ? 1 : tie === 1 ? 2 : 3, battles);
+      return;
+    }
+    // A pair has a few distinct tallies (a dozen for 1–4 voters): a short list per pair beats a global hash map.
+    let list = pairCells[p];
+    if (!list) pairCells[p] = list = [];
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k]!;
+      if (ca[c] === a && cb[c] === b && ct[c] === tie && cbb[c] === bad) {
+        cn[c] = cn[c]! + battles;
+        return;
+      }
+    }
+    const c = newCell(p, a, b, tie, bad);
+    list.push(c);
+    cn[c] = battles;
+  };
+
+  return {
+    add(modelA, modelB, outcome, count = 1) {
+      if (!(count > 0) || modelA === modelB) return;
+      const [p, flip] = orient(modelA, modelB);
+      let o = OUTCOMES.indexOf(outcome);
+      if (flip && o < 2) o = 1 - o;
+      addSingle(p, o, count);
+    },
+    addBattles(modelA, modelB, tally, battles = 1) {
+      if (!(battles > 0) || modelA === modelB) return;
+      const [p, flip] = orient(modelA, modelB);
+      addCell(p, flip, tally.a, tally.b, tally.tie, tally.bothBad, battles);
+    },
+    pair(modelA, modelB) {
+      if (modelA === modelB) return () => undefined;
+      const [p, flip] = orient(modelA, modelB);
+      return (a, b, tie, bothBad, battles) => {
+        if (battles > 0) addCell(p, flip, a, b, tie, bothBad, battles);
+      };
+    },
+    build() {
+      const pairs = pairA.length;
+      const winsA = new Float64Array(pairs);
+      const winsB = new Float64Array(pairs);
+      const ties = new Float64Array(pairs);
+      const bothBad = new Float64Array(pairs);
+      let battles = 0;
+      for (let c = 0; c < size; c++) {
+        const p = cellPair[c]!;
+        const n = cn[c]!;
+        winsA[p] = winsA[p]! + n * ca[c]!;
+        winsB[p] = winsB[p]! + n * cb[c]!;
+        ties[p] = ties[p]! + n * ct[c]!;
+        bothBad[p] = bothBad[p]! + n * cbb[c]!;
+        battles += n;
+      }
+      const cells: BattleCells = {
+        size,
+        pair: cellPair.slice(0, size),
+        winsA: ca.slice(0, size),
+        winsB: cb.slice(0, size),
+        ties: ct.slice(0, size),
+        bothBad: cbb.slice(0, size),
+        battles: cn.slice(0, size),
+      };
+      return {
+        models: models.slice(),
+        a: Int32Array.from(pairA),
+        b: Int32Array.from(pairB),
+        winsA,
+        winsB,
+        ties,
+        bothBad,
+        size: pairs,
+        battles,
+        cells,
+      };
+    },
+  };
+}
+
+/** Total votes in the counts. */
+export function totalVotes(c: PairCounts): number {
+  let n = 0;
+  for (let p = 0; p < c.size; p++) n += c.winsA[p]! + c.winsB[p]! + c.ties[p]! + c.bothBad[p]!;
+  return n;
+}
+
+/** Feeds every cell of `c` into `builder` (merging tables, or re-keying models). */
+export function addCounts(builder: CountsBuilder, c: PairCounts, rename: (model: string) => string = (m) => m): void {
+  const cells = c.cells;
+  for (let k = 0; k < cells.size; k++) {
+    const p = cells.pair[k]!;
+    builder.addBattles(
+      rename(c.models[c.a[p]!]!),
+      rename(c.models[c.b[p]!]!),
+      { a: cells.winsA[k]!, b: cells.winsB[k]!, tie: cells.ties[k]!, bothBad: cells.bothBad[k]! },
+      cells.battles[k],
+    );
+  }
+}
+
+/** Merge several count tables (e.g. per-worker partial reads) into one. */
+export function mergeCounts(parts: PairCounts[]): PairCounts {
+  const builder = createCountsBuilder();
+  for (const c of parts) addCounts(builder, c);
+  return builder.build();
+}

@@ -1,0 +1,807 @@
+// Votes from public files, auto-detected per record:
+// - LMArena / FastChat battles: { model_a, model_b, winner: model_a | model_b | tie | "tie (bothbad)", tstamp?,
+//   language?, judge?, anony?, dedup_tag?, category_tag?, conversation_a? } — battles with anony false (the voter knew
+//   the models) and dedup_tag.sampled false (a high-frequency prompt beyond LMArena's cap) are left out, as LMArena does;
+// - compar:IA votes: { model_a_name, model_b_name, chosen_model_name, both_equal, conversation_pair_id, visitor_id, ... };
+// - Pnyx's own exports add battle_id: votes sharing a battle_id (or compar:IA's conversation_pair_id) are one battle.
+// as a JSON array or JSON Lines. JSONL is streamed line by line; a malformed record is counted and reported with its
+// line number and never stops the read.
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
+import { categorize } from '../categories/heuristics';
+import type { CategoryId } from '../categories/ids';
+import { addCounts, createCountsBuilder } from '../math/counts';
+import { addStyle, styleOf } from '../math/style';
+import { inSegment, type Segment } from '../segments';
+import type { Outcome, PairCounts, StyleBattle, StyleFeatures, VoteRow } from '../types';
+import { createIdTable, hashId } from './battle-ids';
+import { createFastLineReader } from './jsonl-fast';
+
+export type FileFormat = 'lmarena' | 'comparia';
+
+export interface Malformed {
+  line: number;
+  reason: string;
+}
+
+/** Well-formed votes left out on purpose, by reason. */
+export interface Excluded {
+  /** LMArena battles with anony false. */
+  notAnonymous: number;
+  /** LMArena battles with dedup_tag.sampled false. */
+  deduplicated: number;
+  /** Records without prompt text or category tags, when a category was asked for. */
+  noPrompt: number;
+}
+
+export interface FileVotes {
+  counts: PairCounts;
+  /** Formats seen (normally one). */
+  formats: FileFormat[];
+  /** Records read (lines for JSONL, elements for arrays), malformed ones included. */
+  records: number;
+  /** Votes counted after the segment filter. */
+  accepted: number;
+  /** Well-formed votes left out by the segment filter. */
+  filtered: number;
+  excluded: Excluded;
+  malformed: { count: number; examples: Malformed[] };
+  /** Per-battle style features, when asked and present in the file. */
+  style?: StyleBattle[];
+  /** The accepted votes one by one, when asked (voter quality, daily caps): `counts` is then empty. */
+  rows?: VoteRow[];
+  /** Battles per category among the accepted votes, when asked. */
+  categories?: Record<string, number>;
+}
+
+export interface ReadFileOptions {
+  segment?: Segment;
+  /** Collect style features (LMArena conv_metadata or the conversations themselves). */
+  style?: boolean;
+  /** Return the votes one by one instead of counts. */
+  rows?: boolean;
+  /** Count battles per category (prompts or LMArena category tags needed). */
+  categories?: boolean;
+  /** Malformed records reported in detail (default 20); all are counted. */
+  maxExamples?: number;
+}
+
+const LMARENA_WINNERS: Record<string, Outcome> = {
+  model_a: 'a',
+  model_b: 'b',
+  tie: 'tie',
+  'tie (bothbad)': 'both_bad',
+};
+
+// LMArena writes language names ("French"); segments use ISO 639-1 codes.
+let languageCodes: Map<string, string> | null = null;
+export function languageCode(value: unknown): string | null {
+  if (typeof value !== 'string' || value === '' || value === 'unknown') return null;
+  if (/^[a-z]{2,3}(?:[-_][A-Za-z0-9]+)*$/.test(value)) return value.toLowerCase().split(/[-_]/)[0]!;
+  if (!languageCodes) {
+    languageCodes = new Map();
+    const names = new Intl.DisplayNames(['en'], { type: 'language' });
+    for (let a = 97; a <= 122; a++) {
+      for (let b = 97; b <= 122; b++) {
+        const code = String.fromCharCode(a, b);
+        const name = names.of(code);
+        if (name && name !== code) languageCodes.set(name.toLowerCase(), code);
+      }
+    }
+  }
+  return languageCodes.get(value.toLowerCase()) ?? value.toLowerCase();
+}
+
+export function timeOf(value: unknown): Date | null {
+  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value < 1e11 ? value * 1000 : value);
+  if (typeof value === 'string') {
+    const d = new Date(value);
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  return null;
+}
+
+type Parsed =
+  | { ok: true; format: FileFormat; row: VoteRow; record: Record<string, unknown>; excluded: keyof Excluded | null }
+  | { ok: false; reason: string };
+
+const idOf = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null);
+
+/** Reads one record of either format. */
+export function parseRecord(record: unknown): Parsed {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return { ok: false, reason: 'not a JSON object' };
+  const r = record as Record<string, unknown>;
+  const battleId = r.battle_id ?? r.conversation_pair_id;
+  if (battleId !== undefined && battleId !== null && (typeof battleId !== 'string' || battleId === '')) {
+    return { ok: false, reason: 'battle_id / conversation_pair_id must be a non-empty string' };
+  }
+  if ('model_a' in r || 'winner' in r) {
+    const { model_a: a, model_b: b, winner, anony, dedup_tag: dedup } = r;
+    if (typeof a !== 'string' || a === '' || typeof b !== 'string' || b === '') return { ok: false, reason: 'model_a and model_b must be non-empty strings' };
+    if (a === b) return { ok: false, reason: 'a model cannot battle itself' };
+    const outcome = typeof winner === 'string' && Object.hasOwn(LMARENA_WINNERS, winner) ? LMARENA_WINNERS[winner] : undefined;
+    if (!outcome) return { ok: false, reason: `winner must be model_a, model_b, tie or "tie (bothbad)", got ${JSON.stringify(winner)}` };
+    if (anony !== undefined && typeof anony !== 'boolean') return { ok: false, reason: `anony must be true or false, got ${JSON.stringify(anony)}` };
+    const sampled = dedup && typeof dedup === 'object' ? (dedup as { sampled?: unknown }).sampled : undefined;
+    return {
+      ok: true,
+      format: 'lmarena',
+      record: r,
+      excluded: anony === false ? 'notAnonymous' : sampled === false ? 'deduplicated' : null,
+      row: {
+        modelA: a,
+        modelB: b,
+        outcome,
+        language: languageCode(r.language),
+        at: timeOf(r.tstamp),
+        battleId: (battleId as string | undefined) ?? null,
+        voterId: idOf(r.judge ?? r.voter_id),
+      },
+    };
+  }
+  if ('model_a_name' in r || 'chosen_model_name' in r) {
+    const { model_a_name: a, model_b_name: b, chosen_model_name: chosen, both_equal: equal } = r;
+    if (typeof a !== 'string' || a === '' || typeof b !== 'string' || b === '') return { ok: false, reason: 'model_a_name and model_b_name must be non-empty strings' };
+    if (a === b) return { ok: false, reason: 'a model cannot battle itself' };
+    let outcome: Outcome;
+    if (equal === true || equal === 'true' || equal === 1) outcome = 'tie';
+    else if (r.both_bad === true || chosen === 'both_bad') outcome = 'both_bad';
+    else if (chosen === a) outcome = 'a';
+    else if (chosen === b) outcome = 'b';
+    else return { ok: false, reason: `chosen_model_name must name model_a_name or model_b_name (or both_equal be true), got ${JSON.stringify(chosen ?? null)}` };
+    const langs = r.languages;
+    return {
+      ok: true,
+      format: 'comparia',
+      record: r,
+      excluded: null,
+      row: {
+        modelA: a,
+        modelB: b,
+        outcome,
+        language: languageCode(r.language ?? (Array.isArray(langs) ? langs[0] : undefined)),
+        at: timeOf(r.timestamp ?? r.tstamp ?? r.created_at),
+        battleId: (battleId as string | undefined) ?? null,
+        voterId: idOf(r.visitor_id ?? r.session_hash ?? r.voter_id),
+      },
+    };
+  }
+  return { ok: false, reason: 'neither an LMArena battle (model_a, model_b, winner) nor a compar:IA vote (model_a_name, model_b_name, chosen_model_name)' };
+}
+
+function userTurns(conversation: unknown): string[] | null {
+  if (!Array.isArray(conversation)) return null;
+  const out: string[] = [];
+  for (const m of conversation) {
+    if (m && typeof m === 'object' && (m as { role?: unknown }).role === 'user') {
+      const c = (m as { content?: unknown }).content;
+      if (typeof c === 'string') out.push(c);
+      else if (Array.isArray(c)) out.push(c.map((p) => (p && typeof p === 'object' && typeof (p as { text?: unknown }).text === 'string' ? (p as { text: string }).text : '')).join(' '));
+    }
+  }
+  return out;
+}
+
+/**
+ * Categories of a record: LMArena's own category tags when the dump has them (criteria ≥ 6 = hard prompts, math,
+ * instruction following ≥ 4, creative writing), the heuristics on the user's turns otherwise; null when the record
+ * carries neither prompts nor tags.
+ */
+export function categoriesOfRecord(r: Record<string, unknown>): CategoryId[] | null {
+  const prompts = userTurns(r.conversation_a) ?? (typeof r.opening_msg === 'string' ? [r.opening_msg] : typeof r.prompt === 'string' ? [r.prompt] : null);
+  const turnsField = typeof r.turn === 'number' ? r.turn : typeof r.conv_turns === 'number' ? r.conv_turns : undefined;
+  const tags = r.category_tag && typeof r.category_tag === 'object' ? (r.category_tag as Record<string, Record<string, unknown> | undefined>) : null;
+  if (!prompts && !tags) return null;
+  const found = new Set<CategoryId>(prompts ? categorize({ prompts, ...(turnsField !== undefined ? { turns: turnsField } : {}) }) : []);
+  if (tags) {
+    // The dump's own labels replace the keyword guesses for the categories it labels.
+    const criteria = tags['criteria_v0.1'];
+    if (criteria) {
+      found.delete('hard-prompts');
+      if (Object.values(criteria).filter((v) => v === true).length >= 6) found.add('hard-prompts');
+    }
+    const label = (key: string, field: string, id: CategoryId, accept: (v: unknown) => boolean) => {
+      const t = tags[key];
+      if (!t) return;
+      found.delete(id);
+      if (accept(t[field])) found.add(id);
+    };
+    label('math_v0.1', 'math', 'math', (v) => v === true);
+    label('if_v0.1', 'if', 'instruction-following', (v) => v === true);
+    label('creative_writing_v0.1', 'creative_writing', 'creative-writing', (v) => v === true);
+    if (typeof r.is_code === 'boolean') {
+      found.delete('coding');
+      if (r.is_code) found.add('coding');
+    }
+    if (turnsField !== undefined && turnsField >= 2) found.add('multi-turn');
+    const meta = r.conv_metadata as Record<string, unknown> | undefined;
+    if (meta && typeof meta.sum_user_tokens === 'number' && meta.sum_user_tokens >= 500) found.add('long-query');
+  }
+  return [...found];
+}
+
+function sumCounts(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (value && typeof value === 'object') return Object.values(value).reduce<number>((s, v) => s + (typeof v === 'number' ? v : 0), 0);
+  return 0;
+}
+
+function conversationStyle(conversation: unknown): StyleFeatures | null {
+  if (!Array.isArray(conversation)) return null;
+  let total: StyleFeatures = { length: 0, headers: 0, lists: 0, bold: 0 };
+  for (const m of conversation) {
+    if (m && typeof m === 'object' && (m as { role?: unknown }).role === 'assistant') {
+      const content = (m as { content?: unknown }).content;
+      if (typeof content === 'string') total = addStyle(total, styleOf(content));
+    }
+  }
+  return total;
+}
+
+/** Style of both sides from LMArena's conv_metadata, or from the conversations when present. */
+export function styleOfRecord(r: Record<string, unknown>): { a: StyleFeatures; b: StyleFeatures } | null {
+  const meta = r.conv_metadata as Record<string, unknown> | undefined;
+  if (meta && typeof meta === 'object' && 'sum_assistant_a_tokens' in meta) {
+    const side = (s: 'a' | 'b'): StyleFeatures => ({
+      length: sumCounts(meta[`sum_assistant_${s}_tokens`]),
+      headers: sumCounts(meta[`header_count_${s}`]),
+      lists: sumCounts(meta[`list_count_${s}`]),
+      bold: sumCounts(meta[`bold_count_${s}`]),
+    });
+    return { a: side('a'), b: side('b') };
+  }
+  const a = conversationStyle(r.conversation_a);
+  const b = conversationStyle(r.conversation_b);
+  return a && b ? { a, b } : null;
+}
+
+/** Takes the bytes [start, end) of one JSONL line; returns false to have it decoded and read as a record. */
+type LineHandler = (buf: Buffer, start: number, end: number, line: number) => boolean;
+
+/** Whether the file's first visible character is plain ASCII other than '[' (so: JSON Lines, not an array). */
+async function startsWithLines(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    let i = bytesRead >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+    while (i < bytesRead && (buffer[i] === 32 || (buffer[i]! >= 9 && buffer[i]! <= 13))) i++;
+    // Anything unclear (all blank so far, or a non-ASCII character that may be Unicode white space) takes the
+    // general path, which decides on decoded text.
+    return i < bytesRead && buffer[i]! < 0x80 && buffer[i] !== 91;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * JSON Lines on bytes: each line goes to `onLine` first (the fast path), and is decoded to text for `onRecord` only
+ * when that declines. Same line numbering, blank-line skipping and BOM handling as the text path: a line break byte
+ * is never part of a multi-byte UTF-8 character, so decoding line by line gives the same text as decoding the file.
+ */
+async function scanLines(
+  path: string,
+  onRecord: (text: string, line: number) => void,
+  onLine: LineHandler,
+  range?: { start: number; end: number },
+): Promise<number> {
+  const stream = createReadStream(path, { highWaterMark: 1 << 20, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
+  let line = 1;
+  let carry: Buffer | null = null;
+  let first = !range || range.start === 0;
+  const one = (buf: Buffer, start: number, end: number) => {
+    if (end > start && !onLine(buf, start, end, line)) {
+      const text = buf.toString('utf8', start, end);
+      if (text.trim() !== '') onRecord(text, line);
+    }
+  };
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    let pos = 0;
+    if (first && chunk.length > 0) {
+      first = false;
+      if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) pos = 3;
+    }
+    if (carry) {
+      const nl = chunk.indexOf(10, pos);
+      if (nl < 0) {
+        carry = Buffer.concat([carry, chunk.subarray(pos)]);
+        continue;
+      }
+      const joined = Buffer.concat([carry, chunk.subarray(pos, nl)]);
+      carry = null;
+      one(joined, 0, joined.length);
+      line++;
+      pos = nl + 1;
+    }
+    for (;;) {
+      const nl = chunk.indexOf(10, pos);
+      if (nl < 0) break;
+      one(chunk, pos, nl);
+      line++;
+      pos = nl + 1;
+    }
+    if (pos < chunk.length) carry = chunk.subarray(pos);
+  }
+  if (carry) one(carry, 0, carry.length);
+  return line - 1;
+}
+
+/** Feeds records to `onRecord` with their line numbers; JSONL line by line, JSON arrays element by element. */
+async function scanFile(
+  path: string,
+  onRecord: (text: string, line: number) => void,
+  range?: { start: number; end: number },
+  onLine?: LineHandler,
+): Promise<number> {
+  if (onLine && (range || (await startsWithLines(path)))) return scanLines(path, onRecord, onLine, range);
+  const stream = createReadStream(path, { highWaterMark: 1 << 20, ...(range ? { start: range.start, end: range.end - 1 } : {}) });
+  const decoder = new StringDecoder('utf8');
+  // A byte range is always a run of whole JSONL lines (see readVotesFile).
+  let mode: 'unknown' | 'lines' | 'array' = range ? 'lines' : 'unknown';
+  let carry = '';
+  let line = 1;
+
+  const lines = (text: string, final: boolean): string => {
+    let start = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', start);
+      if (nl < 0) break;
+      if (nl > start) {
+        const s = text.slice(start, nl);
+        if (s.trim() !== '') onRecord(s, line);
+      }
+      line++;
+      start = nl + 1;
+    }
+    const rest = text.slice(start);
+    if (final && rest.trim() !== '') onRecord(rest, line);
+    return final ? '' : rest;
+  };
+
+  // Array mode: a small scanner cuts the top-level elements out of the array (strings and nesting aware) so that
+  // each is parsed on its own — a big file never becomes one giant string, and a bad element is just one record.
+  let depth = 0; // 0 before '[', 1 between elements, ≥ 2 inside an object/array element
+  let inString = false;
+  let escaped = false;
+  let scalar = false; // inside a bare scalar element (reported as not an object)
+  let pending = ''; // start of the current element carried over from the previous chunk
+  let elementLine = 0;
+  let closed = false;
+  let trailing = false;
+
+  const array = (text: string): void => {
+    let from = depth >= 2 || scalar ? 0 : -1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) line++;
+      if (closed) {
+        if (c > 32 && !trailing) {
+          trailing = true;
+          onRecord('not JSON: text after the closing bracket', line);
+        }
+        continue;
+      }
+      if (depth === 0) {
+        if (c === 91) depth = 1;
+        continue;
+      }
+      if (depth === 1) {
+        if (scalar) {
+          if (c === 44 || c === 93) {
+            onRecord(pending + text.slice(from, i), elementLine);
+            pending = '';
+            scalar = false;
+            if (c === 93) closed = true;
+          }
+          continue;
+        }
+        if (c <= 32 || c === 44) continue;
+        if (c === 93) {
+          closed = true;
+          continue;
+        }
+        from = i;
+        elementLine = line;
+        if (c === 123 || c === 91) depth = 2;
+        else scalar = true;
+        continue;
+      }
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 92) escaped = true;
+        else if (c === 34) inString = false;
+        continue;
+      }
+      if (c === 34) inString = true;
+      else if (c === 123 || c === 91) depth++;
+      else if (c === 125 || c === 93) {
+        depth--;
+        if (depth === 1) {
+          onRecord(pending + text.slice(from, i + 1), elementLine);
+          pending = '';
+        }
+      }
+    }
+    if (depth >= 2 || scalar) pending += text.slice(Math.max(0, from));
+  };
+
+  let first = !range || range.start === 0;
+  for await (const chunk of stream) {
+    let text = decoder.write(chunk as Buffer);
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
+    if (mode === 'unknown') {
+      text = carry + text;
+      carry = '';
+      const first = text.search(/\S/);
+      if (first < 0) {
+        carry = text;
+        continue;
+      }
+      mode = text[first] === '[' ? 'array' : 'lines';
+    }
+    if (mode === 'lines') carry = lines(carry + text, false);
+    else array(text);
+  }
+  const tail = decoder.end();
+  if (mode === 'array') {
+    array(tail);
+    if (depth >= 2 || scalar) onRecord(pending, elementLine); // a truncated element: reported as malformed
+    else if (!closed) onRecord('', line); // the array is not closed
+  } else lines(carry + tail, true);
+  return line - 1;
+}
+
+/** Battles seen in (part of) a file: id hashes, model indices into `models`, four tallies per battle. */
+export interface BattleList {
+  h1: Uint32Array;
+  h2: Uint32Array;
+  models: string[];
+  a: Int32Array;
+  b: Int32Array;
+  tally: Float64Array;
+}
+
+/** What one pass over (part of) a file gathered; line numbers are relative to the part's first line. */
+export interface PartialRead {
+  /** Votes without a battle id (each its own battle). */
+  counts: PairCounts;
+  /** Votes with a battle id, per battle (merged across parts before they become cells). */
+  battles: BattleList;
+  formats: FileFormat[];
+  records: number;
+  accepted: number;
+  filtered: number;
+  excluded: Excluded;
+  malformed: number;
+  examples: Malformed[];
+  /** Line breaks seen (for the numbering of the next part). */
+  lines: number;
+  style?: StyleBattle[];
+  rows?: VoteRow[];
+  categories?: Record<string, number>;
+}
+
+/** Reads whole JSONL lines in bytes [start, end) — the unit of work of a parallel read. */
+export async function readJsonlRange(path: string, start: number, end: number, options: ReadFileOptions = {}): Promise<PartialRead> {
+  return readPart(path, options, { start, end });
+}
+
+const OUTCOME_INDEX: Record<Outcome, number> = { a: 0, b: 1, tie: 2, both_bad: 3 };
+
+async function readPart(path: string, options: ReadFileOptions, range?: { start: number; end: number }): Promise<PartialRead> {
+  const segment = options.segment ?? {};
+  const maxExamples = options.maxExamples ?? 20;
+  const builder = createCountsBuilder();
+  const formats = new Set<FileFormat>();
+  const examples: Malformed[] = [];
+  const style: StyleBattle[] = [];
+  const rows: VoteRow[] = [];
+  const excluded: Excluded = { notAnonymous: 0, deduplicated: 0, noPrompt: 0 };
+  const categoryCounts: Record<string, number> = {};
+  let malformed = 0;
+  let records = 0;
+  let accepted = 0;
+  let filtered = 0;
+  const bad = (line: number, reason: string) => {
+    malformed++;
+    if (examples.length < maxExamples) examples.push({ line, reason });
+  };
+
+  // Battles by id (hashed): one slot each, model names interned.
+  const slots = createIdTable();
+  const modelIndex = new Map<string, number>();
+  const models: string[] = [];
+  const ba: number[] = [];
+  const bb: number[] = [];
+  let tally = new Float64Array(1024);
+  const intern = (m: string) => {
+    let k = modelIndex.get(m);
+    if (k === undefined) modelIndex.set(m, (k = models.push(m) - 1));
+    return k;
+  };
+  const hash = new Uint32Array(2);
+  let lastH1 = -1;
+  let lastH2 = -1;
+  let lastSlot = -1;
+  let newBattle = false;
+  /** Adds a vote; a battle id comes as its hashes (`id` null without one) and as text for messages. */
+  const addVote = (modelA: string, modelB: string, outcome: Outcome, id: Uint32Array | null, idText: () => string, line: number): boolean => {
+    if (!id) {
+      builder.add(modelA, modelB, outcome);
+      return true;
+    }
+    const h1 = id[0]!;
+    const h2 = id[1]!;
+    // Votes of one battle usually follow each other: the previous battle is checked before the table.
+    const slot = h1 === lastH1 && h2 === lastH2 ? lastSlot : slots.slot(h1, h2);
+    let o = OUTCOME_INDEX[outcome];
+    newBattle = slot === ba.length;
+    if (newBattle) {
+      ba.push(intern(modelA));
+      bb.push(intern(modelB));
+      if (4 * ba.length > tally.length) {
+        const grown = new Float64Array(tally.length * 2);
+        grown.set(tally);
+        tally = grown;
+      }
+    } else {
+      const x = models[ba[slot]!]!;
+      const y = models[bb[slot]!]!;
+      if (x === modelB && y === modelA) o = o === 0 ? 1 : o === 1 ? 0 : o;
+      else if (x !== modelA || y !== modelB) {
+        bad(line, `battle ${JSON.stringify(idText())} was ${x} vs ${y} on an earlier line, here ${modelA} vs ${modelB}`);
+        return false;
+      }
+    }
+    tally[4 * slot + o] = tally[4 * slot + o]! + 1;
+    lastH1 = h1;
+    lastH2 = h2;
+    lastSlot = slot;
+    return true;
+  };
+
+  // Flat LMArena lines skip JSON.parse (see jsonl-fast.ts); style features and categories need the whole record.
+  const filtering = Object.values(segment).some((v) => v !== undefined);
+  const extras = filtering || Boolean(options.rows);
+  let fastSeen = false;
+  const fast = options.style || options.categories || segment.category !== undefined ? null : createFastLineReader({ extras, judge: Boolean(options.rows) });
+  const onLine: LineHandler | undefined = fast
+    ? (buf, start, end, line) => {
+        const r = fast(buf, start, end);
+        if (!r) return false;
+        records++;
+        if (!fastSeen) {
+          // Once (a Set insertion per line showed in profiles), at the same place in the order as the general path.
+          fastSeen = true;
+          formats.add('lmarena');
+        }
+        if (r.anony === false) {
+          excluded.notAnonymous++;
+          return true;
+        }
+        // Time and language are only read when a segment or the per-vote rows need them.
+        const at = extras ? timeOf(r.tstamp) : null;
+        const language = extras ? languageCode(r.language) : null;
+        if (filtering && !inSegment({ modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language, at }, segment)) {
+          filtered++;
+          return true;
+        }
+        if (options.rows) {
+          rows.push({ modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language, at, battleId: r.hasId ? buf.toString('utf8', r.idStart, r.idEnd) : null, voterId: typeof r.judge === 'string' ? r.judge : typeof r.judge === 'number' ? String(r.judge) : null });
+          accepted++;
+        } else if (addVote(r.modelA, r.modelB, r.outcome, r.hasId ? r.idHash : null, () => buf.toString('utf8', r.idStart, r.idEnd), line)) accepted++;
+        return true;
+      }
+    : undefined;
+  const breaks = await scanFile(
+    path,
+    (text, line) => {
+      records++;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        bad(line, text === '' ? 'the JSON array is not closed' : `invalid JSON: ${(error as Error).message}`);
+        return;
+      }
+      const parsed = parseRecord(value);
+      if (!parsed.ok) {
+        bad(line, parsed.reason);
+        return;
+      }
+      formats.add(parsed.format);
+      if (parsed.excluded) {
+        excluded[parsed.excluded]++;
+        return;
+      }
+      const row = parsed.row;
+      if (segment.category !== undefined || options.categories) {
+        const cats = categoriesOfRecord(parsed.record);
+        if (cats === null) {
+          excluded.noPrompt++;
+          if (segment.category !== undefined) return;
+        } else row.categories = cats;
+      }
+      if (!inSegment(row, segment)) {
+        filtered++;
+        return;
+      }
+      if (options.rows) rows.push(row);
+      else {
+        if (row.battleId) hashId(row.battleId, hash);
+        if (!addVote(row.modelA, row.modelB, row.outcome, row.battleId ? hash : null, () => row.battleId!, line)) return;
+      }
+      accepted++;
+      // Categories are counted per battle: a battle's first vote counts it.
+      if (row.categories && (!row.battleId || newBattle)) {
+        for (const c of row.categories) categoryCounts[c] = (categoryCounts[c] ?? 0) + 1;
+      }
+      if (options.style) {
+        const st = styleOfRecord(parsed.record);
+        if (st) {
+          const o = row.outcome;
+          style.push({
+            modelA: row.modelA,
+            modelB: row.modelB,
+            styleA: st.a,
+            styleB: st.b,
+            winsA: o === 'a' ? 1 : 0,
+            winsB: o === 'b' ? 1 : 0,
+            ties: o === 'tie' ? 1 : 0,
+            bothBad: o === 'both_bad' ? 1 : 0,
+          });
+        }
+      }
+    },
+    range,
+    onLine,
+  );
+  return {
+    counts: builder.build(),
+    battles: { ...slots.keys(), models, a: Int32Array.from(ba), b: Int32Array.from(bb), tally: tally.slice(0, 4 * ba.length) },
+    formats: [...formats],
+    records,
+    accepted,
+    filtered,
+    excluded,
+    malformed,
+    examples,
+    lines: breaks,
+    ...(options.style ? { style } : {}),
+    ...(options.rows ? { rows } : {}),
+    ...(options.categories ? { categories: categoryCounts } : {}),
+  };
+}
+
+/** Reads part of a file elsewhere (a worker thread); see createBootstrapPool().readJsonlRange. */
+export type RangeReader = (path: string, start: number, end: number, options: ReadFileOptions) => Promise<PartialRead>;
+
+export interface ReadFileParallelOptions extends ReadFileOptions {
+  /** Reads the second half of a large JSONL file on another thread while this one reads the first. */
+  helper?: RangeReader;
+  /** Files smaller than this are read on one thread (default 8 MiB). */
+  minSplitBytes?: number;
+}
+
+const SPLIT_MIN_BYTES = 8 << 20;
+
+/** Byte offset just after the first line break at or after `from`, or -1. */
+async function nextLineStart(path: string, from: number): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 16);
+    for (let pos = from; ; pos += buffer.length) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, pos);
+      if (bytesRead === 0) return -1;
+      const k = buffer.subarray(0, bytesRead).indexOf(10);
+      if (k >= 0) return pos + k + 1;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+async function firstByte(path: string): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '');
+    const m = /\S/.exec(text);
+    return m ? text.charCodeAt(m.index) : -1;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Battles of all parts into `builder`, merged by id: a battle's votes may sit in both halves of a file. The first
+ * part's ids (hashes) go into a table; the others' are looked up in it.
+ */
+function addBattleLists(builder: ReturnType<typeof createCountsBuilder>, lists: BattleList[]): void {
+  const addAll = (l: BattleList, tally: Float64Array, skip?: Uint8Array) => {
+    // One adder per (model, model) of the list: the builder's pair lookup happens once per pair, not per battle.
+    const adders = new Map<number, ReturnType<typeof builder.pair>>();
+    const m = l.models.length;
+    for (let k = 0; k < l.a.length; k++) {
+      if (skip?.[k]) continue;
+      const key = l.a[k]! * m + l.b[k]!;
+      let add = adders.get(key);
+      if (!add) adders.set(key, (add = builder.pair(l.models[l.a[k]!]!, l.models[l.b[k]!]!)));
+      add(tally[4 * k]!, tally[4 * k + 1]!, tally[4 * k + 2]!, tally[4 * k + 3]!, 1);
+    }
+  };
+  const [first, ...rest] = lists.filter((l) => l.a.length > 0);
+  if (!first) return;
+  if (!rest.length) {
+    addAll(first, first.tally);
+    return;
+  }
+  const table = createIdTable();
+  for (let i = 0; i < first.h1.length; i++) table.slot(first.h1[i]!, first.h2[i]!);
+  const tallyX = first.tally.slice();
+  for (const l of rest) {
+    const merged = new Uint8Array(l.a.length);
+    for (let j = 0; j < l.a.length; j++) {
+      const i = table.find(l.h1[j]!, l.h2[j]!);
+      if (i < 0) continue;
+      const sameWay = first.models[first.a[i]!] === l.models[l.a[j]!] && first.models[first.b[i]!] === l.models[l.b[j]!];
+      const otherWay = first.models[first.a[i]!] === l.models[l.b[j]!] && first.models[first.b[i]!] === l.models[l.a[j]!];
+      // The same id on another pair across halves stays a battle of its own (within a half it is reported).
+      if (!sameWay && !otherWay) continue;
+      tallyX[4 * i] = tallyX[4 * i]! + l.tally[4 * j + (sameWay ? 0 : 1)]!;
+      tallyX[4 * i + 1] = tallyX[4 * i + 1]! + l.tally[4 * j + (sameWay ? 1 : 0)]!;
+      tallyX[4 * i + 2] = tallyX[4 * i + 2]! + l.tally[4 * j + 2]!;
+      tallyX[4 * i + 3] = tallyX[4 * i + 3]! + l.tally[4 * j + 3]!;
+      merged[j] = 1;
+    }
+    addAll(l, l.tally, merged);
+  }
+  addAll(first, tallyX);
+}
+
+/** Reads a votes file into battle cells and pair counts (plus style battles, rows or category counts when asked). */
+export async function readVotesFile(path: string, options: ReadFileParallelOptions = {}): Promise<FileVotes> {
+  const maxExamples = options.maxExamples ?? 20;
+  const { helper, minSplitBytes = SPLIT_MIN_BYTES, ...readOptions } = options;
+  let parts: Array<{ part: PartialRead; lineOffset: number }>;
+  const size = (await stat(path)).size;
+  const split = helper && size >= minSplitBytes && (await firstByte(path)) !== 91 ? await nextLineStart(path, Math.floor(size / 2)) : -1;
+  if (split > 0 && split < size && helper) {
+    // Two halves at once; the second half's line numbers are shifted by the line breaks of the first.
+    const [first, second] = await Promise.all([readPart(path, readOptions, { start: 0, end: split }), helper(path, split, size, readOptions)]);
+    parts = [
+      { part: first, lineOffset: 0 },
+      { part: second, lineOffset: first.lines },
+    ];
+  } else {
+    parts = [{ part: await readPart(path, readOptions), lineOffset: 0 }];
+  }
+  const examples = parts
+    .flatMap(({ part, lineOffset }) => part.examples.map((e) => ({ line: e.line + lineOffset, reason: e.reason })))
+    .slice(0, maxExamples);
+  const sum = (k: 'records' | 'accepted' | 'filtered' | 'malformed') => parts.reduce((s, p) => s + p.part[k], 0);
+  const builder = createCountsBuilder();
+  for (const p of parts) addCounts(builder, p.part.counts);
+  addBattleLists(builder, parts.map((p) => p.part.battles));
+  const excluded: Excluded = { notAnonymous: 0, deduplicated: 0, noPrompt: 0 };
+  for (const p of parts) for (const k of Object.keys(excluded) as Array<keyof Excluded>) excluded[k] += p.part.excluded[k];
+  const categories: Record<string, number> = {};
+  for (const p of parts) for (const [k, v] of Object.entries(p.part.categories ?? {})) categories[k] = (categories[k] ?? 0) + v;
+  return {
+    counts: builder.build(),
+    formats: [...new Set(parts.flatMap((p) => p.part.formats))],
+    records: sum('records'),
+    accepted: sum('accepted'),
+    filtered: sum('filtered'),
+    excluded,
+    malformed: { count: sum('malformed'), examples },
+    ...(options.style ? { style: parts.flatMap((p) => p.part.style ?? []) } : {}),
+    ...(options.rows ? { rows: parts.flatMap((p) => p.part.rows ?? []) } : {}),
+    ...(options.categories ? { categories } : {}),
+  };
+}
