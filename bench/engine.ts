@@ -9,6 +9,7 @@
 //   npm run bench -- --battles 5000 --concurrency 64 --inflight 1000
 //   npm run bench -- --database postgresql://postgres@127.0.0.1:5432/test   # a fresh schema, dropped afterwards
 //   npm run bench -- --store memory    # a minimal in-process store: the engine alone
+//   npm run bench -- --adapters        # with the Telegram, Discord and web ports attached too (idle)
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -28,6 +29,7 @@ import { createStore } from '../core/store/sql-store';
 import type { BattleStore } from '../core/store/types';
 import { quoteIdent } from '../core/store/url';
 import { UNPACED_LIMITS } from '../test/fakes/recording-port';
+import { idleAdapterPorts } from './adapters';
 import { memoryStore } from './memory-store';
 
 const { values: args } = parseArgs({
@@ -43,6 +45,8 @@ const { values: args } = parseArgs({
     store: { type: 'string', default: 'database' },
     /** Database URL; default a temporary SQLite file. A PostgreSQL URL gets a fresh schema, dropped afterwards. */
     database: { type: 'string' },
+    /** Also attach the Telegram, Discord and web ports, idle, as `npm start` with every platform does (bench/adapters.ts). */
+    adapters: { type: 'boolean', default: false },
   },
 });
 const BATTLES = Number(args.battles);
@@ -174,6 +178,7 @@ await store.syncModels(models.cards);
 const { port, ballotOf } = noopPort();
 const arena = createArena({ store, models, config, i18n: createI18n(), log, sweepMs: 60_000 });
 arena.attach(port);
+if (args.adapters) for (const idle of await idleAdapterPorts(log)) arena.attach(idle);
 await arena.start();
 
 let chatSeq = 0;

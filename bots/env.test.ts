@@ -1,6 +1,7 @@
 // Each adapter validates its own variables; mistakes are reported like the core's, without echoing secrets.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseEnv } from '../core/config/load';
+import { parseDiscordEnv } from './discord/env';
 import { parseSlackEnv } from './slack/env';
 import { parseTelegramEnv } from './telegram/env';
 import { parseWebEnv } from './web/env';
@@ -52,5 +53,21 @@ describe('adapter environment', () => {
       expect(text).not.toMatch(/hunter/);
     }
     expect(() => parseSlackEnv({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET: is required in HTTP mode/);
+  });
+
+  it('defaults Discord\'s REST base and refuses a token pasted with "Bot " without printing it', () => {
+    expect(parseDiscordEnv({ DISCORD_BOT_TOKEN: 'MTA.abc.def' })).toMatchObject({ DISCORD_BOT_TOKEN: 'MTA.abc.def', DISCORD_API_ROOT: 'https://discord.com/api' });
+    // Left empty in a .env file: not set (the bot does not run), rather than an error.
+    expect(parseDiscordEnv({ DISCORD_BOT_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_API_ROOT: '' })).toEqual({ DISCORD_API_ROOT: 'https://discord.com/api' });
+    try {
+      parseDiscordEnv({ DISCORD_BOT_TOKEN: 'Bot MTA.hunter3.def', DISCORD_APPLICATION_ID: 'my-app' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const text = (error as ConfigError).problems.join('\n');
+      expect(text).toMatch(/DISCORD_BOT_TOKEN: paste the token alone/);
+      expect(text).toMatch(/DISCORD_APPLICATION_ID: a Discord id is 17 to 20 digits/);
+      expect(text).not.toMatch(/hunter3/);
+    }
   });
 });

@@ -10,6 +10,9 @@ import { pendingDeliveries, pingDatabase } from '../core/store/probes';
 import { createOps, parseOpsEnv, serveOps, type OpsServer } from './ops';
 import { adapterEnvs, loadAdapters, plannedAdapters, startAdapters } from './registry';
 
+/** SIGTERM must end the process within 10 s (Docker's default stop grace is 10 s); this leaves a margin. */
+const STOP_DEADLINE_MS = 9_000;
+
 function refuse(error: unknown): never {
   if (error instanceof ConfigError) {
     process.stderr.write(`pnyx: cannot start — ${error.message}\n`);
@@ -32,6 +35,30 @@ async function main() {
   const log = createLogger({ level });
   const ops = createOps({ metrics, log });
   const closers: Array<() => Promise<void>> = [];
+  let app: PnyxApp | undefined;
+  let running: Awaited<ReturnType<typeof startAdapters>> = [];
+
+  // Signals are taken from the first moment (a SIGTERM while migrations run or Telegram is unreachable must stop the
+  // process too), and the whole stop is bounded: whatever the network does, the process is gone within 10 s.
+  let stopping = false;
+  const shutdown = async (signal: string, code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      log.warn({ signal }, 'stop took too long; exiting now (unfinished deliveries are stored and handled at the next start)');
+      process.exit(code);
+    }, STOP_DEADLINE_MS).unref();
+    // Not ready from now on, so a load balancer sends nothing new here; /healthz still answers while draining.
+    ops.phase('stopping');
+    // Stop taking events first, then let the arena finish or fail battles in flight cleanly.
+    await Promise.allSettled(running.map((r) => r.stop()));
+    await app?.close().catch((error: unknown) => log.error({ err: error }, 'closing the app failed'));
+    await Promise.allSettled(closers.map((close) => close()));
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
   // Alive from the first moment, even while migrations wait for their lock; ready only once everything runs.
   let server: OpsServer | undefined;
   if (!plannedAdapters(envs).some((adapter) => adapter.hostsOps)) {
@@ -44,13 +71,13 @@ async function main() {
     closers.push(() => server!.close());
   }
 
-  let app: PnyxApp;
   try {
     app = await createPnyx({ logger: log });
   } catch (error) {
     await server?.close();
     refuse(error);
   }
+  if (stopping) return;
   ops.readiness.set('database', () => pingDatabase(app.db));
   metrics.setSource('inboxDepth', () => pendingDeliveries(app.db));
   if (app.env.REDIS_URL) {
@@ -59,8 +86,12 @@ async function main() {
     closers.push(() => redis.close());
   }
 
-  let shutdown: (signal: string, code?: number) => Promise<void> = async () => undefined;
-  const running = await startAdapters(app, envs, { onFatal: () => void shutdown('fatal', 1), ops: ops.routes });
+  running = await startAdapters(app, envs, { onFatal: () => void shutdown('fatal', 1), ops: ops.routes });
+  if (stopping) {
+    // A signal came while the adapters started: stop what started.
+    await Promise.allSettled(running.map((r) => r.stop()));
+    return;
+  }
   if (running.length === 0) {
     app.log.error('nothing to run: set a platform token or WEB_ENABLED=true');
     await app.close();
@@ -72,21 +103,6 @@ async function main() {
   await app.schedules.start();
   ops.phase('running');
 
-  let stopping = false;
-  shutdown = async (signal: string, code = 0) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, 'shutting down');
-    // Not ready from now on, so a load balancer sends nothing new here; /healthz still answers while draining.
-    ops.phase('stopping');
-    // Stop taking events first, then let the arena finish or fail battles in flight cleanly.
-    await Promise.allSettled(running.map((r) => r.stop()));
-    await app.close();
-    await Promise.allSettled(closers.map((close) => close()));
-    process.exit(code);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((error) => {

@@ -38,7 +38,7 @@ export interface AdapterModule<E = unknown> {
 
 /** Adapters in start order. Each module imports its platform library only when started. */
 export async function loadAdapters(): Promise<AdapterModule[]> {
-  const modules = await Promise.all([import('./telegram/module'), import('./slack/module'), import('./web/module')]);
+  const modules = await Promise.all([import('./telegram/module'), import('./discord/module'), import('./slack/module'), import('./web/module')]);
   return modules.map((m) => m.adapter as AdapterModule);
 }
 

@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOps, OpsEnvSchema, serveOps, type OpsServer } from '../bots/ops';
+import { DiscordEnvSchema } from '../bots/discord/env';
 import { SlackEnvSchema } from '../bots/slack/env';
 import { TelegramEnvSchema } from '../bots/telegram/env';
 import { WebEnvSchema } from '../bots/web/env';
@@ -126,7 +127,7 @@ describe('.env.example', () => {
   it('documents every variable the core and the adapters read', () => {
     const text = readFileSync(join(root, '.env.example'), 'utf8');
     const documented = new Set([...text.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
-    const read = [EnvSchema, OpsEnvSchema, WebEnvSchema, TelegramEnvSchema, SlackEnvSchema].flatMap((schema) => Object.keys(schema.shape));
+    const read = [EnvSchema, OpsEnvSchema, WebEnvSchema, TelegramEnvSchema, DiscordEnvSchema, SlackEnvSchema].flatMap((schema) => Object.keys(schema.shape));
     expect(read.filter((name) => !documented.has(name))).toEqual([]);
   });
 });

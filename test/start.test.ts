@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord } from './fakes/discord';
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'pnyx-start-'));
@@ -173,6 +174,23 @@ describe('npm start', () => {
       run.child.kill('SIGTERM');
     }
     expect(await run.exited).toBe(0);
+  }, 60_000);
+
+  it('runs the Discord bot when DISCORD_BOT_TOKEN is set: commands registered, the invite URL printed, no playground', async () => {
+    const discord = await startFakeDiscord();
+    const run = start({ DISCORD_BOT_TOKEN: discord.token, DISCORD_API_ROOT: discord.restApi, WEB_PORT: '0' });
+    try {
+      await until(() => /discord\.com\/oauth2\/authorize\?client_id=\d+/.test(run.out()), 30_000);
+      expect(run.out()).toContain('scope=bot%20applications.commands');
+      expect(run.out()).not.toMatch(/Pnyx playground/);
+      expect(discord.commands.get('global')?.map((c) => c.name).sort()).toEqual(['arena', 'help', 'leaderboard', 'privacy', 'settings']);
+      expect(discord.gateway.connected).toBe(true);
+    } finally {
+      run.child.kill('SIGTERM');
+    }
+    expect(await run.exited).toBe(0);
+    expect(run.err()).not.toMatch(new RegExp(discord.token.replace(/[.]/g, '\\.')));
+    await discord.stop();
   }, 60_000);
 
   it('reports bad adapter variables with status 2, before opening anything', async () => {

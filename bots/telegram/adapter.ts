@@ -1,18 +1,17 @@
 // The translation table between Telegram updates and the core's events. Decisions about battles, votes and
 // settings belong to the core; this file only says what a Telegram update means and shows the core's answers.
 import { Bot, GrammyError, type Context } from 'grammy';
-import { autoRetry } from '@grammyjs/auto-retry';
-import type { Chat, Message, MessageEntity, User } from 'grammy/types';
+import type { Chat, Message, MessageEntity, Update, User } from 'grammy/types';
 import type { Logger } from 'pino';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Arena } from '../../core/engine/types';
-import { metrics } from '../../core/metrics';
 import { createPendingWork } from '../../core/pending-work';
 import type { I18n, Translate } from '../../core/i18n';
 import { COMMAND_CATALOGUE, isCommandName } from '../../core/port/commands';
 import type { Ack, ChatAddress, CommandName, Notice, Person, PnyxEvent } from '../../core/port/types';
 import { ChatUnreachableError, createTelegramPort, type TelegramPort } from './port';
+import { createOutageMonitor, retryTransformer, type OutageMonitor } from './retry';
 
 /** Commands in Telegram's menus: the core's catalogue. */
 export const COMMANDS: readonly CommandName[] = COMMAND_CATALOGUE.map((c) => c.name);
@@ -45,6 +44,12 @@ export interface TelegramBot {
   lastUpdateId(): number;
   /** Whether the last call to the Bot API got an answer from Telegram (false after a network error or a 5xx). */
   connected(): boolean;
+  /** Says in the log when the Bot API stops answering and when it answers again. */
+  monitor: OutageMonitor;
+  /** Stores updates durably before they are confirmed to Telegram; the update ids that were new. */
+  store(updates: readonly Update[]): Promise<Set<number>>;
+  /** Handles one update (the middleware below, then the core); resolves once it is acknowledged. */
+  handle(update: Update): Promise<void>;
 }
 
 // Telegram sends messages of anonymous group admins from this account, with the group as sender_chat.
@@ -57,23 +62,11 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
   const log = app.log.child({ platform: 'telegram' });
   app.i18n.extend(TELEGRAM_LOCALES);
   const bot = new Bot(options.token, { client: options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, '') } : {} });
-  // Installed before auto-retry, so it sees every attempt: each 429 is counted even when the retry then succeeds,
-  // and the connection state follows each answer rather than only the last of six tries.
-  let connected = true;
-  bot.api.config.use(async (prev, method, payload, signal) => {
-    try {
-      const answer = await prev(method, payload, signal);
-      connected = answer.ok || answer.error_code < 500;
-      if (!answer.ok && answer.error_code === 429) metrics.platformRateLimited('telegram');
-      return answer;
-    } catch (error) {
-      if (!signal?.aborted) connected = false;
-      throw error;
-    }
-  });
-  // 429 → wait retry_after and send again; 5xx and network errors → back off. Pacing of edits is the core's
+  // 429 → wait retry_after and send again; 5xx and network errors → back off at most 30 s apart, and give up after two
+  // minutes (retry.ts). getUpdates is retried by the poller's own loop. Pacing of edits is the core's
   // (limits.minEditIntervalMs), so no throttler transformer: it would delay votes behind streaming edits.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 6, maxDelaySeconds: options.maxRetryDelaySeconds ?? 300 }));
+  const monitor = createOutageMonitor(log);
+  bot.api.config.use(retryTransformer(monitor, { passThrough: ['getUpdates'], ...(options.maxRetryDelaySeconds !== undefined ? { maxRetryAfterMs: options.maxRetryDelaySeconds * 1000 } : {}) }));
 
   // A counter, not a Set of promises: see core/pending-work.ts.
   const inflight = createPendingWork();
@@ -87,6 +80,11 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
   const port = createTelegramPort(bot.api, log, undefined, {
     chatMoved: (from, to) => chatChanged({ platform: 'telegram', id: from, kind: 'group' }, `migrate:${from}:${to}`, { kind: 'moved', to }),
   });
+  // A stored update nobody finished (its process died) is handled again exactly as if it had just arrived.
+  port.replay = async (payload) => {
+    await bot.init();
+    await bot.handleUpdate(JSON.parse(payload) as Update);
+  };
   app.arena.attach(port);
 
   // === Translation helpers ==========================================================================
@@ -311,7 +309,16 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
     port,
     lastUpdateId: () => lastUpdateId,
     idle: () => inflight.idle(),
-    connected: () => connected,
+    connected: () => monitor.reachable(),
+    monitor,
+    async store(updates) {
+      const fresh = await app.arena.store(
+        'telegram',
+        updates.map((u) => ({ delivery: String(u.update_id), payload: JSON.stringify(u) })),
+      );
+      return new Set([...fresh].map(Number));
+    },
+    handle: (update) => bot.handleUpdate(update),
   };
 }
 

@@ -1,4 +1,4 @@
-// The Telegram bot end to end: the real grammY Bot (run by @grammyjs/runner, or behind the webhook server) and the
+// The Telegram bot end to end: the real grammY Bot (run by Pnyx's durable poller, or behind the webhook server) and the
 // real engine on SQLite with demo models, against the fake Bot API on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metrics } from '../../core/metrics';

@@ -1,5 +1,4 @@
 // The ChatPort against the fake Bot API, through grammY's real Api and the auto-retry transformer.
-import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot } from 'grammy';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,11 +7,12 @@ import { startFakeTelegram, type FakeTelegram } from '../../test/fakes/telegram-
 import { createPresenter } from '../../core/engine/presenter';
 import { portContract } from '../../test/port-contract';
 import { createTelegramPort, type TelegramPort } from './port';
+import { createOutageMonitor, retryTransformer } from './retry';
 
 portContract('telegram', async () => {
   const fake = await startFakeTelegram();
   const bot = new Bot(fake.token, { client: { apiRoot: fake.apiRoot } });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3 }));
+  bot.api.config.use(retryTransformer(createOutageMonitor(pino({ level: 'silent' })), { giveUpAfterMs: 20_000 }));
   const contractPort = createTelegramPort(bot.api, pino({ level: 'silent' }));
   const group: ChatAddress = { platform: 'telegram', id: '-4242', kind: 'group', title: 'Contract' };
   return {
@@ -34,7 +34,7 @@ const logs: Array<{ level: number; msg: string }> = [];
 beforeAll(async () => {
   tg = await startFakeTelegram();
   const bot = new Bot(tg.token, { client: { apiRoot: tg.apiRoot } });
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3 }));
+  bot.api.config.use(retryTransformer(createOutageMonitor(pino({ level: 'silent' })), { giveUpAfterMs: 20_000 }));
   const log = pino({ level: 'debug' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
   port = createTelegramPort(bot.api, log);
 });

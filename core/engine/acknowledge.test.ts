@@ -148,6 +148,8 @@ describe('acknowledge, then work', () => {
     const again = await app.arena.handle(promptEvent);
     await first.done;
     expect(again.done).toBeUndefined();
+    expect(again.duplicate).toBe(true);
+    expect(first.duplicate).toBeUndefined();
     const ballot = await ballotIn(port, chat.id);
     expect(port.messages.filter((m) => m.chat === chat.id && isBallot(m))).toHaveLength(1);
     const chatRow = await app.store.upsertChat(chat);

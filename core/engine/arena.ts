@@ -9,6 +9,7 @@ import { createCommands } from './commands';
 import { chatAddressOf, createContext, unlimitedController, type ArenaOptions } from './context';
 import { createDeliveries } from './deliveries';
 import { EventContext } from './event-context';
+import { detectLanguage } from './language';
 import { createLeases } from './leases';
 import { createLiveBattles } from './live';
 import { createMessageRefs } from './message-refs';
@@ -21,8 +22,9 @@ export type { ArenaOptions, BoardRenderer, LeaderboardSource, ModelReplaced, Mod
 
 /** Deliveries are purged at most this often (on the sweep). */
 const PURGE_EVERY_MS = 60 * 60_000;
-/** How long stop() waits for battles to finish streaming after aborting their generations. */
-const STOP_DRAIN_MS = 5_000;
+/** How long stop() waits for battles to finish (after aborting their generations), then for deliveries: twice this
+ * in all, well within the process's 10 s to stop (bots/main.ts). */
+const STOP_DRAIN_MS = 2_000;
 
 export function createArena(options: ArenaOptions): Arena {
   const ctx = createContext(options);
@@ -43,8 +45,12 @@ export function createArena(options: ArenaOptions): Arena {
     const { platform, id } = event.chat;
     if (event.change.kind === 'removed') {
       // Nothing can be posted there any more: stop updating its battles' messages; votes already cast stay counted.
-      for (const [token, state] of ctx.live) if (state.chatRow.platform === platform && state.chatRow.externalId === id) ctx.live.delete(token);
-      log.info({ platform, chat: id }, 'the bot was removed from a chat');
+      // A removed thread (a deleted battle thread) concerns only the battles posting in it.
+      const { thread } = event.chat;
+      for (const [token, state] of ctx.live) {
+        if (state.chatRow.platform === platform && state.chatRow.externalId === id && (!thread || state.chat.thread === thread)) ctx.live.delete(token);
+      }
+      log.info({ platform, chat: id, ...(thread ? { thread } : {}) }, thread ? 'a thread of a chat was removed' : 'the bot was removed from a chat');
       return;
     }
     const row = await store.moveChat(platform, id, event.change.to);
@@ -121,6 +127,14 @@ export function createArena(options: ArenaOptions): Arena {
       const message = entry.presenter.open(chatAddressOf(chatRow), { text: board.text, role: 'board', ...(board.image ? { image: board.image } : {}) });
       await message.settled();
       return !message.error && message.refs.length > 0;
+    },
+
+    async warmUp() {
+      // A prompt long enough to be detected loads the detector's n-grams; healthy() runs the models' first checks.
+      await Promise.all([
+        detectLanguage('Warming up the language detector before the first battle arrives.').catch(() => null),
+        options.models.healthy().catch(() => new Set<string>()),
+      ]);
     },
 
     async start() {

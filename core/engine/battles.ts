@@ -97,9 +97,12 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
       try {
         const name = text.replace(/\s+/g, ' ').trim().slice(0, THREAD_NAME_CHARS) || battle.token;
         const thread = await port.openThread(event.chat, anchor, name);
-        state.chat = { ...event.chat, thread };
-        await store.setThread(battle.id, thread);
-        return undefined;
+        // null: the platform cannot open one here and has told the person why; the battle stays inline.
+        if (thread !== null) {
+          state.chat = { ...event.chat, thread };
+          await store.setThread(battle.id, thread);
+          return undefined;
+        }
       } catch (error) {
         // A chat where threads cannot be opened (permissions, a thread already there) still gets its battle, inline.
         log.warn({ err: error, battle: battle.id, chat: state.chatRow.id }, 'battle thread could not be opened; replying inline');

@@ -82,6 +82,7 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
     if (!claim.fresh) {
       log.info({ delivery: ec.event.delivery, platform: ec.event.chat.platform, type: ec.event.type }, 'redelivered event answered once');
       Object.assign(ec.ack, claim.ack);
+      ec.ack.duplicate = true;
       return;
     }
     try {

@@ -23,6 +23,12 @@ export interface Arena {
   postLeaderboard(chatId: string, options?: { campaign?: string }): Promise<boolean>;
   /** Close overdue battles, take over battles of processes that are gone, start the timers. */
   start(): Promise<void>;
+  /**
+   * Loads now what the first prompt would otherwise load while it is being acknowledged (the language detector, the
+   * models' first health check), some of it blocking the event loop for a second or more. Adapters whose platform
+   * wants every answer within a few seconds call it before taking events. Never rejects.
+   */
+  warmUp(): Promise<void>;
   /** Stop timers, abort generations in flight and mark their battles failed cleanly. */
   stop(): Promise<void>;
 }

@@ -112,9 +112,11 @@ export interface ChatPort {
   typing?(chat: ChatAddress): Promise<void>;
   /**
    * Open a thread under the message `ref` (required when `limits.threads`); returns the thread id, which the core puts
-   * on ChatAddress.thread for everything the battle posts afterwards, and stores with the battle.
+   * on ChatAddress.thread for everything the battle posts afterwards, and stores with the battle. Returns null when no
+   * thread can be opened there for a reason the adapter has already dealt with (the bot lacks a permission and the
+   * person was told): the battle then stays in the chat, without a warning in the log.
    */
-  openThread?(chat: ChatAddress, ref: string, name: string): Promise<string>;
+  openThread?(chat: ChatAddress, ref: string, name: string): Promise<string | null>;
   /**
    * Which messages share one pacing queue (limits.minEditIntervalMs apart). Default: the chat and its thread. A platform
    * whose limits are per chat (threads included) returns the chat id alone.
@@ -184,7 +186,10 @@ export interface SubmitEvent extends EventBase {
   values: Record<string, string>;
 }
 
-/** Something happened to the chat itself: it got a new id (a group upgraded), or the bot was removed from it. */
+/**
+ * Something happened to the chat itself: it got a new id (a group upgraded), or the bot was removed from it. A removal
+ * whose `chat.thread` is set concerns that thread only (it was deleted): the chat's other battles go on.
+ */
 export interface ChatEvent extends EventBase {
   type: 'chat';
   change: { kind: 'moved'; to: string } | { kind: 'removed' };
@@ -234,6 +239,13 @@ export interface Ack {
   form?: Form;
   /** Resolves when the work the event started is finished (replies streamed, ballot shown, reveal posted). Never rejects. */
   done?: Promise<void>;
+  /**
+   * The event had been handled already: a redelivery, or one event delivered to several processes at once (as a chat
+   * gateway does to every connection of a bot). `notice` and `replace` repeat the first answer when it was recorded.
+   * An adapter whose platform takes one answer per event, and whose events can reach several processes, leaves the
+   * answer to the process that handled the event.
+   */
+  duplicate?: boolean;
 }
 
 /** The older name of Ack. */

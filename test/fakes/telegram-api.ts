@@ -108,6 +108,16 @@ export class FakeTelegram {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Telegram unreachable (an outage): every connection is cut at once, held long polls included, until comeBack(). */
+  goDown(): void {
+    this.down = true;
+    this.server.closeAllConnections();
+  }
+
+  comeBack(): void {
+    this.down = false;
+  }
+
   /** Base URL for grammY's `client.apiRoot` (no trailing slash). */
   get apiRoot(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -281,7 +291,13 @@ export class FakeTelegram {
 
   // === HTTP ==========================================================================================
 
+  private down = false;
+
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (this.down) {
+      req.socket.destroy();
+      return;
+    }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname);
     const body = await readBody(req);
     if (!match || match[1] !== this.token) return send(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
