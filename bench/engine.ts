@@ -142,16 +142,8 @@ const databaseUrl = (() => {
   return url.toString();
 })();
 const db = args.store === 'memory' ? null : await openDatabase(databaseUrl, { log });
-const appStore = db ? createStore(db) : memoryStore();
-// What the engine reworked for several processes (issue 9) adds per battle, asked for here until it lands so that the
-// figures stay honest: the process's lease on the battle while it streams, given back when the battle opens.
+const baseStore: BattleStore = db ? createStore(db) : memoryStore();
 const RUN = randomBytes(4).toString('hex');
-const LEASE_OWNER = `bench-${RUN}`;
-const baseStore: BattleStore = {
-  ...appStore,
-  startBattle: (battle, prompt) => appStore.startBattle({ ...battle, lease: { owner: LEASE_OWNER, until: new Date(Date.now() + 30_000) } }, prompt),
-  setStatus: (battleId, to, options = {}) => appStore.setStatus(battleId, to, { ...options, releaseLease: true }),
-};
 const storeTimes = new Map<string, { calls: number; ms: number }>();
 let timingStore = false;
 // Wraps every store method to sum its wall time while `timingStore` is on (one battle at a time, so no overlap).
