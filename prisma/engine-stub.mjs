@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Stand-in for Prisma's native schema engine, which cannot be downloaded on offline machines.
-// `prisma generate` only needs an engine that answers --version; anything else must fail loudly instead of
-// silently doing nothing. Migrations are written with tools/migration-sql and applied by scripts/migrate.ts.
+// `prisma validate` and `prisma format` only need an engine that answers --version; anything else must fail loudly
+// instead of silently doing nothing. Migrations are written with tools/migration-sql and applied by scripts/migrate.ts.
 if (process.argv.includes('--version')) {
   console.log('schema-engine-cli 0.0.0 (pnyx offline stub)');
   process.exit(0);

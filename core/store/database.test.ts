@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './database';
+import { openDatabase, splitConnections } from './database';
 import { newId } from './ids';
 import { databaseCases } from './test-databases';
 import { parseDatabaseUrl } from './url';
@@ -18,16 +18,16 @@ describe('database URLs', () => {
       provider: 'postgresql',
       connectionString: 'postgresql://u:p@db:5432/pnyx?sslmode=require',
       schema: 'tenant_1',
-      poolSize: null,
+      connectionLimit: null,
       sessionOptions: null,
     });
-    expect(parseDatabaseUrl('postgres://db/pnyx')).toMatchObject({ provider: 'postgresql', schema: null, poolSize: null });
-    // Prisma's name for the pool size keeps its meaning.
+    expect(parseDatabaseUrl('postgres://db/pnyx')).toMatchObject({ provider: 'postgresql', schema: null, connectionLimit: null });
+    // Prisma's name for the connections per process keeps its meaning.
     expect(parseDatabaseUrl('postgresql://db/pnyx?connection_limit=4&options=-c%20statement_timeout%3D5000')).toEqual({
       provider: 'postgresql',
       connectionString: 'postgresql://db/pnyx',
       schema: null,
-      poolSize: 4,
+      connectionLimit: 4,
       sessionOptions: '-c statement_timeout=5000',
     });
   });
@@ -37,6 +37,14 @@ describe('database URLs', () => {
     expect(() => parseDatabaseUrl('file::memory:')).toThrow(/give SQLite a file path/);
     expect(() => parseDatabaseUrl('postgresql://db/pnyx?schema=a;drop')).toThrow(/schema "a;drop" is not allowed/);
     expect(() => parseDatabaseUrl('postgresql://db/pnyx?connection_limit=lots')).toThrow(/connection_limit "lots" must be a whole number/);
+    expect(() => parseDatabaseUrl('postgresql://db/pnyx?connection_limit=1')).toThrow(/from 2 to 100/);
+  });
+
+  it('splits the connections between pipelined statements and the pool', () => {
+    expect(splitConnections(6)).toEqual({ pipelines: 2, pool: 4 });
+    expect(splitConnections(4)).toEqual({ pipelines: 2, pool: 2 });
+    expect(splitConnections(3)).toEqual({ pipelines: 1, pool: 2 });
+    expect(splitConnections(2)).toEqual({ pipelines: 1, pool: 1 });
   });
 });
 
@@ -105,6 +113,17 @@ for (const kind of databaseCases()) {
         try {
           const { rows: timeout } = await sql<{ statement_timeout: string }>`SHOW statement_timeout`.execute(db.kysely);
           expect(timeout[0]?.statement_timeout).toBe('4321ms');
+          // Commits do not wait for the log flush unless the URL asks (database.ts SESSION_DEFAULTS).
+          const { rows: commit } = await sql<{ synchronous_commit: string }>`SHOW synchronous_commit`.execute(db.kysely);
+          expect(commit[0]?.synchronous_commit).toBe('off');
+          url.searchParams.set('options', '-c synchronous_commit=on');
+          const durable = await openDatabase(url.toString(), { migrate: false });
+          try {
+            const { rows } = await sql<{ synchronous_commit: string }>`SHOW synchronous_commit`.execute(durable.kysely);
+            expect(rows[0]?.synchronous_commit).toBe('on');
+          } finally {
+            await durable.close();
+          }
           await db.kysely.insertInto('User').values({ id: newId(), platform: 'web', externalId: 'in-schema', createdAt: new Date(), updatedAt: new Date() }).execute();
           const { rows } = await sql<{ n: number }>`
             SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = ${schema} AND table_name IN ('User', 'Battle', '_prisma_migrations')`.execute(db.kysely);

@@ -1,7 +1,7 @@
 // Opens the database named by a URL as a Kysely instance typed by the Prisma schema (core/store/db.ts), after
 // applying pending migrations. `file:` → SQLite on one better-sqlite3 connection (sqlite-driver.ts) with its WAL
 // checkpoints in a worker (sqlite-checkpointer.ts); `postgres(ql)://` → PostgreSQL on a pg pool (pg-driver.ts), with an
-// optional `?schema=` for isolated schemas, `?connection_limit=` for the pool's size (Prisma's name for it) and
+// optional `?schema=` for isolated schemas, `?connection_limit=` for the connections per process (Prisma's name) and
 // `?options=` for session settings (libpq's name, e.g. `-c statement_timeout=5000`).
 // Everything that reads or writes rows goes through `db.kysely`: the store (sql-store.ts), the scheduler, the ranking.
 import { mkdirSync } from 'node:fs';
@@ -12,7 +12,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { DB } from './db';
 import { migrate } from './migrate';
-import { PG_TYPES, namedStatementPgDialect } from './pg-driver';
+import { PG_TYPES, pipelinedPgDialect } from './pg-driver';
 import { startCheckpointer } from './sqlite-checkpointer';
 import { configureSqlite, groupCommitSqliteDialect } from './sqlite-driver';
 import { parseDatabaseUrl, quoteIdent, type DatabaseTarget } from './url';
@@ -33,11 +33,17 @@ export interface OpenOptions {
 }
 
 /**
- * Connections per process on PostgreSQL when the URL does not say: enough for the 32 battles at a time of
- * bench/engine.ts to keep the server busy (each statement holds a connection for one round trip), few enough that
- * several processes stay far below the server's usual max_connections of 100.
+ * Connections per process on PostgreSQL when the URL's connection_limit does not say: two pipelined connections for the
+ * store's statements (pg-driver.ts; on the 2-core test machine one or two did equally well) and a pool of four for
+ * transactions and other queries, which are few. Several processes stay far below the usual max_connections of 100.
  */
-const DEFAULT_POOL_SIZE = 8;
+const DEFAULT_CONNECTIONS = 6;
+
+/** How a connection limit splits between pipelined connections and the pool (both at least one). */
+export function splitConnections(limit: number): { pipelines: number; pool: number } {
+  const pipelines = limit >= 4 ? 2 : 1;
+  return { pipelines, pool: Math.max(1, limit - pipelines) };
+}
 
 function once(work: () => Promise<void>): () => Promise<void> {
   let done: Promise<void> | null = null;
@@ -63,20 +69,28 @@ function openSqlite(file: string): Db {
   return { kysely, provider: 'sqlite', close: once(async () => (await kysely.destroy(), await release())) };
 }
 
+/**
+ * Commits do not wait for the server's log flush (fsync): on this project's test machine a flush costs ≈3.5 ms, a
+ * battle makes six commits one after another, and with the wait no process met the engine's p99 target of 10 ms. It
+ * is the trade SQLite makes here with synchronous=NORMAL: a crash of the database server or its machine may lose the
+ * last ≈0.6 s of commits (never a half-written one, and nothing when only Pnyx crashes). `?options=-c
+ * synchronous_commit=on` in the URL restores the wait: the URL's options come after this one, and the last wins.
+ */
+const SESSION_DEFAULTS = '-c synchronous_commit=off';
+
 function openPostgres(target: Extract<DatabaseTarget, { provider: 'postgresql' }>, log: Logger | undefined): Db {
   // Queries name no schema: every session is pointed at the URL's schema, after the URL's own session options.
-  const options = [target.sessionOptions, target.schema !== null ? `-c search_path=${quoteIdent(target.schema)}` : null].filter(Boolean).join(' ');
-  const pool = new pg.Pool({
-    connectionString: target.connectionString,
-    max: target.poolSize ?? DEFAULT_POOL_SIZE,
-    types: PG_TYPES,
-    ...(options ? { options } : {}),
-  });
+  const searchPath = target.schema !== null ? `-c search_path=${quoteIdent(target.schema)}` : null;
+  const options = [SESSION_DEFAULTS, target.sessionOptions, searchPath].filter(Boolean).join(' ');
+  const config = { connectionString: target.connectionString, types: PG_TYPES, options };
+  const { pipelines, pool: connectionLimit } = splitConnections(target.connectionLimit ?? DEFAULT_CONNECTIONS);
+  const pool = new pg.Pool({ ...config, max: connectionLimit });
   // An idle connection that the server drops must not crash the process; the pool replaces it.
   pool.on('error', (error) => log?.warn({ err: error }, 'an idle PostgreSQL connection failed'));
-  const end = once(() => pool.end());
-  const kysely = new Kysely<DB>({ dialect: namedStatementPgDialect(pool, end) });
-  return { kysely, provider: 'postgresql', close: once(async () => (await kysely.destroy(), await end())) };
+  const endPool = once(() => pool.end());
+  const kysely = new Kysely<DB>({ dialect: pipelinedPgDialect({ config, pipelines, pool, endPool }) });
+  // Kysely's destroy() does nothing for a driver that never ran a query: end the pool ourselves too.
+  return { kysely, provider: 'postgresql', close: once(async () => (await kysely.destroy(), await endPool())) };
 }
 
 /** Opens the database at `url`, applying pending migrations first unless `migrate: false`. */

@@ -10,7 +10,7 @@
 // positions in the compiled parameters are then filled from the values given at each call. Only values may be
 // parameters: whatever changes the SQL text (a column chosen at run time, the length of a list) needs a query of its
 // own (see `variants`).
-import type { Compilable, CompiledQuery } from 'kysely';
+import type { Compilable, CompiledQuery, Kysely, RawBuilder } from 'kysely';
 
 const PLACEHOLDER = '\u0000pnyx-parameter:';
 
@@ -26,8 +26,19 @@ export type PreparedQuery<P, R> = (values: P) => CompiledQuery<R>;
 
 /** Compiles `build`'s query (for the dialect of the Kysely instance it uses) once. */
 export function prepare<P extends object, R>(build: (p: P) => Compilable<R>): PreparedQuery<P, R> {
-  const placeholders = new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? `${PLACEHOLDER}${key}` : undefined) }) as P;
-  const compiled = build(placeholders).compile();
+  return fromCompiled(build(placeholders<P>()).compile());
+}
+
+/** The same for a query written as Kysely's `sql` template (dialect-specific SQL), compiled for `db`'s dialect. */
+export function prepareSql<P extends object, R>(db: Kysely<any>, build: (p: P) => RawBuilder<R>): PreparedQuery<P, R> {
+  return fromCompiled(build(placeholders<P>()).compile(db));
+}
+
+function placeholders<P>(): P {
+  return new Proxy({}, { get: (_target, key) => (typeof key === 'string' ? `${PLACEHOLDER}${key}` : undefined) }) as P;
+}
+
+function fromCompiled<P extends object, R>(compiled: CompiledQuery<R>): PreparedQuery<P, R> {
   const count = compiled.parameters.length;
   const slots = new Array<string | undefined>(count);
   const constants = new Array<unknown>(count);

@@ -9,7 +9,7 @@ import { chatStore, peopleStore } from './sql/chats';
 import { deliveryStore, leaseStore } from './sql/leases';
 import { refStore } from './sql/refs';
 import { turnStore } from './sql/turns';
-import { voteStore } from './sql/votes';
+import { reactionStore, voteStore } from './sql/votes';
 import type { BattleStore } from './types';
 
 /** The store on an open database (core/store/database.ts `openDatabase`); closing the store closes the database. */
@@ -21,6 +21,7 @@ export function createStore(db: Db): BattleStore {
     ...turnStore(db),
     ...refStore(db),
     ...voteStore(db),
+    ...reactionStore(db),
     ...leaseStore(db),
     ...deliveryStore(db),
     close: () => db.close(),

@@ -8,14 +8,14 @@ export type DatabaseTarget =
       provider: 'postgresql';
       connectionString: string;
       schema: string | null;
-      poolSize: number | null;
+      connectionLimit: number | null;
       /** The URL's `options` (server settings for each session, `-c name=value ...`), kept apart to be merged. */
       sessionOptions: string | null;
     };
 
 // Schema names reach SQL as quoted identifiers and the server's `search_path` option; keep them plain.
 const SchemaName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, 'use letters, digits and underscores (at most 63)');
-const PoolSize = z.coerce.number().int().min(1).max(100);
+const PoolSize = z.coerce.number().int().min(2).max(100);
 
 export function parseDatabaseUrl(url: string): DatabaseTarget {
   if (url.startsWith('file:')) {
@@ -41,19 +41,19 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
       if (!checked.success) throw new Error(`database URL: schema "${schemaParam}" is not allowed: ${checked.error.issues[0]?.message}`);
       schema = checked.data;
     }
-    // Prisma's name for the pool size, so URLs written for the Prisma era keep their meaning.
+    // Prisma's name for the connections per process, so URLs written for the Prisma era keep their meaning.
     const limitParam = parsed.searchParams.get('connection_limit');
     parsed.searchParams.delete('connection_limit');
-    let poolSize: number | null = null;
+    let connectionLimit: number | null = null;
     if (limitParam !== null) {
       const checked = PoolSize.safeParse(limitParam);
-      if (!checked.success) throw new Error(`database URL: connection_limit "${limitParam}" must be a whole number from 1 to 100`);
-      poolSize = checked.data;
+      if (!checked.success) throw new Error(`database URL: connection_limit "${limitParam}" must be a whole number from 2 to 100`);
+      connectionLimit = checked.data;
     }
     // libpq's `options`: taken out so the schema's search_path can be added to it rather than replace it.
     const sessionOptions = parsed.searchParams.get('options')?.trim() || null;
     parsed.searchParams.delete('options');
-    return { provider: 'postgresql', connectionString: parsed.toString(), schema, poolSize, sessionOptions };
+    return { provider: 'postgresql', connectionString: parsed.toString(), schema, connectionLimit, sessionOptions };
   }
   throw new Error('database URL must start with file: (SQLite) or postgresql:// (PostgreSQL)');
 }

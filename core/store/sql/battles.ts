@@ -104,7 +104,6 @@ export function battleStore({ kysely: db, provider }: Db): Pick<BattleStore, Met
   const due = prepare((p: { now: Date }) =>
     db.selectFrom('Battle').selectAll().where('status', '=', 'open').where('closesAt', '<=', p.now).orderBy('closesAt', 'asc'),
   );
-  const inStatus = prepare((p: { status: string }) => db.selectFrom('Battle').selectAll().where('status', '=', p.status).orderBy('openedAt', 'asc'));
 
   return {
     async createBattle(battle) {
@@ -169,7 +168,9 @@ export function battleStore({ kysely: db, provider }: Db): Pick<BattleStore, Met
     },
 
     async battlesInStatus(status) {
-      const { rows } = await db.executeQuery(inStatus({ status }));
+      // Possibly every closed battle: built per call, so that on PostgreSQL it runs on a pooled connection rather than
+      // ahead of the statements queued on a pipelined one (pg-driver.ts).
+      const rows = await db.selectFrom('Battle').selectAll().where('status', '=', status).orderBy('openedAt', 'asc').execute();
       return rows.map(toBattleRow);
     },
   };

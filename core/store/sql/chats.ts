@@ -133,22 +133,6 @@ export function peopleStore({ kysely: db }: Db): Pick<BattleStore, PeopleMethods
       )
       .returning(['id', 'platform', 'externalId', 'locale', 'consent']),
   );
-  // Battle.voteCount is the counted votes of each battle; summed per model on both sides, flagged battles left out.
-  const voteCounts = prepare(() =>
-    db
-      .selectFrom((qb) =>
-        qb
-          .selectFrom('Battle')
-          .select(['modelAId as modelId', 'voteCount as votes'])
-          .where('identityLeak', '=', false)
-          .where('voteCount', '>', 0)
-          .unionAll(qb.selectFrom('Battle').select(['modelBId as modelId', 'voteCount as votes']).where('identityLeak', '=', false).where('voteCount', '>', 0))
-          .as('sides'),
-      )
-      .select((eb) => ['modelId', eb.fn.sum<number>('votes').as('votes')])
-      .groupBy('modelId'),
-  );
-
   return {
     async upsertUser(person: Person) {
       const values = { id: newId(), platform: person.platform, externalId: person.id, displayName: person.displayName ?? null, locale: person.locale ?? null, now: new Date() };
@@ -181,7 +165,22 @@ export function peopleStore({ kysely: db }: Db): Pick<BattleStore, PeopleMethods
     },
 
     async voteCountsByModel() {
-      const { rows } = await db.executeQuery(voteCounts({}));
+      // Battle.voteCount is the counted votes of each battle; summed per model on both sides, flagged battles left out.
+      // A scan of every battle, asked for every few seconds at most: built per call rather than prepared, so that on
+      // PostgreSQL it runs on a pooled connection and never holds up the statements queued on a pipelined one.
+      const rows = await db
+        .selectFrom((qb) =>
+          qb
+            .selectFrom('Battle')
+            .select(['modelAId as modelId', 'voteCount as votes'])
+            .where('identityLeak', '=', false)
+            .where('voteCount', '>', 0)
+            .unionAll(qb.selectFrom('Battle').select(['modelBId as modelId', 'voteCount as votes']).where('identityLeak', '=', false).where('voteCount', '>', 0))
+            .as('sides'),
+        )
+        .select((eb) => ['modelId', eb.fn.sum<number>('votes').as('votes')])
+        .groupBy('modelId')
+        .execute();
       return new Map(rows.map((row) => [row.modelId, Number(row.votes)]));
     },
   };

@@ -3,7 +3,7 @@
 // single writer (SQLite) decide races: of racing claims one changes the row, the others find it changed.
 import { sql } from 'kysely';
 import type { Db } from '../database';
-import { prepare, variants } from '../prepared';
+import { prepare, prepareSql, variants } from '../prepared';
 import { toBattleRow } from '../rows';
 import type { BattleStore } from '../types';
 import { BattleStatusValue, readValue } from '../values';
@@ -61,7 +61,7 @@ export function leaseStore({ kysely: db }: Db): Pick<BattleStore, LeaseMethods> 
   };
 }
 
-export function deliveryStore({ kysely: db }: Db): Pick<BattleStore, DeliveryMethods> {
+export function deliveryStore({ kysely: db, provider }: Db): Pick<BattleStore, DeliveryMethods> {
   // The primary key decides: of two claims of one key (even at once, from two processes), one inserts.
   const claim = prepare((p: { key: string; now: Date; owner: string | null; until: Date | null }) =>
     db
@@ -90,6 +90,19 @@ export function deliveryStore({ kysely: db }: Db): Pick<BattleStore, DeliveryMet
   );
   const ackOf = prepare((p: { key: string }) => db.selectFrom('Delivery').select('ack').where('key', '=', p.key));
   const purge = prepare((p: { before: Date }) => db.deleteFrom('Delivery').where('claimedAt', '<', p.before));
+  // Handled: the acknowledgement is kept for a redelivery; the raw payload and the lease are not needed any more.
+  const complete = prepare((p: { key: string; ack: string; now: Date }) =>
+    db.updateTable('Delivery').set({ ack: p.ack, completedAt: p.now, payload: null, owner: null, leaseUntil: null }).where('key', '=', p.key),
+  );
+  // The same for a whole batch in one statement on PostgreSQL (one round trip); SQLite runs `complete` per key in one
+  // transaction, which costs no round trip and keeps a single compiled statement.
+  const completePg = prepareSql(
+    db,
+    (p: { keys: string[]; acks: string[]; now: Date }) => sql`
+      UPDATE "Delivery" SET "ack" = "done"."ack", "completedAt" = ${p.now}, "payload" = NULL, "owner" = NULL, "leaseUntil" = NULL
+      FROM unnest(${p.keys}::text[], ${p.acks}::text[]) AS "done" ("key", "ack")
+      WHERE "Delivery"."key" = "done"."key"`,
+  );
   const pending = prepare((p: { prefix: string; storedBefore: Date; now: Date; limit: number }) =>
     db
       .selectFrom('Delivery')
@@ -140,15 +153,16 @@ export function deliveryStore({ kysely: db }: Db): Pick<BattleStore, DeliveryMet
 
     async completeDeliveries(done) {
       if (done.length === 0) return;
-      // One statement for the batch. VALUES names its columns column1, column2 on both SQLite and PostgreSQL;
-      // PostgreSQL refuses to update a row twice in one statement, so a key listed twice keeps its last ack. The raw
-      // payload is not needed any more once handled: it goes.
+      // PostgreSQL refuses to update a row twice in one statement, so a key listed twice keeps its last ack.
       const latest = [...new Map(done.map((d) => [d.key, d.ack])).entries()];
-      const values = sql.join(latest.map(([key, ack]) => sql`(${key}, ${ack})`));
-      await sql`
-        UPDATE "Delivery" SET "ack" = "done"."column2", "completedAt" = ${new Date()}, "payload" = NULL, "owner" = NULL, "leaseUntil" = NULL
-        FROM (VALUES ${values}) AS "done"
-        WHERE "Delivery"."key" = "done"."column1"`.execute(db);
+      const now = new Date();
+      if (provider === 'postgresql') {
+        await db.executeQuery(completePg({ keys: latest.map(([key]) => key), acks: latest.map(([, ack]) => ack), now }));
+        return;
+      }
+      await db.transaction().execute(async (tx) => {
+        for (const [key, ack] of latest) await tx.executeQuery(complete({ key, ack, now }));
+      });
     },
 
     async purgeDeliveries(before) {

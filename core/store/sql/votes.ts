@@ -12,7 +12,8 @@ import { emptyTally, reactionDetails } from '../rows';
 import type { BattleStore, CastVoteResult } from '../types';
 import { BattleStatusValue, ReactionKindValue, ReactionReasonListValue, ReactionReasonValue, StringListValue, VoteChoiceValue, readJson, readValue } from '../values';
 
-type Methods = 'castVote' | 'getVote' | 'addVoteReason' | 'setVoteComment' | 'tally' | 'react' | 'getReaction';
+type VoteMethods = 'castVote' | 'getVote' | 'addVoteReason' | 'setVoteComment' | 'tally';
+type ReactionMethods = 'react' | 'getReaction';
 
 interface VoteValues {
   id: string;
@@ -57,7 +58,7 @@ function countVote(db: Kysely<DB>, choice: VoteChoice, p: VoteValues) {
 
 const voteRow = (p: VoteValues) => ({ id: p.id, battleId: p.battleId, voterId: p.voterId, choice: p.choice, reasons: p.reasons, comment: p.comment, createdAt: p.now });
 
-export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, Methods> {
+export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, VoteMethods> {
   const count = variants((choice: VoteChoice) => prepare((p: VoteValues) => countVote(db, choice, p)));
   const insertVote = prepare((p: VoteValues) => db.insertInto('Vote').values(voteRow(p)));
   // PostgreSQL: the count and the vote in ONE statement (a data-modifying CTE; the vote is inserted only when the
@@ -97,9 +98,6 @@ export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, Metho
   );
   const tally = prepare((p: { battleId: string }) =>
     db.selectFrom('Vote').select((eb) => ['choice', eb.fn.countAll<number>().as('n')]).where('battleId', '=', p.battleId).groupBy('choice'),
-  );
-  const reactionOf = prepare((p: { replyId: string; userId: string }) =>
-    db.selectFrom('Reaction').select(['kind', 'reasons']).where('replyId', '=', p.replyId).where('userId', '=', p.userId),
   );
 
   const counted = async (choice: VoteChoice, values: VoteValues) => {
@@ -165,7 +163,15 @@ export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, Metho
       for (const row of rows) counts[readValue(VoteChoiceValue, row.choice, 'Vote.choice')] += Number(row.n);
       return counts;
     },
+  };
+}
 
+export function reactionStore({ kysely: db }: Db): Pick<BattleStore, ReactionMethods> {
+  const reactionOf = prepare((p: { replyId: string; userId: string }) =>
+    db.selectFrom('Reaction').select(['kind', 'reasons']).where('replyId', '=', p.replyId).where('userId', '=', p.userId),
+  );
+
+  return {
     async react(replyId, userId, kind, reasons, comment) {
       const details = reactionDetails(kind, reasons, comment);
       const now = new Date();
