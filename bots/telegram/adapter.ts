@@ -9,8 +9,8 @@ import type { Arena } from '../../core/engine/types';
 import { createPendingWork } from '../../core/pending-work';
 import type { I18n, Translate } from '../../core/i18n';
 import { COMMAND_CATALOGUE, isCommandName } from '../../core/port/commands';
-import type { Ack, ChatAddress, CommandName, Notice, Person, PnyxEvent } from '../../core/port/types';
-import { ChatUnreachableError, createTelegramPort, type TelegramPort } from './port';
+import type { Ack, ChatAddress, CommandName, Notice, Person, PnyxEvent, PortLimits } from '../../core/port/types';
+import { ChatUnreachableError, createTelegramPort, TELEGRAM_LIMITS, type TelegramPort } from './port';
 import { createOutageMonitor, retryTransformer, type OutageMonitor } from './retry';
 
 /** Commands in Telegram's menus: the core's catalogue. */
@@ -33,6 +33,8 @@ export interface CreateTelegramBotOptions {
   apiRoot?: string;
   /** Longest wait for a 429's retry_after before an API call gives up (seconds). */
   maxRetryDelaySeconds?: number;
+  /** The chat message budget, when not Telegram's own (a self-hosted Bot API with other limits, tests, benchmarks). */
+  budget?: PortLimits['budget'];
 }
 
 export interface TelegramBot {
@@ -77,7 +79,7 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
   const chatChanged = (chat: ChatAddress, delivery: string, change: { kind: 'moved'; to: string } | { kind: 'removed' }) =>
     inflight.track(app.arena.handle({ type: 'chat', delivery, chat, from: botUser, change }).then(() => undefined));
 
-  const port = createTelegramPort(bot.api, log, undefined, {
+  const port = createTelegramPort(bot.api, log, options.budget ? { ...TELEGRAM_LIMITS, budget: options.budget } : TELEGRAM_LIMITS, {
     chatMoved: (from, to) => chatChanged({ platform: 'telegram', id: from, kind: 'group' }, `migrate:${from}:${to}`, { kind: 'moved', to }),
   });
   // A stored update nobody finished (its process died) is handled again exactly as if it had just arrived.

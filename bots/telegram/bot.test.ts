@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { metrics } from '../../core/metrics';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../../test/fakes/openai-server';
-import { startFakeTelegram, type FakeMessage } from '../../test/fakes/telegram-api';
+import { startFakeTelegram, type FakeChat, type FakeMessage } from '../../test/fakes/telegram-api';
 import { startTelegramBot } from './bot';
 import { markdownToTelegram } from './markdown';
 import {
@@ -40,7 +40,8 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
 describe('long polling with the runner', () => {
   let h: TelegramHarness;
   beforeAll(async () => {
-    h = await startTelegramHarness({ tokensPerSecond: 60, closeAfterVotes: 3 });
+    // Slow enough that a demo reply streams for several seconds: the test sees edits with the cursor before the end.
+    h = await startTelegramHarness({ tokensPerSecond: 30, closeAfterVotes: 3 });
   });
   afterAll(async () => {
     await h?.close();
@@ -442,6 +443,53 @@ describe('stopping', () => {
       await h.running.stop();
       const last = h.tg.callsOf('getUpdates').at(-1)!;
       expect(last.payload).toMatchObject({ offset: handled + 1, limit: 1, timeout: 0 });
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('a busy group under Telegram\'s flood control', () => {
+  // Telegram's "20 messages a minute in a group", scaled to 8 in 3 s so the test is quick; the fake refuses the ninth.
+  const budget = { windowMs: 3000, group: 8, private: 60 };
+  const finished = (h: TelegramHarness, group: FakeChat, asked: FakeMessage) => {
+    const replies = repliesTo(h.tg, group, asked);
+    return replies.length === 2 && replies.every((m) => !m.text!.includes('▍') && !m.text!.includes('Thinking'));
+  };
+  const ballots = (h: TelegramHarness, group: FakeChat) => h.tg.botMessages(group.id).filter((m) => buttonsOf(m).some((b) => b.callback_data?.startsWith('v:'))).length;
+
+  it('runs four battles asked at once without a single 429: they take turns, and the chat is told once', async () => {
+    const h = await startTelegramHarness({ tokensPerSecond: 200, budget });
+    h.tg.limitGroupSends(budget.group, budget.windowMs);
+    try {
+      const group = newGroup();
+      const asked = [alice, bob, carol, dave].map((person, i) => h.tg.userWrites(group, person, `/arena Question ${i + 1}: what is a comet?`));
+      await h.tg.waitFor(() => asked.every((a) => finished(h, group, a)) && ballots(h, group) === 4, 60_000, 'all four battles to show a ballot');
+      expect(h.tg.tooManyRequests).toBe(0);
+      // One battle runs at a time under this budget. The first to wait is told battles take turns; the line itself is
+      // not announced again within the minute (each notice would cost the group one of its messages).
+      const queued = h.tg.botMessages(group.id).filter((m) => /Your battle is in line|Votre bataille attend/.test(m.text ?? ''));
+      expect(queued.map((m) => m.reply_to_message?.message_id)).toEqual([asked[1]!.message_id]);
+      expect(queued[0]!.text).toMatch(/one battle runs before it/);
+      const sends = h.tg.calls.filter((c) => (c.method === 'sendMessage' || c.method === 'sendPhoto') && c.payload.chat_id === group.id).map((c) => c.at);
+      for (const at of sends) expect(sends.filter((t) => t >= at && t < at + budget.windowMs).length).toBeLessThanOrEqual(budget.group);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('tells a member who keeps asking too fast once a minute, not once per message', async () => {
+    const h = await startTelegramHarness({ perUserPerMinute: 1, budget });
+    try {
+      const group = newGroup();
+      const first = h.tg.userWrites(group, bob, '/arena What is rain?');
+      for (const text of ['What is snow?', 'What is hail?', 'What is fog?']) h.tg.userWrites(group, bob, `/arena ${text}`);
+      await h.tg.waitFor(() => finished(h, group, first) && ballots(h, group) === 1, 20_000, 'the first battle to finish');
+      const notices = h.tg.botMessages(group.id).filter((m) => /going a bit fast/.test(m.text ?? ''));
+      expect(notices).toHaveLength(1);
+      // Another member is still told.
+      const other = h.tg.userWrites(group, alice, '/arena What is dew?');
+      await h.tg.waitFor(() => h.tg.botMessages(group.id).some((m) => m.reply_to_message?.message_id === other.message_id), 10_000, 'Alice\'s battle or notice');
     } finally {
       await h.close();
     }

@@ -8,7 +8,7 @@ import { GrammyError, type Bot } from 'grammy';
 import type { BotCommand, BotCommandScope, LanguageCode, Update } from 'grammy/types';
 import { SUPPORTED_LOCALES } from '../../core/i18n';
 import { COMMAND_CATALOGUE, commandDescriptionId } from '../../core/port/commands';
-import { createTelegramBot, type TelegramAppParts, type TelegramBot } from './adapter';
+import { createTelegramBot, type CreateTelegramBotOptions, type TelegramAppParts, type TelegramBot } from './adapter';
 import { startPolling, type Poller } from './polling';
 import { checkUpdate } from './updates';
 
@@ -31,6 +31,8 @@ export interface StartTelegramBotOptions {
   webhook?: TelegramWebhookOptions;
   /** Skip setMyCommands (nothing to register against, e.g. some tests). Default false. */
   skipCommands?: boolean;
+  /** A chat message budget other than Telegram's own (see CreateTelegramBotOptions.budget). */
+  budget?: CreateTelegramBotOptions['budget'];
   /** Called when polling stopped for good (revoked token, another process polling): the caller should exit. */
   onFatal?: (error: unknown) => void;
 }
@@ -85,7 +87,7 @@ async function connect(telegram: TelegramBot, options: StartTelegramBotOptions, 
 }
 
 export async function startTelegramBot(options: StartTelegramBotOptions): Promise<RunningTelegramBot> {
-  const telegram = createTelegramBot({ app: options.app, token: options.token, apiRoot: options.apiRoot });
+  const telegram = createTelegramBot({ app: options.app, token: options.token, apiRoot: options.apiRoot, ...(options.budget ? { budget: options.budget } : {}) });
   const log = options.app.log.child({ platform: 'telegram' });
   let stopped = false;
   // A token Telegram refuses fails the start at once; an unreachable Telegram does not (connect keeps trying).

@@ -31,6 +31,9 @@ export const TELEGRAM_LIMITS: PortLimits = {
   maxButtonRows: 25,
   maxButtonDataBytes: 64,
   maxButtonLabelChars: 64,
+  // "No more than 20 messages per minute in the same group" (Bot API FAQ); about one a second in a private chat. The
+  // core keeps new posts under this so Telegram never answers 429 (edits are paced by minEditIntervalMs).
+  budget: { windowMs: 60_000, group: 20, private: 60 },
 };
 
 /** Photo captions are shorter than messages. */

@@ -28,6 +28,8 @@ export interface HarnessOptions {
   webhook?: { secret: string };
   /** Battles one person may start per minute (default: plenty). */
   perUserPerMinute?: number;
+  /** The chat message budget (default: Telegram's). */
+  budget?: { windowMs: number; group: number; private: number };
 }
 
 /** A real Pnyx app on a fresh SQLite file, with demo models (or the given ones). */
@@ -68,7 +70,7 @@ export async function startTelegramHarness(options: HarnessOptions = {}): Promis
     const port = await freePort();
     webhook = { url: `http://127.0.0.1:${port}/telegram/hook`, secret: options.webhook.secret, port, host: '127.0.0.1' };
   }
-  const running = await startTelegramBot({ app, token: tg.token, apiRoot: tg.apiRoot, ...(webhook ? { webhook } : {}) });
+  const running = await startTelegramBot({ app, token: tg.token, apiRoot: tg.apiRoot, ...(webhook ? { webhook } : {}), ...(options.budget ? { budget: options.budget } : {}) });
   return {
     tg,
     app,

@@ -12,6 +12,7 @@ import type { BattleRow, ChatRow, TurnRow } from '../store/types';
 import { type ArenaContext, type LiveBattle } from './context';
 import type { EventContext } from './event-context';
 import { createCategorizer } from './categories';
+import { createChatSlots, POSTS_PER_BATTLE } from './chat-slots';
 import { deliveryKey } from './deliveries';
 import { createIdentityGuard } from './identity-guard';
 import { detectLanguage } from './language';
@@ -34,6 +35,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
   const { addRef } = refs;
   const turnDeps: TurnDeps = { ctx, refs, guard: createIdentityGuard(models.cards, config.battle.identityTerms) };
   const categorize = createCategorizer(ctx);
+  const slots = createChatSlots();
   const runTurn = (battle: BattleRow, state: LiveBattle, turn: TurnRow, replyTo: string | undefined, t: Translate) => runTurnOf(turnDeps, battle, state, turn, replyTo, t);
   const failBattle = (battle: BattleRow, state: LiveBattle, reason: string, t: Translate) => failBattleOf(ctx, battle, state, reason, t);
 
@@ -173,12 +175,28 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     live.set(battle.token, state);
     log.info({ battle: battle.id, chat: ec.chatRow.id, a: pair[0], b: pair[1], language: battle.language }, 'battle started');
     metrics.battleStarted();
-    ec.work('battle', () =>
-      firstTurn(ec, battle, state, turn, text, startedAt).catch(async (error: unknown) => {
+    // Where the platform limits a chat's messages, battles take turns; the person learns their place in line.
+    const capacity = slotsFor(ec);
+    const ahead = slots.ahead(ec.chatRow.id, capacity);
+    if (ahead > 0) ec.speedNotice(ec.pt('battle-queued', { ahead }), 'chat');
+    ec.work('battle', async () => {
+      const free = await slots.acquire(ec.chatRow.id, capacity);
+      try {
+        await firstTurn(ec, battle, state, turn, text, startedAt);
+      } catch (error) {
         log.error({ err: error, battle: battle.id }, 'battle failed unexpectedly');
         await failBattle(battle, state, ec.t('failure-internal'), ec.t).catch(() => undefined);
-      }),
-    );
+      } finally {
+        free();
+      }
+    });
+  };
+
+  /** Battles a chat runs at once: as many as its message budget allows, or any number without one. */
+  const slotsFor = (ec: EventContext): number => {
+    const budget = portFor(ec.event.chat.platform).port.limits.budget;
+    if (!budget) return Infinity;
+    return Math.max(1, Math.floor(budget[ec.chatRow.kind] / POSTS_PER_BATTLE));
   };
 
   /** Acknowledged part of a follow-up: the battle's lease (one follow-up at a time, across processes) and the turn. */

@@ -36,9 +36,22 @@ export class EventContext<E extends PnyxEvent = PnyxEvent> {
     return (this.chatTranslate ??= this.arena.chatT(this.chatRow, this.settings));
   }
 
+  /** Set by speedNotice: the notice may be left out where it could only be posted publicly (see arena.ts). */
+  coalescible: 'person' | 'chat' | undefined;
+
   /** Answers the person privately (and lets the chain stop). */
   notice(text: string, extra: Omit<Notice, 'text'> = {}): void {
     this.ack.notice = { text, ...extra };
+  }
+
+  /**
+   * A notice about speed (going too fast, waiting in line). Where it can only be posted in the chat for everyone, it
+   * is shown at most once a minute per person (`person`) or per chat (`chat`: it concerns everyone there, like battles
+   * taking turns), so a busy group is not filled with notices that themselves count against its message budget.
+   */
+  speedNotice(text: string, per: 'person' | 'chat' = 'person'): void {
+    this.notice(text);
+    this.coalescible = per;
   }
 
   /** Starts work that continues after the acknowledgement; `ack.done` waits for all of it. */

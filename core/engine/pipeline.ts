@@ -134,7 +134,7 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
         if (waitMs > 0) {
           const seconds = Math.max(1, Math.ceil(waitMs / 1000));
           log.info({ chat: ec.chatRow.id, user: ec.user.id, limit: scope, seconds }, 'rate limited');
-          return ec.notice(ec.pt(message, { seconds }));
+          return ec.speedNotice(ec.pt(message, { seconds }));
         }
       }
     }

@@ -199,4 +199,31 @@ describe('live messages', () => {
     await presenter.drain();
     expect(more.refs).toHaveLength(1);
   });
+
+  it('keeps a chat within its message budget: no window ever holds more new posts than allowed', async () => {
+    const port = createRecordingPort('test', { budget: { windowMs: 600, group: 3, private: 10 } });
+    const presenter = createPresenter(port);
+    const messages = Array.from({ length: 7 }, (_, i) => presenter.open(chat, { text: `post ${i}`, role: 'info' }));
+    await Promise.all(messages.map((m) => m.settled()));
+    const sends = port.calls.filter((c) => c.op === 'send' && c.chat === chat.id).map((c) => c.at);
+    expect(sends).toHaveLength(7);
+    for (const at of sends) expect(sends.filter((t) => t >= at && t < at + 590).length).toBeLessThanOrEqual(3);
+    // A private chat has its own, larger budget.
+    const other: ChatAddress = { platform: 'test', id: 'p1', kind: 'private' };
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 7 }, (_, i) => presenter.open(other, { text: `dm ${i}` }).settled()));
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('posts a ballot before replies still waiting for their first post, when the budget is short', async () => {
+    const port = createRecordingPort('test', { budget: { windowMs: 500, group: 2, private: 10 } });
+    const presenter = createPresenter(port);
+    const replies = Array.from({ length: 4 }, (_, i) => presenter.open(chat, { text: `reply ${i}`, role: 'reply', side: i % 2 ? 'b' : 'a' }));
+    const ballot = presenter.open(chat, { text: 'Which reply is better?', role: 'ballot' });
+    await Promise.all([...replies, ballot].map((m) => m.settled()));
+    const order = port.messages.filter((m) => m.chat === chat.id).map((m) => m.current.text);
+    // Two replies went out at once; the ballot went before the other two.
+    expect(order.indexOf('Which reply is better?')).toBeLessThan(order.indexOf('reply 2'));
+    expect(order.indexOf('Which reply is better?')).toBeLessThan(order.indexOf('reply 3'));
+  });
 });

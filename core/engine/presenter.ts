@@ -85,13 +85,15 @@ interface PaceQueue {
 
 /**
  * Which message goes first when a chat is busy. What people act on (a ballot, a notice, a menu, a board, the prompt)
- * before the replies' first messages, and those before streaming edits: under a platform's message budget the edits
- * of replies thin out (only the latest text is ever sent), never the ballot.
+ * before the replies' first messages and finished texts, and those before streaming edits: under a platform's message
+ * budget the edits of replies thin out (only the latest text is ever sent), never the ballot. A battle's own ballot
+ * still follows its replies' final text: the engine waits for them to settle before opening it.
  */
 function priorityOf(entry: Entry, needsSend: boolean): number {
   const role = entry.desired.role;
   if (role && role !== 'reply') return 0;
-  return needsSend ? 1 : 2;
+  // A finished reply's last edit is what people read before they vote: it goes with the first posts, not the streams.
+  return needsSend || !entry.desired.partial ? 1 : 2;
 }
 
 /** Shown in a surplus part the platform refused to delete. */
@@ -313,6 +315,8 @@ export function createPresenter(port: ChatPort, log?: Logger): Presenter {
     const schedule = () => {
       if (!entry.dirty) {
         entry.dirty = true;
+        // Behind whatever is already waiting at its priority: messages updated often take turns.
+        entry.order = q.arrivals++;
         q.pending.push(entry);
       }
       if (!q.running) void runs.track(run(q));

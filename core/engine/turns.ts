@@ -154,6 +154,8 @@ export async function runTurn(deps: TurnDeps, battle: BattleRow, state: LiveBatt
   const turns = state.turns ?? (turn.index === 0 ? [turn] : await ctx.store.getTurns(battle.id));
   void ctx.portFor(state.chat.platform).port.typing?.(state.chat)?.catch(() => undefined);
   const results = await Promise.all(SIDES.map((side) => runSide(deps, battle, state, turn, turns, side, replyTo, t)));
+  // People read both final texts before a ballot (or a failure) appears below them, however busy the chat.
+  await Promise.all(SIDES.map((side) => state.replies.get(`${turn.index}:${side}`)?.live.settled()));
 
   const leaks = new Set(results.flatMap((r) => guard.scan(r.result.text)));
   if (leaks.size) {

@@ -53,7 +53,9 @@ export function replyMessage(
           ],
         ]
       : undefined;
-  return { text: `${header}\n\n${body}`, buttons, role: 'reply', side };
+  const message: OutMessage = { text: `${header}\n\n${body}`, buttons, role: 'reply', side };
+  if (state.status === 'streaming' || state.status === 'waiting') message.partial = true;
+  return message;
 }
 
 /** The prompt, posted when the platform does not show it (a slash command's text). Quoted: it is the person's text. */

@@ -93,6 +93,8 @@ export interface OutMessage {
   role?: MessageRole;
   /** For replies: which side. */
   side?: Side;
+  /** The text is still growing (a reply being streamed); a later update replaces it. Adapters may ignore it. */
+  partial?: boolean;
 }
 
 export interface SendOptions {

@@ -134,6 +134,37 @@ export class FakeTelegram {
     this.faults.set(method, list);
   }
 
+  /**
+   * Telegram's flood control for groups: at most `perWindow` new messages (sendMessage, sendPhoto) to one group within
+   * any `windowMs`; more get 429 with the seconds until one is allowed again, as Telegram answers ("no more than 20
+   * messages per minute in the same group"). Edits are not counted. Off until called.
+   */
+  limitGroupSends(perWindow: number, windowMs: number): void {
+    this.groupLimit = { perWindow, windowMs };
+  }
+
+  /** How many calls Telegram refused with 429 so far. */
+  get tooManyRequests(): number {
+    return this.calls.filter((c) => c.status === 429).length;
+  }
+
+  private groupLimit: { perWindow: number; windowMs: number } | undefined;
+  private groupSends = new Map<number, number[]>();
+
+  private floodWait(method: string, payload: Record<string, unknown>): number | undefined {
+    if (!this.groupLimit || (method !== 'sendMessage' && method !== 'sendPhoto')) return undefined;
+    const chatId = Number(payload.chat_id);
+    if (!(chatId < 0)) return undefined;
+    const now = Date.now();
+    const sends = (this.groupSends.get(chatId) ?? []).filter((at) => at > now - this.groupLimit!.windowMs);
+    this.groupSends.set(chatId, sends);
+    if (sends.length < this.groupLimit.perWindow) {
+      sends.push(now);
+      return undefined;
+    }
+    return Math.max(1, Math.ceil((sends[0]! + this.groupLimit.windowMs - now) / 1000));
+  }
+
   /** Role returned by getChatMember for this user in this chat (default: member; private chats: the user). */
   setRole(chatId: number, userId: number, role: Role): void {
     this.roles.set(`${chatId}:${userId}`, role);
@@ -312,7 +343,8 @@ export class FakeTelegram {
     if (typeof payload.chat_id === 'string' && /^-?\d+$/.test(payload.chat_id)) payload.chat_id = Number(payload.chat_id);
     const call: Call = { method, payload, at: Date.now(), status: 200 };
 
-    const fault = this.takeFault(method, payload);
+    const wait = this.floodWait(method, payload);
+    const fault = wait !== undefined ? { code: 429, description: `Too Many Requests: retry after ${wait}`, retryAfter: wait } : this.takeFault(method, payload);
     if (fault) {
       call.status = fault.code;
       call.description = fault.description;

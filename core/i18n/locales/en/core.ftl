@@ -62,6 +62,10 @@ chat-rate-limited = This chat has started many battles in the last minute. Pleas
     [one] 1 second.
    *[other] { $seconds } seconds.
 }
+battle-queued = Your battle is in line: { $ahead ->
+    [one] one battle runs before it
+   *[other] { $ahead } battles run before it
+} in this chat, so the chat is not flooded. The answers follow as soon as it is its turn.
 arena-paused = The arena is paused in this chat. An admin can turn it back on with { $command }.
 no-models = Not enough models are available right now to run a battle. Please try again later.
 battle-max-turns = This battle has reached { $max } turns. Start a new one to keep going.

@@ -62,6 +62,10 @@ chat-rate-limited = Cette discussion a lancé beaucoup de batailles dans la dern
     [one] 1 seconde.
    *[other] { $seconds } secondes.
 }
+battle-queued = Votre bataille attend son tour : { $ahead ->
+    [one] une bataille passe avant elle
+   *[other] { $ahead } batailles passent avant elle
+} dans cette discussion, pour ne pas l’inonder. Les réponses suivent dès que vient son tour.
 arena-paused = L’arène est en pause dans cette discussion. Un administrateur peut la réactiver avec { $command }.
 no-models = Pas assez de modèles disponibles pour lancer une bataille. Réessayez plus tard.
 battle-max-turns = Cette bataille a atteint { $max } tours. Lancez-en une nouvelle pour continuer.
