@@ -52,7 +52,7 @@ describe('a reply full of Markdown and mentions', () => {
   beforeAll(async () => {
     openai = await startFakeOpenAIServer();
     // Slow enough that the pace of one update per second catches A half-written, even on a loaded machine.
-    openai.script('meta-a', { chunks: nasty.match(/[\s\S]{1,12}/g)!, chunkDelayMs: 120 });
+    openai.script('meta-a', { chunks: nasty.match(/[\s\S]{1,12}/g)!, chunkDelayMs: 250 });
     openai.script('meta-b', { chunks: [nasty.replaceAll('*', '_')], chunkDelayMs: 5 });
     h = await startSlackHarness({
       models: {

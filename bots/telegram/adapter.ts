@@ -35,6 +35,8 @@ export interface CreateTelegramBotOptions {
   maxRetryDelaySeconds?: number;
   /** The chat message budget, when not Telegram's own (a self-hosted Bot API with other limits, tests, benchmarks). */
   budget?: PortLimits['budget'];
+  /** The spacing of calls in one chat, when not Telegram's own (benchmarks scale time with it and the budget). */
+  minEditIntervalMs?: number;
 }
 
 export interface TelegramBot {
@@ -79,7 +81,7 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
   const chatChanged = (chat: ChatAddress, delivery: string, change: { kind: 'moved'; to: string } | { kind: 'removed' }) =>
     inflight.track(app.arena.handle({ type: 'chat', delivery, chat, from: botUser, change }).then(() => undefined));
 
-  const port = createTelegramPort(bot.api, log, options.budget ? { ...TELEGRAM_LIMITS, budget: options.budget } : TELEGRAM_LIMITS, {
+  const port = createTelegramPort(bot.api, log, { ...TELEGRAM_LIMITS, ...(options.budget ? { budget: options.budget } : {}), ...(options.minEditIntervalMs ? { minEditIntervalMs: options.minEditIntervalMs } : {}) }, {
     chatMoved: (from, to) => chatChanged({ platform: 'telegram', id: from, kind: 'group' }, `migrate:${from}:${to}`, { kind: 'moved', to }),
   });
   // A stored update nobody finished (its process died) is handled again exactly as if it had just arrived.

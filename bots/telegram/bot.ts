@@ -33,6 +33,7 @@ export interface StartTelegramBotOptions {
   skipCommands?: boolean;
   /** A chat message budget other than Telegram's own (see CreateTelegramBotOptions.budget). */
   budget?: CreateTelegramBotOptions['budget'];
+  minEditIntervalMs?: CreateTelegramBotOptions['minEditIntervalMs'];
   /** Called when polling stopped for good (revoked token, another process polling): the caller should exit. */
   onFatal?: (error: unknown) => void;
 }
@@ -87,7 +88,7 @@ async function connect(telegram: TelegramBot, options: StartTelegramBotOptions, 
 }
 
 export async function startTelegramBot(options: StartTelegramBotOptions): Promise<RunningTelegramBot> {
-  const telegram = createTelegramBot({ app: options.app, token: options.token, apiRoot: options.apiRoot, ...(options.budget ? { budget: options.budget } : {}) });
+  const telegram = createTelegramBot({ app: options.app, token: options.token, apiRoot: options.apiRoot, ...(options.budget ? { budget: options.budget } : {}), ...(options.minEditIntervalMs ? { minEditIntervalMs: options.minEditIntervalMs } : {}) });
   const log = options.app.log.child({ platform: 'telegram' });
   let stopped = false;
   // A token Telegram refuses fails the start at once; an unreachable Telegram does not (connect keeps trying).

@@ -30,6 +30,8 @@ export interface HarnessOptions {
   perUserPerMinute?: number;
   /** The chat message budget (default: Telegram's). */
   budget?: { windowMs: number; group: number; private: number };
+  /** The spacing of calls in one chat (default: Telegram's second). */
+  minEditIntervalMs?: number;
 }
 
 /** A real Pnyx app on a fresh SQLite file, with demo models (or the given ones). */
@@ -70,7 +72,7 @@ export async function startTelegramHarness(options: HarnessOptions = {}): Promis
     const port = await freePort();
     webhook = { url: `http://127.0.0.1:${port}/telegram/hook`, secret: options.webhook.secret, port, host: '127.0.0.1' };
   }
-  const running = await startTelegramBot({ app, token: tg.token, apiRoot: tg.apiRoot, ...(webhook ? { webhook } : {}), ...(options.budget ? { budget: options.budget } : {}) });
+  const running = await startTelegramBot({ app, token: tg.token, apiRoot: tg.apiRoot, ...(webhook ? { webhook } : {}), ...(options.budget ? { budget: options.budget } : {}), ...(options.minEditIntervalMs ? { minEditIntervalMs: options.minEditIntervalMs } : {}) });
   return {
     tg,
     app,

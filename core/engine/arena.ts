@@ -86,6 +86,26 @@ export function createArena(options: ArenaOptions): Arena {
     return ec;
   };
 
+  /**
+   * A notice that can only be shown publicly in a group (a message, not a button press) is posted by the chat's pacer
+   * rather than by the adapter: it is one of the chat's new messages, counted in the platform's budget with the battles'
+   * posts, so the platform never has to refuse one (a chat platform's cap on posts per minute in a group).
+   */
+  const paced = (ack: Ack, event: PnyxEvent): Ack => {
+    const entry = ports.get(event.chat.platform);
+    if (!ack.notice || ack.duplicate || event.privateReply || event.chat.kind !== 'group' || !entry?.port.limits.budget) return ack;
+    const { notice } = ack;
+    delete ack.notice;
+    const message = entry.presenter.open(
+      event.chat,
+      { text: notice.text, role: 'info', source: 'core', ...(notice.buttons ? { buttons: notice.buttons } : {}) },
+      { ...(event.messageRef ? { replyTo: event.messageRef } : {}), answering: event.delivery },
+    );
+    const shown = message.settled();
+    ack.done = ack.done ? Promise.all([ack.done, shown]).then(() => undefined) : shown;
+    return ack;
+  };
+
   const sweep = async () => {
     try {
       const now = new Date();
@@ -128,7 +148,7 @@ export function createArena(options: ArenaOptions): Arena {
         const t = i18n.t(i18n.negotiate(event.from.locale, config.locale));
         return { notice: { text: t('event-failed') } };
       }
-      return quieted(ec).finish();
+      return paced(quieted(ec).finish(), ec.event);
     },
 
     idle: () => inFlight.idle(),

@@ -211,11 +211,17 @@ export function createPresenter(port: ChatPort, log?: Logger): Presenter {
         await port.edit(entry.chat, entry.refs[i]!, out);
       } else {
         const first = i === 0;
-        q.sends.push(Date.now());
-        const ref = await port.send(entry.chat, out, {
-          ...(first ? (entry.replyTo ? { replyTo: entry.replyTo } : {}) : { replyTo: entry.refs[i - 1] }),
-          ...(first && entry.answering ? { answering: entry.answering } : {}),
-        });
+        let ref: string;
+        try {
+          ref = await port.send(entry.chat, out, {
+            ...(first ? (entry.replyTo ? { replyTo: entry.replyTo } : {}) : { replyTo: entry.refs[i - 1] }),
+            ...(first && entry.answering ? { answering: entry.answering } : {}),
+          });
+        } finally {
+          // Counted from when the platform answered, which is after it counted the post: a post stamped when it left
+          // would age out of the window a few milliseconds before the platform's own count, and the next one be refused.
+          q.sends.push(Date.now());
+        }
         entry.refs.push(ref);
         entry.onRef?.(ref, i);
       }
