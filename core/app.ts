@@ -4,6 +4,8 @@ import { dirname, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { checkSecrets, loadConfigFile, parseConfig, parseEnv } from './config/load';
 import type { PnyxConfig, PnyxEnv } from './config/schema';
+import { createMemorySharedState } from './cluster/shared-state';
+import { createRedisSharedState } from './cluster/redis-state';
 import { createArena, type ArenaOptions } from './engine/arena';
 import type { BoardRenderer } from './leaderboard/types';
 import type { Arena } from './engine/types';
@@ -64,6 +66,8 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
   // the same connection through db.kysely. Closing the store closes the database.
   const store = createStore(db);
   await store.syncModels(models.cards);
+  // Several processes share limits, lines and chat changes through Redis; one process keeps them in memory.
+  const shared = env.REDIS_URL ? await createRedisSharedState(env.REDIS_URL, config, log) : createMemorySharedState(config);
   const base = { i18n, log, config, env, db, store, models };
   const leaderboard =
     options.leaderboard?.(base) ??
@@ -83,6 +87,7 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
     random: options.random,
     sweepMs: options.sweepMs,
     onModelReplaced: options.onModelReplaced,
+    shared,
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.instance ? { instance: options.instance } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
@@ -108,6 +113,7 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
       await schedules.stop();
       await arena.stop();
       await models.close();
+      await shared.close();
       await store.close();
     },
   };

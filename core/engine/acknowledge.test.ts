@@ -84,33 +84,27 @@ describe('acknowledge, then work', () => {
   it('acknowledges a prompt at once while the models take 5 s, and the battle streams afterwards', async () => {
     server.reset();
     for (const m of ['fake-a', 'fake-b']) server.script(m, { text: `${m} answers slowly.`, firstTokenDelayMs: 5_000 });
-    const timings: number[] = [];
     const acks: Ack[] = [];
     // One prompt first: what happens once per process (the language detector's data, the first database pages).
     acks.push(await app.arena.handle({ type: 'prompt', delivery: id('slow'), chat: privateChat('slow-warm'), from: person('slow-warm'), text: 'Take five seconds.', addressed: true, messageRef: id('m') }));
-    // A chat in use: its row and its person's are known (as in any busy chat), so what is measured is the battle's start.
+    // Seven more in the same chat. Each acknowledgement must come back while its battle's work is still waiting for
+    // the models (5 s to a first token): the work has not finished, and no model text has reached the chat. Asserted
+    // on what happened, not on a timing, so a machine busy with other tests cannot make it fail.
+    const started = Date.now();
     for (let i = 0; i < 7; i++) {
-      const started = performance.now();
-      acks.push(await app.arena.handle({ type: 'prompt', delivery: id('slow'), chat: privateChat('slow-warm'), from: person('slow-warm'), text: 'Take five seconds.', addressed: true, messageRef: id('m') }));
-      timings.push(performance.now() - started);
+      const ack = await app.arena.handle({ type: 'prompt', delivery: id('slow'), chat: privateChat('slow-warm'), from: person('slow-warm'), text: 'Take five seconds.', addressed: true, messageRef: id('m') });
+      let finished = false;
+      void ack.done?.then(() => (finished = true));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(finished).toBe(false);
+      acks.push(ack);
     }
-    timings.sort((x, y) => x - y);
+    if (Date.now() - started < 5_000) expect(port.messages.filter((m) => m.chat.startsWith('slow-') && /answers slowly/.test(m.current.text))).toHaveLength(0);
     // Nothing to refuse: the acknowledgement says nothing and carries the work, which is still running.
     for (const ack of acks) {
       expect(ack.notice).toBeUndefined();
       expect(ack.done).toBeInstanceOf(Promise);
     }
-    // The median: one slow call on a machine busy with other tests says little; half of them slow would. An
-    // acknowledgement costs a few database writes (the delivery's claim, the battle): on a disk so busy that one write
-    // takes longer than usual, the bound is a few such writes — still a hundred times less than the model's 5 s.
-    const writes: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const started = performance.now();
-      await app.store.claimDelivery(`calibration:${id('w')}`, new Date());
-      writes.push(performance.now() - started);
-    }
-    writes.sort((x, y) => x - y);
-    expect(timings[3]!).toBeLessThan(Math.max(50, 4 * writes[3]!));
     expect(port.messages.filter((m) => m.chat.startsWith('slow-') && isBallot(m))).toHaveLength(0);
     await Promise.all(acks.map((a) => a.done));
     expect(port.messages.filter((m) => m.chat.startsWith('slow-') && isBallot(m))).toHaveLength(8);

@@ -68,21 +68,15 @@ export function createArena(options: ArenaOptions): Arena {
 
   const pipeline = buildPipeline(ctx, { deliveries, refs, battles, voting, commands, onChatChange });
 
-  /** When a speed notice everyone could see was last posted, per chat and person (or per chat). */
-  const lastPublicSpeedNotice = new Map<string, number>();
-  /** Leaves out a speed notice that could only be posted publicly, if the same one went out within a minute. */
-  const quieted = (ec: EventContext): EventContext => {
+  /** Leaves out a speed notice that could only be posted publicly, if the same one went out within a minute (in any
+   * process of the deployment: ctx.shared). */
+  const quieted = async (ec: EventContext): Promise<EventContext> => {
     if (!ec.coalescible || !ec.ack.notice || ec.event.privateReply || ec.event.chat.kind !== 'group') return ec;
     const who = ec.coalescible === 'chat' ? '*' : ec.event.from.id;
-    const key = `${ec.event.chat.platform}\u0000${ec.event.chat.id}\u0000${who}`;
-    const now = Date.now();
-    if (now - (lastPublicSpeedNotice.get(key) ?? 0) < 60_000) {
+    if (!(await ctx.shared.firstWithin(`speed-notice:${ec.event.chat.platform}:${ec.event.chat.id}:${who}`, 60_000))) {
       log.debug({ chat: ec.event.chat.id, person: ec.event.from.id, per: ec.coalescible }, 'speed notice left out (one a minute)');
       delete ec.ack.notice;
-      return ec;
     }
-    if (lastPublicSpeedNotice.size > 10_000) lastPublicSpeedNotice.clear();
-    lastPublicSpeedNotice.set(key, now);
     return ec;
   };
 
@@ -148,7 +142,7 @@ export function createArena(options: ArenaOptions): Arena {
         const t = i18n.t(i18n.negotiate(event.from.locale, config.locale));
         return { notice: { text: t('event-failed') } };
       }
-      return paced(quieted(ec).finish(), ec.event);
+      return paced((await quieted(ec)).finish(), ec.event);
     },
 
     idle: () => inFlight.idle(),

@@ -12,7 +12,7 @@ import type { BattleRow, ChatRow, TurnRow } from '../store/types';
 import { type ArenaContext, type LiveBattle } from './context';
 import type { EventContext } from './event-context';
 import { createCategorizer } from './categories';
-import { createChatSlots, POSTS_PER_BATTLE } from './chat-slots';
+import { POSTS_PER_BATTLE } from './chat-slots';
 import { deliveryKey } from './deliveries';
 import { createIdentityGuard } from './identity-guard';
 import { detectLanguage } from './language';
@@ -35,7 +35,8 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
   const { addRef } = refs;
   const turnDeps: TurnDeps = { ctx, refs, guard: createIdentityGuard(models.cards, config.battle.identityTerms) };
   const categorize = createCategorizer(ctx);
-  const slots = createChatSlots();
+  // Shared by every process of the deployment when they share state (core/cluster).
+  const slots = ctx.shared.slots;
   const runTurn = (battle: BattleRow, state: LiveBattle, turn: TurnRow, replyTo: string | undefined, t: Translate) => runTurnOf(turnDeps, battle, state, turn, replyTo, t);
   const failBattle = (battle: BattleRow, state: LiveBattle, reason: string, t: Translate) => failBattleOf(ctx, battle, state, reason, t);
 
@@ -177,7 +178,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     metrics.battleStarted();
     // Where the platform limits a chat's messages, battles take turns; the person learns their place in line.
     const capacity = slotsFor(ec);
-    const ahead = slots.ahead(ec.chatRow.id, capacity);
+    const ahead = await slots.ahead(ec.chatRow.id, capacity);
     if (ahead > 0) ec.speedNotice(ec.pt('battle-queued', { ahead }), 'chat');
     ec.work('battle', async () => {
       const free = await slots.acquire(ec.chatRow.id, capacity);

@@ -4,7 +4,7 @@
 // the person who asked. Without a budget, battles never wait.
 export interface ChatSlots {
   /** How many battles wait ahead of a new one in this chat (0: it starts at once). */
-  ahead(chatId: string, capacity: number): number;
+  ahead(chatId: string, capacity: number): Promise<number>;
   /** Waits for a free slot in the chat; the returned function frees it. */
   acquire(chatId: string, capacity: number): Promise<() => void>;
 }
@@ -20,7 +20,7 @@ export function createChatSlots(): ChatSlots {
     return c;
   };
   return {
-    ahead(chatId, capacity) {
+    async ahead(chatId, capacity) {
       const c = chats.get(chatId);
       if (!c) return 0;
       return Math.max(0, c.running + c.waiting.length - capacity + 1);

@@ -11,7 +11,8 @@ import { createPendingWork, type PendingWork } from '../pending-work';
 import type { ChatAddress, ChatPort, PnyxEvent, Side } from '../port/types';
 import type { GenerateRequest, GenerateResult, ModelCard } from '../providers/types';
 import type { BattleRow, BattleStore, ChatRow, TurnRow, UserRow } from '../store/types';
-import { createMemoryRateLimits, type RateLimits } from './rate-limits';
+import { createMemorySharedState, type SharedState } from '../cluster/shared-state';
+import type { RateLimits } from './rate-limits';
 import { createSpendGuard, type SpendGuard } from './spend';
 import type { LiveMessage, Presenter } from './presenter';
 import type { Random } from './sampling';
@@ -41,8 +42,10 @@ export interface ArenaOptions {
   leaseMs?: number;
   /** This process's name in leases (default: random, new at every start). */
   instance?: string;
-  /** Per-person and per-chat battle limits (default: in this process's memory). */
+  /** Per-person and per-chat battle limits (default: those of `shared`). */
   rateLimits?: RateLimits;
+  /** State several processes share (default: this process's memory, for one process). */
+  shared?: SharedState;
   /**
    * Told when a model that failed before writing anything was swapped for another (battles stay anonymous in the
    * chat; an admin's tool such as the terminal battle names the model and the cause). Must not throw.
@@ -108,8 +111,6 @@ export function battleAddress(row: ChatRow, battle: Pick<BattleRow, 'thread'>): 
   return chatAddressOf(row, battle.thread);
 }
 
-/** Chat rows are read again after this long, so a settings change made by another process is seen within a second. */
-export const CHAT_ROW_TTL_MS = 1_000;
 /** Battles rebuilt from the database are kept this many at most (the oldest forgotten first). */
 const MAX_ADOPTED = 2_000;
 
@@ -123,6 +124,7 @@ export interface ArenaContext {
   leaderboard?: BoardRenderer;
   onModelReplaced?: (event: ModelReplaced) => void;
   rateLimits: RateLimits;
+  shared: SharedState;
   /** This process, as named in battle leases. */
   instance: string;
   leaseMs: number;
@@ -165,7 +167,7 @@ export function createContext(options: ArenaOptions): ArenaContext {
   const ports = new Map<string, { port: ChatPort; presenter: Presenter }>();
   const inFlight = createPendingWork();
   // Hot path caches: every event needs its chat and person rows. Chat rows carry settings that another process may
-  // change, so they are read again after CHAT_ROW_TTL_MS; person rows change only with the person's own events.
+  // change, so they are read again after shared.chatRowTtlMs (or at once when another process announces a change); person rows change only with the person's own events.
   const chatCache = new Map<string, { row: ChatRow; at: number }>();
   const userCache = new Map<string, UserRow>();
   const live = new Map<string, LiveBattle>();
@@ -178,13 +180,15 @@ export function createContext(options: ArenaOptions): ArenaContext {
   };
 
   const chatKey = (platform: string, externalId: string) => `${platform}\u0000${externalId}`;
+  const shared = options.shared ?? createMemorySharedState(config);
+  shared.onChatChanged((platform, externalId) => chatCache.delete(chatKey(platform, externalId)));
 
   const chatOf = async (chat: ChatAddress): Promise<ChatRow> => {
     const key = chatKey(chat.platform, chat.id);
     const cached = chatCache.get(key);
     if (
       cached &&
-      Date.now() - cached.at < CHAT_ROW_TTL_MS &&
+      Date.now() - cached.at < shared.chatRowTtlMs &&
       (chat.title === undefined || (cached.row.title ?? undefined) === chat.title) &&
       (chat.space === undefined || (cached.row.space ?? undefined) === chat.space)
     ) {
@@ -230,7 +234,8 @@ export function createContext(options: ArenaOptions): ArenaContext {
     random: options.random ?? Math.random,
     leaderboard: options.leaderboard,
     onModelReplaced: options.onModelReplaced,
-    rateLimits: options.rateLimits ?? createMemoryRateLimits(config),
+    rateLimits: options.rateLimits ?? shared.rateLimits,
+    shared,
     instance: options.instance ?? randomUUID(),
     leaseMs: options.leaseMs ?? config.engine.leaseMs,
     ports,
@@ -249,8 +254,14 @@ export function createContext(options: ArenaOptions): ArenaContext {
     portFor,
     chatOf,
     userOf,
-    rememberChat: (row) => chatCache.set(chatKey(row.platform, row.externalId), { row, at: Date.now() }),
-    forgetChat: (platform, externalId) => chatCache.delete(chatKey(platform, externalId)),
+    rememberChat: (row) => {
+      chatCache.set(chatKey(row.platform, row.externalId), { row, at: Date.now() });
+      shared.chatChanged(row.platform, row.externalId);
+    },
+    forgetChat: (platform, externalId) => {
+      chatCache.delete(chatKey(platform, externalId));
+      shared.chatChanged(platform, externalId);
+    },
     chatT,
     personT,
     spawn,
