@@ -81,6 +81,7 @@ async function main() {
   if (stopping) return;
   ops.readiness.set('database', () => pingDatabase(app.db));
   metrics.setSource('inboxDepth', () => pendingDeliveries(app.db));
+  metrics.setSource('jobQueueDepth', () => app!.jobs.depth());
   metrics.setSource('spendToday', async () => (await app!.store.spendSince(startOfUtcDay())).map((r) => ({ chat: r.chatId, model: r.modelId, usd: r.usd })));
   if (app.env.REDIS_URL) {
     const redis = await redisCheck(app.env.REDIS_URL);

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Logger } from 'pino';
 import { checkSecrets, loadConfigFile, parseConfig, parseEnv } from './config/load';
 import type { PnyxConfig, PnyxEnv } from './config/schema';
+import { createBullJobs, createTimerJobs, type Jobs } from './cluster/jobs';
 import { createMemorySharedState } from './cluster/shared-state';
 import { createRedisSharedState } from './cluster/redis-state';
 import { createArena, type ArenaOptions } from './engine/arena';
@@ -30,6 +31,8 @@ export interface PnyxApp {
   models: ModelRegistry;
   /** The one leaderboard service: chat boards, scheduled posts and pages show the same numbers. */
   leaderboard: BoardRenderer;
+  /** Timed closes and periodic work (BullMQ with REDIS_URL, else timers). */
+  jobs: Jobs;
   /** Scheduled leaderboard posts; `npm start` starts it after the adapters are attached. */
   schedules: { start(): Promise<void>; stop(): Promise<void> };
   close(): Promise<void>;
@@ -41,7 +44,7 @@ export interface CreatePnyxOptions {
   config?: PnyxConfig | unknown;
   configPath?: string;
   logger?: Logger;
-  leaderboard?: (app: Omit<PnyxApp, 'arena' | 'close' | 'schedules' | 'leaderboard'>) => BoardRenderer;
+  leaderboard?: (app: Omit<PnyxApp, 'arena' | 'close' | 'schedules' | 'leaderboard' | 'jobs'>) => BoardRenderer;
   random?: () => number;
   sweepMs?: number;
   /** See ArenaOptions.onModelReplaced. */
@@ -67,7 +70,10 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
   const store = createStore(db);
   await store.syncModels(models.cards);
   // Several processes share limits, lines and chat changes through Redis; one process keeps them in memory.
-  const shared = env.REDIS_URL ? await createRedisSharedState(env.REDIS_URL, config, log) : createMemorySharedState(config);
+  const shared = env.REDIS_URL ? await createRedisSharedState(env.REDIS_URL, config, log, { prefix: `${env.REDIS_PREFIX}:` }) : createMemorySharedState(config);
+  // Timed closes and the schedules' check: BullMQ jobs with several processes (one run each, taken over when a process
+  // dies), timers with one.
+  const jobs = env.REDIS_URL ? await createBullJobs(env.REDIS_URL, log, { prefix: env.REDIS_PREFIX }) : createTimerJobs(log);
   const base = { i18n, log, config, env, db, store, models };
   const leaderboard =
     options.leaderboard?.(base) ??
@@ -88,6 +94,7 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
     sweepMs: options.sweepMs,
     onModelReplaced: options.onModelReplaced,
     shared,
+    jobs,
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.instance ? { instance: options.instance } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
@@ -95,6 +102,7 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
   const schedules = createLeaderboardScheduler({
     db: db.kysely,
     log,
+    ...(jobs.kind === 'bullmq' ? { repeat: (ms: number, tick: () => Promise<void>) => jobs.every('leaderboard-schedules', ms, tick) } : {}),
     async post(target) {
       if (target.chatId) return arena.postLeaderboard(target.chatId);
       if (!target.campaignId) return false;
@@ -109,10 +117,12 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
     arena,
     leaderboard,
     schedules,
+    jobs,
     async close() {
       await schedules.stop();
       await arena.stop();
       await models.close();
+      await jobs.close();
       await shared.close();
       await store.close();
     },

@@ -16,6 +16,7 @@ import { startFakeTelegram, type FakeChat, type FakeMessage, type FakeTelegram, 
 
 const root = join(import.meta.dirname, '..');
 const pgUrl = process.env.TEST_DATABASE_URL?.trim();
+const redisUrl = process.env.TEST_REDIS_URL?.trim();
 const SKIP = 'two-process test skipped: set TEST_DATABASE_URL (e.g. postgresql://postgres@127.0.0.1:5432/test) to run it';
 if (!pgUrl) console.warn(SKIP);
 
@@ -75,6 +76,8 @@ describe.skipIf(!pgUrl)('two Pnyx processes on one PostgreSQL', () => {
         TELEGRAM_WEBHOOK_PORT: String(port),
         TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
         WEB_ENABLED: 'false',
+        // With TEST_REDIS_URL, the processes share limits, lines, chat changes and jobs through Redis (own key prefix).
+        ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_PREFIX: schema } : {}),
         // Each process answers /healthz, /readyz and /metrics on its own port.
         WEB_PORT: '0',
       },
@@ -198,8 +201,10 @@ describe.skipIf(!pgUrl)('two Pnyx processes on one PostgreSQL', () => {
     let closed = 0;
     for (const proc of procs) {
       const ready = await fetch(new URL('/readyz', opsUrl(proc)));
-      expect(await ready.json()).toMatchObject({ ready: true, checks: { database: { ok: true }, 'platform:telegram': { ok: true } } });
+      expect(await ready.json()).toMatchObject({ ready: true, checks: { database: { ok: true }, 'platform:telegram': { ok: true }, ...(redisUrl ? { redis: { ok: true } } : {}) } });
       const text = await (await fetch(new URL('/metrics', opsUrl(proc)))).text();
+      // The shared job queue (BullMQ) is visible in every process's metrics; one process has timers.
+      expect(text).toMatch(redisUrl ? /^pnyx_job_queue_depth\{queue="pnyx-jobs",state="delayed"\} \d+$/m : /^pnyx_job_queue_depth\{queue="timers"/m);
       votes += sample(text, /^pnyx_votes_total (\d+)$/m);
       closed += sample(text, /^pnyx_battles_finished_total\{outcome="closed"\} (\d+)$/m);
     }

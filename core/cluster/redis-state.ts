@@ -176,8 +176,12 @@ export async function createRedisSharedState(url: string, config: PnyxConfig, lo
       log.warn({ channel }, 'unreadable chat change announcement ignored');
     }
   });
-  // Subscribed again by ioredis after every reconnection; not awaited, so a Redis down at start does not hold the start.
-  subscriber.subscribe(CHAT_CHANGED).catch((error: unknown) => log.warn({ err: error }, 'chat change announcements not subscribed yet'));
+  // Subscribed once the connection is ready (a SUBSCRIBE queued before it puts the connection in subscriber mode ahead
+  // of ioredis's own start-up commands, which Redis then refuses), and again by ioredis after every reconnection. Not
+  // awaited, so a Redis down at start does not hold the start.
+  subscriber.once('ready', () => {
+    subscriber.subscribe(CHAT_CHANGED).catch((error: unknown) => log.warn({ err: error }, 'chat change announcements not subscribed; retried on reconnection'));
+  });
   return {
     kind: 'redis',
     rateLimits: rateLimitsFrom({ person: limiter('person', config.battle.perUserPerMinute), chat: limiter('chat', config.battle.perChatPerMinute) }),

@@ -191,5 +191,10 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, { message: 'must start with redis:// or rediss://' })
     .optional(),
+  /** Starts every key Pnyx writes in Redis: two deployments (or test runs) sharing one Redis keep apart. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/, { message: 'letters, digits, "_", "." or "-", at most 40' })
+    .default('pnyx'),
 });
 export type PnyxEnv = z.infer<typeof EnvSchema>;

@@ -176,6 +176,12 @@ export function createArena(options: ArenaOptions): Arena {
       void ctx.models.healthy().catch((error: unknown) => log.warn({ err: error }, 'model health checks failed'));
       await leases.reapUnleased();
       leases.start();
+      await ctx.jobs.start({
+        async closeBattle(battleId) {
+          const battle = await store.getBattle(battleId);
+          if (battle?.status === 'open' && battle.closesAt && battle.closesAt.getTime() <= Date.now()) await voting.closeBattle(battle);
+        },
+      });
       await safeSweep();
       sweepTimer = setInterval(() => void safeSweep(), options.sweepMs ?? config.engine.sweepMs);
       sweepTimer.unref();

@@ -131,6 +131,8 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     }
     battle.status = 'open';
     battle.closesAt = closesAt;
+    // Closed at its deadline by whichever process runs the job; the sweep closes it too if the job is lost.
+    if (closesAt) void ctx.jobs.closeAt(battle.id, closesAt);
     openBallot(battle, state, 0, t);
     metrics.timeToBallot((performance.now() - startedAt) / 1000);
   };

@@ -11,6 +11,7 @@ import { createPendingWork, type PendingWork } from '../pending-work';
 import type { ChatAddress, ChatPort, PnyxEvent, Side } from '../port/types';
 import type { GenerateRequest, GenerateResult, ModelCard } from '../providers/types';
 import type { BattleRow, BattleStore, ChatRow, TurnRow, UserRow } from '../store/types';
+import { createTimerJobs, type Jobs } from '../cluster/jobs';
 import { createMemorySharedState, type SharedState } from '../cluster/shared-state';
 import type { RateLimits } from './rate-limits';
 import { createSpendGuard, type SpendGuard } from './spend';
@@ -46,6 +47,8 @@ export interface ArenaOptions {
   rateLimits?: RateLimits;
   /** State several processes share (default: this process's memory, for one process). */
   shared?: SharedState;
+  /** Timed closes and periodic work (default: this process's timers). */
+  jobs?: Jobs;
   /**
    * Told when a model that failed before writing anything was swapped for another (battles stay anonymous in the
    * chat; an admin's tool such as the terminal battle names the model and the cause). Must not throw.
@@ -125,6 +128,7 @@ export interface ArenaContext {
   onModelReplaced?: (event: ModelReplaced) => void;
   rateLimits: RateLimits;
   shared: SharedState;
+  jobs: Jobs;
   /** This process, as named in battle leases. */
   instance: string;
   leaseMs: number;
@@ -236,6 +240,7 @@ export function createContext(options: ArenaOptions): ArenaContext {
     onModelReplaced: options.onModelReplaced,
     rateLimits: options.rateLimits ?? shared.rateLimits,
     shared,
+    jobs: options.jobs ?? createTimerJobs(log),
     instance: options.instance ?? randomUUID(),
     leaseMs: options.leaseMs ?? config.engine.leaseMs,
     ports,

@@ -28,6 +28,11 @@ export interface SchedulerOptions {
   graceMs?: number;
   /** A claim older than this without a result is taken to be from a crashed process and retried. */
   staleClaimMs?: number;
+  /**
+   * Runs the check every `tickMs` in one process of the deployment (a BullMQ job scheduler) instead of a timer in
+   * each; the claims below keep a post single either way.
+   */
+  repeat?: (ms: number, tick: () => Promise<void>) => void;
 }
 
 export const SCHEDULE_PRESETS = {
@@ -67,6 +72,7 @@ export function createLeaderboardScheduler(options: SchedulerOptions) {
   const staleClaimMs = options.staleClaimMs ?? 10 * 60_000;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | null = null;
+  options.repeat?.(options.tickMs ?? 30_000, () => safeTick());
 
   // Already claimed: taken over only if its claimer evidently died mid-post.
   const claim = (scheduleId: string, dueAt: Date): Promise<boolean> =>
@@ -113,6 +119,7 @@ export function createLeaderboardScheduler(options: SchedulerOptions) {
     /** Checks once now (posting anything missed while stopped), then every `tickMs`. */
     async start() {
       await safeTick();
+      if (options.repeat) return;
       timer = setInterval(() => void safeTick(), options.tickMs ?? 30_000);
       timer.unref();
     },
