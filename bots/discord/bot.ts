@@ -31,6 +31,8 @@ export interface RunningDiscordBot {
   adapter: DiscordAdapter;
   calls: DiscordCalls;
   applicationId: string;
+  /** Connected to the gateway and taking events (/readyz): false while discord.js reconnects or resumes. */
+  ready(): boolean;
   stop(): Promise<void>;
 }
 
@@ -41,7 +43,8 @@ export function intentsFor(messageContent: boolean): number {
 }
 
 /** How long stop() waits for battles in flight before leaving them to the arena's own stop. */
-const DRAIN_MS = 15_000;
+/** How long stop() waits for events in flight: well within the process's 10 s to stop (bots/main.ts). */
+const DRAIN_MS = 5_000;
 
 export async function startDiscordBot(options: StartDiscordBotOptions): Promise<RunningDiscordBot> {
   const log = options.app.log.child({ platform: 'discord' });
@@ -73,7 +76,17 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
     log.fatal({ code: event.code }, 'discord: the gateway closed for good');
     options.onFatal?.(new Error(`Discord gateway closed with code ${event.code}`));
   });
-  client.on(Events.ShardResume, (_id, replayed) => log.info({ replayed }, 'discord: gateway resumed'));
+  // Whether events arrive now, for /readyz: a shard that lost its connection is reconnecting until it resumes.
+  let connected = false;
+  client.on(Events.ShardReady, () => (connected = true));
+  client.on(Events.ShardReconnecting, () => {
+    if (connected) log.warn('discord: gateway connection lost; reconnecting');
+    connected = false;
+  });
+  client.on(Events.ShardResume, (_id, replayed) => {
+    connected = true;
+    log.info({ replayed }, 'discord: gateway resumed');
+  });
   client.on(Events.GuildCreate, (guild) => log.info({ guild: guild.id, name: guild.name }, 'discord: in a server'));
 
   // The first prompt would load the language detector and the models' word lists while Discord's 3 s run, blocking
@@ -104,6 +117,7 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
     adapter,
     calls,
     applicationId,
+    ready: () => connected && !stopped,
     async stop() {
       if (stopped) return;
       stopped = true;

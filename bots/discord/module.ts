@@ -17,6 +17,6 @@ export const adapter: AdapterModule<DiscordEnv> = {
       onFatal: hooks.onFatal,
     });
     app.log.info({ application: bot.applicationId }, 'Discord bot running');
-    return { stop: () => bot.stop() };
+    return { stop: () => bot.stop(), ready: () => bot.ready() };
   },
 };

@@ -67,7 +67,10 @@ describe('when things go wrong', () => {
     const echo = await h.discord.replyTo(command);
     const thread = await threadUnder(h.discord, echo.id);
     await h.discord.waitFor(() => replies(h.discord, thread).length === 2, 10_000, 'the replies to start');
+    expect(h.running.ready()).toBe(true);
     expect(h.discord.gateway.disconnect({ resumable: true })).toBe(true);
+    // Not ready while reconnecting (/readyz answers 503 and a load balancer looks elsewhere), ready once resumed.
+    await until(() => !h.running.ready(), 'the bot to report itself not ready');
     // REST does not need the gateway: the replies go on streaming.
     const editsBefore = h.discord.callsTo('PATCH /channels/:channel/messages/:message').length;
     await sleep(800);
@@ -78,6 +81,7 @@ describe('when things go wrong', () => {
     const reveal = await h.discord.replyTo(press);
     expect(reveal.content).toMatch(/You voted: A is better/);
     await until(() => h.discord.gateway.resumes.at(-1)?.accepted === true, 'the resume');
+    await until(() => h.running.ready(), 'the bot to report itself ready again');
     expect(h.discord.gateway.identifies).toHaveLength(1);
     expect(press.callbacks).toHaveLength(1);
     expect(replies(h.discord, thread)).toHaveLength(2);

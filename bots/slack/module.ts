@@ -16,6 +16,6 @@ export const adapter: AdapterModule<SlackEnv> = {
       ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
     });
     app.log.info({ mode: running.mode }, 'Slack app running');
-    return { stop: () => running.stop() };
+    return { stop: () => running.stop(), ready: () => running.ready() };
   },
 };

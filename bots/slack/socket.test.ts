@@ -37,8 +37,26 @@ describe('Socket Mode', () => {
     await privateAnswer(slack, bob, general, since, /What Pnyx stores, and why/);
   });
 
+  it('reports itself not ready while the socket reconnects after Slack\'s disconnect, and ready again once it is back', async () => {
+    expect(h.running.ready()).toBe(true);
+    const opened = h.slack.callsOf('apps.connections.open').length;
+    let sawNotReady = false;
+    const watch = setInterval(() => (sawNotReady ||= !h.running.ready()), 5);
+    try {
+      h.slack.sendDisconnect('refresh_requested');
+      // Polled: the fake's waitFor looks again only when Slack-side things happen, and "connected" comes after them.
+      for (let i = 0; i < 300 && !(h.slack.callsOf('apps.connections.open').length > opened && h.running.ready()); i++) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      clearInterval(watch);
+    }
+    expect(sawNotReady).toBe(true);
+    expect(h.slack.callsOf('apps.connections.open').length).toBeGreaterThan(opened);
+    expect(h.running.ready()).toBe(true);
+  });
+
   it('stops cleanly: the socket closes normally and nothing was late', async () => {
     await h.running.stop();
+    expect(h.running.ready()).toBe(false);
     await h.slack.waitForSocketsClosed(10_000);
     expect(h.slack.sockets.at(-1)).toMatchObject({ closeCode: 1000, closedBy: 'app' });
     expectCleanRun(h.slack);
