@@ -6,7 +6,16 @@ import { chartAlt, renderChartSvg } from '../../core/ranking';
 import type { LeaderboardView } from './leaderboard';
 import { escapeHtml } from './render';
 
-const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français' };
+const LANGUAGE_NAMES: Record<Locale, string> = {
+  en: 'English',
+  fr: 'Français',
+  de: 'Deutsch',
+  es: 'Español',
+  it: 'Italiano',
+  pt: 'Português',
+  nl: 'Nederlands',
+  ar: 'العربية',
+};
 
 /** Strings the page's script needs (public/app.js); the rest of the page is rendered here. */
 const CLIENT_STRINGS = [

@@ -165,6 +165,12 @@ policy-default = default ({ $policy })
 language-auto = automatic
 language-en = English
 language-fr = Français
+language-de = Deutsch
+language-es = Español
+language-it = Italiano
+language-pt = Português
+language-nl = Nederlands
+language-ar = العربية
 
 leaderboard-empty = No votes yet — the leaderboard appears after the first battles are voted on.
 leaderboard-title = **Leaderboard** ({ $votes } votes)

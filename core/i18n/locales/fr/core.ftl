@@ -165,6 +165,12 @@ policy-default = par défaut ({ $policy })
 language-auto = automatique
 language-en = English
 language-fr = Français
+language-de = Deutsch
+language-es = Español
+language-it = Italiano
+language-pt = Português
+language-nl = Nederlands
+language-ar = العربية
 
 leaderboard-empty = Pas encore de votes — le classement apparaîtra après les premières batailles votées.
 leaderboard-title = **Classement** ({ $votes } votes)
