@@ -15,7 +15,8 @@ import { createCategorizer } from './categories';
 import { createChatSlots, POSTS_PER_BATTLE } from './chat-slots';
 import { deliveryKey } from './deliveries';
 import { createIdentityGuard } from './identity-guard';
-import { detectLanguage } from './language';
+import { detectLanguage, isAcceptedLanguage } from './language';
+import { languageHint } from './language-gate';
 import type { LiveBattles } from './live';
 import type { MessageRefs } from './message-refs';
 import { samplePair } from './sampling';
@@ -147,6 +148,12 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
       }
     }
     const startedAt = performance.now();
+    const language = await languageOf(text);
+    if (!isAcceptedLanguage(ec.settings.languages, language)) {
+      log.info({ chat: ec.chatRow.id, language, accepted: ec.settings.languages }, 'prompt outside the chat\'s languages: hint, no battle');
+      ec.notice(languageHint(ec.pt, ec.personLocale, ec.settings.languages, language!));
+      return;
+    }
     const [healthy, votes] = await Promise.all([models.healthy(), voteCounts()]);
     const pair = samplePair({ cards: models.cards, allowed: ec.settings.models, healthy, votes, boostUnderVoted: config.battle.boostUnderVoted, random });
     if (!pair) {
@@ -164,7 +171,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
         modelAId: pair[0],
         modelBId: pair[1],
         mode: 'random',
-        language: await languageOf(text),
+        language,
         lease: lease(),
         delivery,
         ...(categories ? { categories } : {}),

@@ -309,3 +309,7 @@ settings-btn-spend = { $cap ->
     [default] 💶 الافتراضي
    *[other] 💶 ${ $cap }/يوم
 }
+
+## اللغات التي تجمع بها المحادثة الطلبات
+
+language-not-accepted = 🌍 تجمع هذه المحادثة الطلبات باللغة { $languages }، ويبدو أن طلبك باللغة { $language }. يُرجى كتابته باللغة { $languages } لبدء مواجهة.

@@ -255,3 +255,7 @@ settings-btn-spend = { $cap ->
     [default] 💶 Standard
    *[other] 💶 ${ $cap }/Tag
 }
+
+## Sprachen, in denen ein Chat Prompts sammelt
+
+language-not-accepted = 🌍 Dieser Chat sammelt Prompts auf { $languages }, und deiner scheint auf { $language } zu sein. Schreib ihn bitte auf { $languages }, um ein Duell zu starten.

@@ -255,3 +255,7 @@ settings-btn-spend = { $cap ->
     [default] 💶 Default
    *[other] 💶 ${ $cap }/day
 }
+
+## Languages a chat collects prompts in
+
+language-not-accepted = 🌍 This chat collects prompts in { $languages }, and yours seems to be in { $language }. Please write it in { $languages } to start a battle.

@@ -255,3 +255,7 @@ settings-btn-spend = { $cap ->
     [default] 💶 Predeterminado
    *[other] 💶 ${ $cap }/día
 }
+
+## Idiomas en los que un chat recoge prompts
+
+language-not-accepted = 🌍 Este chat recoge prompts en { $languages }, y el tuyo parece estar en { $language }. Escríbelo en { $languages } para empezar una batalla.

@@ -255,3 +255,7 @@ settings-btn-spend = { $cap ->
     [default] 💶 Par défaut
    *[other] 💶 { $cap } $/jour
 }
+
+## Langues dans lesquelles une discussion recueille les questions
+
+language-not-accepted = 🌍 Cette discussion recueille des questions en { $languages }, et la vôtre semble être en { $language }. Écrivez-la en { $languages } pour lancer une bataille.

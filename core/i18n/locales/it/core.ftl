@@ -255,3 +255,7 @@ settings-btn-spend = { $cap ->
     [default] 💶 Predefinito
    *[other] 💶 ${ $cap }/giorno
 }
+
+## Lingue in cui una chat raccoglie i prompt
+
+language-not-accepted = 🌍 Questa chat raccoglie prompt in { $languages }, e il tuo sembra essere in { $language }. Scrivilo in { $languages } per avviare una sfida.

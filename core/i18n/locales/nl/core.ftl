@@ -255,3 +255,7 @@ settings-btn-spend = { $cap ->
     [default] 💶 Standaard
    *[other] 💶 ${ $cap }/dag
 }
+
+## Talen waarin een chat prompts verzamelt
+
+language-not-accepted = 🌍 Deze chat verzamelt prompts in het { $languages }, en de jouwe lijkt in het { $language } te zijn. Schrijf hem in het { $languages } om een duel te starten.

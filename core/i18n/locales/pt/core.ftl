@@ -255,3 +255,7 @@ settings-btn-spend = { $cap ->
     [default] 💶 Padrão
    *[other] 💶 ${ $cap }/dia
 }
+
+## Idiomas em que um chat coleta prompts
+
+language-not-accepted = 🌍 Este chat coleta prompts em { $languages }, e o seu parece estar em { $language }. Escreva-o em { $languages } para começar uma batalha.
