@@ -5,7 +5,8 @@ import { Resvg } from '@resvg/resvg-js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createI18n, textDirection } from '../../i18n';
+import { createI18n, SUPPORTED_LOCALES, textDirection } from '../../i18n';
+import { formatTable, TABLE_WIDTH } from '../format';
 import { computeLeaderboard } from '../leaderboard';
 import { createCountsBuilder } from '../math/counts';
 import { drawCounts } from '../test-helpers';
@@ -99,5 +100,23 @@ describe('leaderboard pictures right to left', () => {
     const title = ink(svg, 30, 80);
     expect(title.right).toBeGreaterThan(WIDTH - 60);
     expect(title.left).toBeGreaterThan(WIDTH / 3);
+  });
+
+  it('keeps the phone-width text table in columns in every language, Arabic included', () => {
+    const b = board();
+    for (const locale of SUPPORTED_LOCALES) {
+      const text = formatTable(b, i18n.t(locale), { segment: 'ar' });
+      // What a person sees: the invisible direction marks take no room.
+      for (const line of text.split('\n')) expect([locale, [...line.replace(/[\u200e\u2066-\u2069]/g, '')].length <= TABLE_WIDTH, line]).toEqual([locale, true, line]);
+      const rows = text.split('\n').filter((line) => /gpt-4o-mini|\bm[1-4]\b/.test(line));
+      expect(rows).toHaveLength(5);
+      if (locale === 'ar') {
+        // Header and rows are left-to-right lines (a mark first), so the Arabic headers sit over their columns.
+        const header = text.split('\n').find((line) => line.includes('النموذج'))!;
+        for (const line of [header, ...rows]) expect(line.startsWith('\u200e')).toBe(true);
+      } else {
+        expect(text).not.toContain('\u200e');
+      }
+    }
   });
 });

@@ -23,7 +23,7 @@ ranking-computed = آخر تحديث { DATETIME($date, dateStyle: "medium", time
 ranking-col-rank = #
 ranking-col-model = النموذج
 ranking-col-score = النتيجة
-ranking-col-votes = الأصوات
+ranking-col-votes = أصوات
 ranking-legend = مجال ± { $level }٪، # = نطاق المراتب
 ranking-style-legend = مع ضبط الأسلوب: استُبعد أثر الطول وMarkdown (طريقة compar:IA)
 ranking-style-legend-lmarena = مع ضبط الأسلوب: استُبعد أثر الطول وMarkdown (طريقة LMArena)
