@@ -77,3 +77,11 @@ describe('settings language picker', () => {
     expect(applySetting(parseChatSettings('{}'), { kind: 'setting', key: 'lang', value: 'tr' }, cards)).toBeNull();
   });
 });
+
+describe('settings text', () => {
+  it('shows the languages a campaign restricted the chat to, and nothing when there are none', () => {
+    expect(renderSettings(t, parseChatSettings('{}'), menu(roomy)).text).not.toMatch(/Prompts collected in/);
+    const restricted = renderSettings(t, parseChatSettings(JSON.stringify({ languages: ['fr', 'ar', 'ca'] })), menu(roomy));
+    expect(restricted.text).toContain('Prompts collected in: Français, العربية, ca');
+  });
+});

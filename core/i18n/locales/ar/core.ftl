@@ -313,3 +313,4 @@ settings-btn-spend = { $cap ->
 ## اللغات التي تجمع بها المحادثة الطلبات
 
 language-not-accepted = 🌍 تجمع هذه المحادثة الطلبات باللغة { $languages }، ويبدو أن طلبك باللغة { $language }. يُرجى كتابته باللغة { $languages } لبدء مواجهة.
+settings-languages = لغات الطلبات المقبولة: { $languages }

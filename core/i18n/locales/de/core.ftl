@@ -259,3 +259,4 @@ settings-btn-spend = { $cap ->
 ## Sprachen, in denen ein Chat Prompts sammelt
 
 language-not-accepted = 🌍 Dieser Chat sammelt Prompts auf { $languages }, und deiner scheint auf { $language } zu sein. Schreib ihn bitte auf { $languages }, um ein Duell zu starten.
+settings-languages = Prompts werden gesammelt auf: { $languages }

@@ -259,3 +259,4 @@ settings-btn-spend = { $cap ->
 ## Languages a chat collects prompts in
 
 language-not-accepted = 🌍 This chat collects prompts in { $languages }, and yours seems to be in { $language }. Please write it in { $languages } to start a battle.
+settings-languages = Prompts collected in: { $languages }

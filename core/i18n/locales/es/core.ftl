@@ -259,3 +259,4 @@ settings-btn-spend = { $cap ->
 ## Idiomas en los que un chat recoge prompts
 
 language-not-accepted = 🌍 Este chat recoge prompts en { $languages }, y el tuyo parece estar en { $language }. Escríbelo en { $languages } para empezar una batalla.
+settings-languages = Prompts recogidos en: { $languages }

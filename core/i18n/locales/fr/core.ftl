@@ -259,3 +259,4 @@ settings-btn-spend = { $cap ->
 ## Langues dans lesquelles une discussion recueille les questions
 
 language-not-accepted = 🌍 Cette discussion recueille des questions en { $languages }, et la vôtre semble être en { $language }. Écrivez-la en { $languages } pour lancer une bataille.
+settings-languages = Questions recueillies en : { $languages }

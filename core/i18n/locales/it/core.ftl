@@ -259,3 +259,4 @@ settings-btn-spend = { $cap ->
 ## Lingue in cui una chat raccoglie i prompt
 
 language-not-accepted = 🌍 Questa chat raccoglie prompt in { $languages }, e il tuo sembra essere in { $language }. Scrivilo in { $languages } per avviare una sfida.
+settings-languages = Prompt raccolti in: { $languages }

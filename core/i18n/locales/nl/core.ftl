@@ -259,3 +259,4 @@ settings-btn-spend = { $cap ->
 ## Talen waarin een chat prompts verzamelt
 
 language-not-accepted = 🌍 Deze chat verzamelt prompts in het { $languages }, en de jouwe lijkt in het { $language } te zijn. Schrijf hem in het { $languages } om een duel te starten.
+settings-languages = Prompts verzameld in: { $languages }

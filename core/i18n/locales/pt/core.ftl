@@ -259,3 +259,4 @@ settings-btn-spend = { $cap ->
 ## Idiomas em que um chat coleta prompts
 
 language-not-accepted = 🌍 Este chat coleta prompts em { $languages }, e o seu parece estar em { $language }. Escreva-o em { $languages } para começar uma batalha.
+settings-languages = Prompts coletados em: { $languages }
