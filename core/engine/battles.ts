@@ -148,13 +148,13 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
       }
     }
     const startedAt = performance.now();
-    const language = await languageOf(text);
+    // All three at once: the acknowledgement waits for them.
+    const [language, healthy, votes] = await Promise.all([languageOf(text), models.healthy(), voteCounts()]);
     if (!isAcceptedLanguage(ec.settings.languages, language)) {
       log.info({ chat: ec.chatRow.id, language, accepted: ec.settings.languages }, 'prompt outside the chat\'s languages: hint, no battle');
       ec.notice(languageHint(ec.pt, ec.personLocale, ec.settings.languages, language!));
       return;
     }
-    const [healthy, votes] = await Promise.all([models.healthy(), voteCounts()]);
     const pair = samplePair({ cards: models.cards, allowed: ec.settings.models, healthy, votes, boostUnderVoted: config.battle.boostUnderVoted, random });
     if (!pair) {
       log.warn({ chat: ec.chatRow.id, healthy: [...healthy] }, 'no pair of models available');
