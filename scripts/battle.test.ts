@@ -149,9 +149,9 @@ describe('npm run battle (piped)', { timeout: 90_000 }, () => {
     const unknown = await battle(['--models', 'demo-laconic,gpt-9', 'Hi'], { config: demoConfig });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Unknown or disabled model id: gpt-9. Enabled models in the configuration: demo-lexicon, demo-markov, demo-outline, demo-laconic.');
-    const lang = await battle(['--lang', 'de', 'Hi'], { config: demoConfig });
+    const lang = await battle(['--lang', 'tr', 'Hi'], { config: demoConfig });
     expect(lang.code).toBe(2);
-    expect(lang.stderr).toContain('--lang must be en or fr (got “de”).');
+    expect(lang.stderr).toContain('--lang must be one of en, fr, de, es, it, pt, nl, ar (got “tr”).');
     const empty = await battle([], { config: demoConfig });
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('Give a prompt to send to both models');

@@ -23,7 +23,10 @@ describe('slash commands', () => {
   it('maps Pnyx\'s languages to Discord\'s own locale codes', () => {
     expect(discordLocalesOf('en').sort()).toEqual(['en-GB', 'en-US']);
     expect(discordLocalesOf('fr')).toEqual(['fr']);
-    for (const locale of SUPPORTED_LOCALES) expect(discordLocalesOf(locale).length).toBeGreaterThan(0);
+    expect(discordLocalesOf('pt')).toEqual(['pt-BR']);
+    // Discord's client has no Arabic: Arabic speakers see the default (English) descriptions there.
+    expect(discordLocalesOf('ar')).toEqual([]);
+    for (const locale of SUPPORTED_LOCALES.filter((l) => l !== 'ar')) expect(discordLocalesOf(locale).length).toBeGreaterThan(0);
   });
 
   it('registers every listed command of the catalogue in one overwrite that Discord accepts, localised', async () => {

@@ -1,6 +1,7 @@
 // The Telegram bot end to end: the real grammY Bot (run by Pnyx's durable poller, or behind the webhook server) and the
 // real engine on SQLite with demo models, against the fake Bot API on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUPPORTED_LOCALES } from '../../core/i18n';
 import { metrics } from '../../core/metrics';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from '../../test/fakes/openai-server';
 import { startFakeTelegram, type FakeChat, type FakeMessage } from '../../test/fakes/telegram-api';
@@ -47,14 +48,17 @@ describe('long polling with the runner', () => {
     await h?.close();
   });
 
-  it('registers the command menus in English and French, /settings only for admins', async () => {
+  it('registers the command menus in every supported language, /settings only for admins', async () => {
     const menus = h.tg.callsOf('setMyCommands').map((c) => ({
       lang: c.payload.language_code ?? 'default',
       scope: (c.payload.scope as { type: string }).type,
       commands: (c.payload.commands as Array<{ command: string; description: string }>).map((x) => x.command),
       start: (c.payload.commands as Array<{ command: string; description: string }>)[0]!.description,
     }));
-    expect(menus).toHaveLength(4);
+    // Two menus (members, admins) per language: the default one in English, the others by language code.
+    expect(menus).toHaveLength(2 * SUPPORTED_LOCALES.length);
+    expect(new Set(menus.map((m) => m.lang))).toEqual(new Set(['default', ...SUPPORTED_LOCALES.filter((l) => l !== 'en')]));
+    expect(menus.find((m) => m.lang === 'ar')!.start).toMatch(/مواجهة/);
     expect(menus.find((m) => m.lang === 'default' && m.scope === 'default')!.commands).not.toContain('settings');
     expect(menus.find((m) => m.lang === 'fr' && m.scope === 'all_chat_administrators')!.commands).toContain('settings');
     // From the core's command catalogue, in the menu's language: /arena first.

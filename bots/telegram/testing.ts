@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createPnyx, type PnyxApp } from '../../core/app';
+import { createI18n, SUPPORTED_LOCALES } from '../../core/i18n';
 import { DEMO_MODELS_CONFIG } from '../../core/providers/registry';
 import { startFakeTelegram, type FakeChat, type FakeMessage, type FakeTelegram, type FakeUser } from '../../test/fakes/telegram-api';
 import { startTelegramBot, type RunningTelegramBot } from './bot';
@@ -127,9 +128,14 @@ export function voteData(ballot: FakeMessage, choice: 'a' | 'b' | 't' | 'x'): st
   return data;
 }
 
+/** "Model A", "Modèle B", "النموذج A"…: a reply's header in each language (a private chat speaks its person's). */
+const REPLY_HEADERS = new Set(
+  SUPPORTED_LOCALES.flatMap((locale) => (['A', 'B'] as const).map((side) => createI18n().t(locale)('reply-header', { side }).replace(/\*/g, ''))),
+);
+
 /** The two reply messages (A, B) the bot posted in answer to a person's message. */
 export function repliesTo(tg: FakeTelegram, chat: FakeChat, asked: FakeMessage): FakeMessage[] {
-  return tg.botMessages(chat.id).filter((m) => m.reply_to_message?.message_id === asked.message_id && /^Model [AB]/.test(m.text ?? ''));
+  return tg.botMessages(chat.id).filter((m) => m.reply_to_message?.message_id === asked.message_id && REPLY_HEADERS.has((m.text ?? '').split('\n')[0]!));
 }
 
 /** Waits for a battle started by `asked` to finish streaming and show its ballot. */

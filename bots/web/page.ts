@@ -1,12 +1,21 @@
 // Server-rendered HTML for the playground's pages. Every string comes from the Fluent catalog (web.ftl); every
 // value from outside (room ids, model names) goes through escapeHtml.
 import type { I18n, Locale } from '../../core/i18n/index';
-import { SUPPORTED_LOCALES } from '../../core/i18n/index';
+import { SUPPORTED_LOCALES, textDirection } from '../../core/i18n/index';
 import { chartAlt, renderChartSvg } from '../../core/ranking';
 import type { LeaderboardView } from './leaderboard';
 import { escapeHtml } from './render';
 
-const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français' };
+const LANGUAGE_NAMES: Record<Locale, string> = {
+  en: 'English',
+  fr: 'Français',
+  de: 'Deutsch',
+  es: 'Español',
+  it: 'Italiano',
+  pt: 'Português',
+  nl: 'Nederlands',
+  ar: 'العربية',
+};
 
 /** Strings the page's script needs (public/app.js); the rest of the page is rendered here. */
 const CLIENT_STRINGS = [
@@ -54,7 +63,7 @@ function languageSwitch(i18n: I18n, locale: Locale, back: string): string {
 
 function shell(options: { locale: Locale; title: string; body: string; scripts?: string }): string {
   return `<!doctype html>
-<html lang="${options.locale}">
+<html lang="${options.locale}"${textDirection(options.locale) === 'rtl' ? ' dir="rtl"' : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -74,7 +83,7 @@ export function roomPage(i18n: I18n, locale: Locale, room: string): string {
   const body = `<a class="skip" href="#prompt">${escapeHtml(t('web-skip-to-composer'))}</a>
 <header class="top">
   <p class="brand"><a href="/r/${escapeHtml(room)}">Pnyx</a></p>
-  <h1><span class="room-label">${escapeHtml(t('web-room-label'))}</span> <span class="room-name">#${escapeHtml(room)}</span></h1>
+  <h1><span class="room-label">${escapeHtml(t('web-room-label'))}</span> <bdi class="room-name">#${escapeHtml(room)}</bdi></h1>
   <nav class="top-nav">
     <a href="/leaderboard?room=${encodeURIComponent(room)}">${escapeHtml(t('web-leaderboard-link'))}</a>
     ${languageSwitch(i18n, locale, `/r/${room}`)}
@@ -85,7 +94,7 @@ export function roomPage(i18n: I18n, locale: Locale, room: string): string {
   <form id="name-form" novalidate>
     <label for="name">${escapeHtml(t('web-name-label'))}</label>
     <div class="row">
-      <input id="name" name="name" type="text" maxlength="40" autocomplete="nickname" required
+      <input id="name" name="name" type="text" dir="auto" maxlength="40" autocomplete="nickname" required
         placeholder="${escapeHtml(t('web-name-placeholder'))}" aria-describedby="name-hint name-error">
       <button type="submit" id="name-save">${escapeHtml(t('web-name-save'))}</button>
     </div>
@@ -110,7 +119,7 @@ export function roomPage(i18n: I18n, locale: Locale, room: string): string {
     <button type="button" id="cancel-follow-up">${escapeHtml(t('web-cancel-follow-up'))}</button>
   </div>
   <label for="prompt">${escapeHtml(t('web-prompt-label'))}</label>
-  <textarea id="prompt" name="prompt" rows="2" placeholder="${escapeHtml(t('web-prompt-placeholder'))}"
+  <textarea id="prompt" name="prompt" rows="2" dir="auto" placeholder="${escapeHtml(t('web-prompt-placeholder'))}"
     aria-describedby="prompt-hint composer-notice"></textarea>
   <p id="prompt-hint" class="hint">${escapeHtml(t('web-prompt-hint'))}</p>
   <div id="composer-notice" class="notice-slot" aria-live="assertive"></div>

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Arena } from '../../core/engine/types';
+import { acceptedLanguages } from '../../core/i18n/accept-language';
 import type { I18n, Locale } from '../../core/i18n/index';
 import type { Ack, Button, ChatAddress, CommandName, Form, Person, PnyxEvent } from '../../core/port/types';
 import { leaderboardJson, type LeaderboardSource } from './leaderboard';
@@ -108,11 +109,7 @@ export function createWebApp(options: WebAppOptions) {
 
   /** The page's language: the switch's cookie, else the browser's languages. */
   const localeOf = (c: Context, wanted?: string): Locale => {
-    const accept = (c.req.header('accept-language') ?? '')
-      .split(',')
-      .map((part) => part.split(';')[0]!.trim())
-      .filter(Boolean);
-    return i18n.negotiate(wanted, getCookie(c, LOCALE_COOKIE), ...accept);
+    return i18n.negotiate(wanted, getCookie(c, LOCALE_COOKIE), ...acceptedLanguages(c.req.header('accept-language')));
   };
 
   const fail = (c: Context, status: 400 | 404 | 413 | 500, id: string, args?: Record<string, string | number>, locale?: Locale) =>

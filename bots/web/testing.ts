@@ -16,10 +16,11 @@ export interface TestPlayground {
 
 /** The default demo models, at a speed where streaming is visible but tests stay short. Group battles close after
  * two votes so a test can see the private reveal (first vote) and the public one (second vote). */
-export async function startTestPlayground(options: { tokensPerSecond?: number; closeAfterVotes?: number; maxPromptChars?: number } = {}): Promise<TestPlayground> {
+export async function startTestPlayground(options: { tokensPerSecond?: number; closeAfterVotes?: number; maxPromptChars?: number; locale?: string } = {}): Promise<TestPlayground> {
   const dir = mkdtempSync(join(tmpdir(), 'pnyx-web-'));
   const config = {
-    locale: 'en',
+    // The rooms' language (what the bot posts for everyone); each page is in its reader's.
+    locale: options.locale ?? 'en',
     ...DEMO_MODELS_CONFIG,
     // The one-line demo model can finish before a single paced edit, so a test could not see it stream:
     // battles here are between the three talkative ones.

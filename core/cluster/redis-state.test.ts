@@ -43,35 +43,43 @@ describe.skipIf(!redisUrl)('shared state in Redis, between processes', () => {
 
   it('runs one battle at a time in a chat across processes, in order of arrival, telling each how many are ahead', async () => {
     const [a, b] = await pair();
-    expect(await a.slots.ahead('chat-1', 1)).toBe(0);
-    const freeFirst = await a.slots.acquire('chat-1', 1);
-    expect(await b.slots.ahead('chat-1', 1)).toBe(1);
+    const first = await a.slots.enter('chat-1', 1);
+    expect(first.ahead).toBe(0);
+    // Counted from the moment it entered, before its work started.
+    const second = await b.slots.enter('chat-1', 1);
+    expect(second.ahead).toBe(1);
+    const third = await a.slots.enter('chat-1', 1);
+    expect(third.ahead).toBe(2);
     const order: string[] = [];
-    const second = b.slots.acquire('chat-1', 1).then((free) => (order.push('second'), free));
-    await new Promise((r) => setTimeout(r, 50));
-    expect(await a.slots.ahead('chat-1', 1)).toBe(2);
-    const third = a.slots.acquire('chat-1', 1).then((free) => (order.push('third'), free));
+    await first.turn();
+    const secondTurn = second.turn().then(() => order.push('second'));
+    const thirdTurn = third.turn().then(() => order.push('third'));
     await new Promise((r) => setTimeout(r, 400));
     expect(order).toEqual([]);
-    freeFirst();
-    const freeSecond = await second;
+    first.free();
+    await secondTurn;
     await new Promise((r) => setTimeout(r, 400));
     expect(order).toEqual(['second']);
-    freeSecond();
-    (await third)();
+    second.free();
+    await thirdTurn;
+    third.free();
     expect(order).toEqual(['second', 'third']);
-    expect(await b.slots.ahead('chat-1', 1)).toBe(0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect((await b.slots.enter('chat-1', 1)).ahead).toBe(0);
     // Other chats never wait for this one.
-    (await b.slots.acquire('chat-2', 1))();
+    expect((await b.slots.enter('chat-2', 1)).ahead).toBe(0);
   });
 
   it('gives a dead process\'s place in line to the next battle once its ticket lapses', async () => {
     const [a, b] = await pair({ ticketTtlMs: 600 });
-    await a.slots.acquire('chat-9', 1);
+    await (await a.slots.enter('chat-9', 1)).turn();
     // The process holding the slot dies: nothing renews or frees its ticket.
     await a.close();
+    const next = await b.slots.enter('chat-9', 1);
+    expect(next.ahead).toBe(1);
     const started = Date.now();
-    (await b.slots.acquire('chat-9', 1))();
+    await next.turn();
+    next.free();
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -107,7 +115,9 @@ describe('shared state with Redis unreachable', () => {
     expect(await state.rateLimits.consume('person', 'p')).toBe(0);
     expect(await state.rateLimits.consume('person', 'p')).toBe(0);
     expect(await state.rateLimits.consume('person', 'p')).toBeGreaterThan(0);
-    (await state.slots.acquire('c', 1))();
+    const place = await state.slots.enter('c', 1);
+    await place.turn();
+    place.free();
     expect(await state.firstWithin('k', 60_000)).toBe(true);
     // Only the bounded wait for a first connection at start (5 s); nothing after it waits on Redis.
     expect(Date.now() - started).toBeLessThan(8_000);

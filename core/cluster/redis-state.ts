@@ -34,21 +34,13 @@ if not redis.call('ZSCORE', KEYS[1], ARGV[1]) then redis.call('ZADD', KEYS[1], r
 redis.call('ZADD', KEYS[2], ARGV[4], ARGV[1])
 return redis.call('ZRANK', KEYS[1], ARGV[1])
 `;
-/** KEYS[1] line, KEYS[2] deadlines; ARGV: now. How many tickets are in the line (after dropping the dead ones). */
-const LINE_LENGTH = `
-local gone = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1])
-for _, t in ipairs(gone) do redis.call('ZREM', KEYS[1], t); redis.call('ZREM', KEYS[2], t) end
-return redis.call('ZCARD', KEYS[1])
-`;
 
 interface Scripts {
   takePlace(line: string, deadlines: string, counter: string, ticket: string, capacity: number, now: number, deadline: number, ttl: number): Promise<number>;
-  lineLength(line: string, deadlines: string, now: number): Promise<number>;
 }
 
 function redisSlots(redis: Redis, log: Logger, TICKET_TTL_MS: number, PREFIX: string): ChatSlots & { close(): void } {
   redis.defineCommand('takePlace', { numberOfKeys: 3, lua: TAKE_PLACE });
-  redis.defineCommand('lineLength', { numberOfKeys: 2, lua: LINE_LENGTH });
   const scripts = redis as unknown as Scripts;
   const keys = (chatId: string) => [`${PREFIX}line:{${chatId}}`, `${PREFIX}line-deadlines:{${chatId}}`, `${PREFIX}line-counter:{${chatId}}`] as const;
   /** This process's tickets (waiting or running), renewed together. */
@@ -63,52 +55,62 @@ function redisSlots(redis: Redis, log: Logger, TICKET_TTL_MS: number, PREFIX: st
   }, TICKET_TTL_MS / 3);
   renew.unref();
 
+  const place = async (chatId: string, ticket: string, capacity: number): Promise<number> => {
+    const [line, deadlines, counter] = keys(chatId);
+    const now = Date.now();
+    return Number(await scripts.takePlace(line, deadlines, counter, ticket, capacity, now, now + TICKET_TTL_MS, TICKET_TTL_MS * 2));
+  };
+
   return {
-    async ahead(chatId, capacity) {
-      if (capacity === Infinity) return 0;
-      const [line, deadlines] = keys(chatId);
-      const length = Number(await scripts.lineLength(line, deadlines, Date.now()));
-      return Math.max(0, length - capacity + 1);
-    },
-    async acquire(chatId, capacity) {
-      if (capacity === Infinity) return () => undefined;
+    async enter(chatId, capacity) {
+      if (capacity === Infinity) return { ahead: 0, turn: async () => undefined, free: () => undefined };
       const ticket = randomUUID();
-      const [line, deadlines, counter] = keys(chatId);
+      const [line, deadlines] = keys(chatId);
       mine.set(ticket, { chatId, capacity });
-      for (;;) {
-        const now = Date.now();
-        try {
-          const place = Number(await scripts.takePlace(line, deadlines, counter, ticket, capacity, now, now + TICKET_TTL_MS, TICKET_TTL_MS * 2));
-          if (place < capacity) break;
-        } catch (error) {
-          // Redis is unreachable: better one battle too many in a chat than battles that never start.
-          log.warn({ err: error, chat: chatId }, 'battle line unreachable; the battle runs without waiting');
-          break;
-        }
-        await new Promise<void>((resolve) => {
-          const wake = () => {
-            clearTimeout(timer);
-            wakers.delete(wake);
-            resolve();
-          };
-          const timer = setTimeout(wake, POLL_MS);
-          wakers.add(wake);
-        });
+      let rank: number;
+      try {
+        rank = await place(chatId, ticket, capacity);
+      } catch (error) {
+        // Redis is unreachable: better one battle too many in a chat than battles that never start.
+        log.warn({ err: error, chat: chatId }, 'battle line unreachable; the battle runs without waiting');
+        rank = 0;
       }
       let freed = false;
-      return () => {
-        if (freed) return;
-        freed = true;
-        mine.delete(ticket);
-        void redis
-          .multi()
-          .zrem(line, ticket)
-          .zrem(deadlines, ticket)
-          .exec()
-          .then(() => {
-            for (const wake of [...wakers]) wake();
-          })
-          .catch((error: unknown) => log.warn({ err: error, chat: chatId }, 'battle slot not given back; it lapses on its own'));
+      return {
+        ahead: Math.max(0, rank - capacity + 1),
+        async turn() {
+          while (rank >= capacity && !freed) {
+            await new Promise<void>((resolve) => {
+              const wake = () => {
+                clearTimeout(timer);
+                wakers.delete(wake);
+                resolve();
+              };
+              const timer = setTimeout(wake, POLL_MS);
+              wakers.add(wake);
+            });
+            try {
+              rank = await place(chatId, ticket, capacity);
+            } catch (error) {
+              log.warn({ err: error, chat: chatId }, 'battle line unreachable; the battle runs without waiting');
+              return;
+            }
+          }
+        },
+        free() {
+          if (freed) return;
+          freed = true;
+          mine.delete(ticket);
+          void redis
+            .multi()
+            .zrem(line, ticket)
+            .zrem(deadlines, ticket)
+            .exec()
+            .then(() => {
+              for (const wake of [...wakers]) wake();
+            })
+            .catch((error: unknown) => log.warn({ err: error, chat: chatId }, 'battle slot not given back; it lapses on its own'));
+        },
       };
     },
     close() {

@@ -17,6 +17,11 @@ export const ChatSettingsSchema = z.object({
   layout: z.enum(['thread', 'inline']).nullable().default(null),
   /** This chat's daily spending limit on paid models (US dollars); null: the configuration's. */
   spendCapUsd: z.number().positive().max(100_000).nullable().default(null),
+  /**
+   * The languages this chat collects prompts in (ISO 639-1, as the detector names them); a prompt detected in another
+   * gets a hint instead of a battle. Empty: every language. A campaign sets it for the chats that join it.
+   */
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(30).default([]),
 });
 export type ChatSettings = z.infer<typeof ChatSettingsSchema>;
 

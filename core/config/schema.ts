@@ -1,5 +1,6 @@
 // The shape of pnyx.config.yaml. Secrets never live in the file: providers name the environment variable that
 // holds their key (`apiKeyEnv`), so the file can be committed and shared.
+import { SUPPORTED_LOCALES } from '../i18n';
 import { z } from 'zod';
 import { RankingConfigSchema } from '../ranking/config';
 
@@ -135,7 +136,7 @@ export const EngineSchema = z
 export const ConfigSchema = z
   .object({
     /** Default language of the bot's messages when neither chat nor person says otherwise. */
-    locale: z.enum(['en', 'fr']).default('en'),
+    locale: z.enum(SUPPORTED_LOCALES).default('en'),
     providers: z.record(z.string(), ProviderSchema).default({}),
     models: z.array(ModelSchema).default([]),
     battle: BattleSchema.default(BattleSchema.parse({})),

@@ -278,7 +278,7 @@ describe('arena with the demo models', () => {
     await h.port.waitFor(() => inChat(h, chat.id).filter(isBallot).length === 2);
     expect(inChat(h, chat.id).filter(isBallot).at(-1)!.current.text).toContain('Quelle réponse est la meilleure ?');
     // Stale or forged setting values are refused.
-    expect((await press(h, chat, admin, 's:lang:de', { messageRef: menu.ref, isAdmin: async () => true })).notice!.text).not.toMatch(/enregistr|saved/i);
+    expect((await press(h, chat, admin, 's:lang:tr', { messageRef: menu.ref, isAdmin: async () => true })).notice!.text).not.toMatch(/enregistr|saved/i);
   });
 
   it('stores a reaction to one reply, then its reasons, and offers the reasons that fit', async () => {

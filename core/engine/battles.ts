@@ -15,7 +15,8 @@ import { createCategorizer } from './categories';
 import { POSTS_PER_BATTLE } from './chat-slots';
 import { deliveryKey } from './deliveries';
 import { createIdentityGuard } from './identity-guard';
-import { detectLanguage } from './language';
+import { detectLanguage, isAcceptedLanguage } from './language';
+import { languageHint } from './language-gate';
 import type { LiveBattles } from './live';
 import type { MessageRefs } from './message-refs';
 import { samplePair } from './sampling';
@@ -150,7 +151,13 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
       }
     }
     const startedAt = performance.now();
-    const [healthy, votes] = await Promise.all([models.healthy(), voteCounts()]);
+    // All three at once: the acknowledgement waits for them.
+    const [language, healthy, votes] = await Promise.all([languageOf(text), models.healthy(), voteCounts()]);
+    if (!isAcceptedLanguage(ec.settings.languages, language)) {
+      log.info({ chat: ec.chatRow.id, language, accepted: ec.settings.languages }, 'prompt outside the chat\'s languages: hint, no battle');
+      ec.notice(languageHint(ec.pt, ec.personLocale, ec.settings.languages, language!));
+      return;
+    }
     const pair = samplePair({ cards: models.cards, allowed: ec.settings.models, healthy, votes, boostUnderVoted: config.battle.boostUnderVoted, random });
     if (!pair) {
       log.warn({ chat: ec.chatRow.id, healthy: [...healthy] }, 'no pair of models available');
@@ -167,7 +174,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
         modelAId: pair[0],
         modelBId: pair[1],
         mode: 'random',
-        language: await languageOf(text),
+        language,
         lease: lease(),
         delivery,
         ...(categories ? { categories } : {}),
@@ -180,17 +187,17 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     metrics.battleStarted();
     // Where the platform limits a chat's messages, battles take turns; the person learns their place in line.
     const capacity = slotsFor(ec);
-    const ahead = await slots.ahead(ec.chatRow.id, capacity);
-    if (ahead > 0) ec.speedNotice(ec.pt('battle-queued', { ahead }), 'chat');
+    const place = await slots.enter(ec.chatRow.id, capacity);
+    if (place.ahead > 0) ec.speedNotice(ec.pt('battle-queued', { ahead: place.ahead }), 'chat');
     ec.work('battle', async () => {
-      const free = await slots.acquire(ec.chatRow.id, capacity);
+      await place.turn();
       try {
         await firstTurn(ec, battle, state, turn, text, startedAt);
       } catch (error) {
         log.error({ err: error, battle: battle.id }, 'battle failed unexpectedly');
         await failBattle(battle, state, ec.t('failure-internal'), ec.t).catch(() => undefined);
       } finally {
-        free();
+        place.free();
       }
     });
   };

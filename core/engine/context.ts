@@ -5,7 +5,7 @@ import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { ChatSettings } from '../config/chat-settings';
 import type { PnyxConfig } from '../config/schema';
-import type { I18n, Translate } from '../i18n';
+import type { I18n, Locale, Translate } from '../i18n';
 import type { BoardRenderer } from '../leaderboard/types';
 import { createPendingWork, type PendingWork } from '../pending-work';
 import type { ChatAddress, ChatPort, PnyxEvent, Side } from '../port/types';
@@ -152,6 +152,10 @@ export interface ArenaContext {
   /** Keeps the chat cache right after this process changed the chat's row (settings, time zone, id). */
   rememberChat(row: ChatRow): void;
   forgetChat(platform: string, externalId: string): void;
+  /** The chat's language: its setting, else the platform's for the chat (a private chat's is its person's), else the configuration's. */
+  chatLocale(chatRow: ChatRow, settings: ChatSettings): Locale;
+  /** The person's language where the platform says it (in a private chat the chat's setting comes first). */
+  personLocale(event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Locale;
   /** Messages everyone sees use the chat's language; private answers use the person's. */
   chatT(chatRow: ChatRow, settings: ChatSettings): Translate;
   personT(event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Translate;
@@ -214,13 +218,13 @@ export function createContext(options: ArenaOptions): ArenaContext {
     return row;
   };
 
-  const chatT = (chatRow: ChatRow, settings: ChatSettings): Translate => i18n.t(i18n.negotiate(settings.locale, chatRow.locale, config.locale));
-  const personT = (event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Translate =>
-    i18n.t(
-      event.chat.kind === 'private'
-        ? i18n.negotiate(settings.locale, event.from.locale, config.locale)
-        : i18n.negotiate(event.from.locale, settings.locale, chatRow.locale, config.locale),
-    );
+  const chatLocale = (chatRow: ChatRow, settings: ChatSettings): Locale => i18n.negotiate(settings.locale, chatRow.locale, config.locale);
+  const personLocale = (event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Locale =>
+    event.chat.kind === 'private'
+      ? i18n.negotiate(settings.locale, event.from.locale, chatRow.locale, config.locale)
+      : i18n.negotiate(event.from.locale, settings.locale, chatRow.locale, config.locale);
+  const chatT = (chatRow: ChatRow, settings: ChatSettings): Translate => i18n.t(chatLocale(chatRow, settings));
+  const personT = (event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Translate => i18n.t(personLocale(event, chatRow, settings));
 
   const spawn = (name: string, work: () => Promise<void>, fields: Record<string, unknown> = {}): Promise<void> =>
     inFlight.track(
@@ -267,6 +271,8 @@ export function createContext(options: ArenaOptions): ArenaContext {
       chatCache.delete(chatKey(platform, externalId));
       shared.chatChanged(platform, externalId);
     },
+    chatLocale,
+    personLocale,
     chatT,
     personT,
     spawn,

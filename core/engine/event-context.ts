@@ -3,7 +3,7 @@
 // being built, and the work started for after it. Fields are filled in chain order: `chatRow` and `settings` after the
 // "chat" middleware, `user` after "person", `battle` by "target" (follow-ups) or the router (buttons).
 import type { ChatSettings } from '../config/chat-settings';
-import type { Translate } from '../i18n';
+import type { Locale, Translate } from '../i18n';
 import type { Ack, Notice, PnyxEvent } from '../port/types';
 import type { BattleRow, ChatRow, UserRow } from '../store/types';
 import type { ArenaContext } from './context';
@@ -25,6 +25,16 @@ export class EventContext<E extends PnyxEvent = PnyxEvent> {
     readonly event: E,
     readonly arena: ArenaContext,
   ) {}
+
+  /** The person's language, as a supported locale (private answers, popups, forms). */
+  get personLocale(): Locale {
+    return this.arena.personLocale(this.event, this.chatRow, this.settings);
+  }
+
+  /** The chat's language, as a supported locale (what everyone in the chat reads). */
+  get chatLocale(): Locale {
+    return this.arena.chatLocale(this.chatRow, this.settings);
+  }
 
   /** The person's language (private answers). */
   get pt(): Translate {

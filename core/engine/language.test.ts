@@ -1,6 +1,6 @@
 import { eld } from 'eld/small';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, loadDetectorFromJson } from './language';
+import { detectLanguage, isAcceptedLanguage, loadDetectorFromJson, proseOf } from './language';
 
 const PROMPTS: Record<string, string[]> = {
   fr: ["Tu peux m'expliquer pourquoi le ciel est bleu ?", 'Écris un petit poème sur la pluie à Paris', "Quelle est la meilleure façon d'apprendre le piano quand on est adulte ?"],
@@ -32,6 +32,28 @@ describe('prompt language', () => {
     expect(await detectLanguage('Salut !')).toBeNull();
     expect(await detectLanguage('ok merci')).toBeNull();
     expect(await detectLanguage('```ts\nconst answer = computeTheAnswerToEverything(42);\n```')).toBeNull();
+    // Pasted code without fences is code too: its keywords are English whatever the person speaks.
+    expect(await detectLanguage('def fibonacci(n):\n    if n < 2:\n        return n\n    return fibonacci(n - 1) + fibonacci(n - 2)')).toBeNull();
+    expect(await detectLanguage('const result = items.filter((item) => item.price > 10).map((item) => item.name);')).toBeNull();
+    expect(await detectLanguage('SELECT name, count(*) FROM users WHERE created_at > now() GROUP BY name;')).toBeNull();
+    expect(await detectLanguage('{"name": "Ada", "languages": ["fr", "en"], "active": true, "role": "admin"}')).toBeNull();
+  });
+
+  it('reads the prose around pasted code, not the code', async () => {
+    const prompt = 'Pourquoi ce code plante-t-il quand la liste est vide ?\ndef first(items):\n    return items[0]';
+    expect(proseOf(prompt)).toBe('Pourquoi ce code plante-t-il quand la liste est vide ?');
+    expect(await detectLanguage(prompt)).toBe('fr');
+    expect(await detectLanguage('Schreibe eine Funktion in Python, die prüft, ob eine Zahl eine Primzahl ist.')).toBe('de');
+  });
+
+  it('accepts a language where the chat or campaign collects it, and whatever cannot be told', () => {
+    expect(isAcceptedLanguage(['fr', 'ar'], 'fr')).toBe(true);
+    expect(isAcceptedLanguage(['fr', 'ar'], 'en')).toBe(false);
+    expect(isAcceptedLanguage(['pt-BR'], 'pt')).toBe(true);
+    expect(isAcceptedLanguage(['FR'], 'fr-CA')).toBe(true);
+    expect(isAcceptedLanguage(['fr'], null)).toBe(true);
+    expect(isAcceptedLanguage([], 'en')).toBe(true);
+    expect(isAcceptedLanguage(null, 'en')).toBe(true);
   });
 
   it('answers exactly as eld/small does, from the JSON copy of its database', async () => {

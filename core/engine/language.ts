@@ -96,8 +96,44 @@ function loadDetector(): Promise<Detector> {
   return detector;
 }
 
+/** A line that reads as program text rather than prose: code punctuation, or a line shaped like a statement. */
+const CODE_LINE = /^\s*(?:[{}()[\];]|(?:def|class|function|fn|func|const|let|var|import|from|export|return|if|for|while|public|private|static|#include|package|using|SELECT|INSERT|UPDATE|CREATE)\b|<\/?[a-zA-Z][^>]*>|\/\/|#!|--\s|@\w+)|[;{}]\s*$|\)\s*(?:=>|->|:)\s*$|^\s*[\w.$[\]'"]+\s*(?:[-+*/%|&]?=|:=|=>)\s*\S/;
+/** Characters that are frequent in code and rare in prose. */
+const CODE_CHARS = /[{}()[\];=<>_$#/\\|&*^~`]/g;
+
+/**
+ * The prose of a prompt, without what is code: fenced and inline code spans, and lines that look like program text
+ * (pasted code without fences). Code is written in English-like keywords whatever the person's language, so it would
+ * only mislead the detector.
+ */
+export function proseOf(text: string): string {
+  const unfenced = text.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`]*`/g, ' ');
+  return unfenced
+    .split('\n')
+    .filter((line) => {
+      if (CODE_LINE.test(line)) return false;
+      const visible = line.replace(/\s+/g, '');
+      // A line dense with code punctuation (a one-liner, a JSON fragment) counts as code too.
+      return visible.length === 0 || (visible.match(CODE_CHARS)?.length ?? 0) / visible.length < 0.15;
+    })
+    .join('\n');
+}
+
+/**
+ * Whether a prompt in `language` may start a battle where only `accepted` languages are collected (a campaign's
+ * languages, or a chat's `languages` setting). No list, or an empty one: every language. An undetermined language
+ * (short or code-only text) is accepted: nothing says it is outside, and "ok" or a code snippet must not be refused.
+ * Codes compare by their primary language (pt-BR is pt), case-insensitively.
+ */
+export function isAcceptedLanguage(accepted: readonly string[] | null | undefined, language: string | null | undefined): boolean {
+  if (!accepted || accepted.length === 0 || !language) return true;
+  const base = (code: string) => code.toLowerCase().split(/[-_]/)[0]!;
+  const wanted = base(language);
+  return accepted.some((code) => base(code) === wanted);
+}
+
 export async function detectLanguage(text: string): Promise<string | null> {
-  const withoutCode = text.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`]*`/g, ' ');
+  const withoutCode = proseOf(text);
   // Counted in one string rather than an array of every letter (it runs on every prompt).
   let letters = 0;
   for (const _letter of withoutCode.replace(/\P{L}+/gu, '')) if (++letters >= MIN_LETTERS) break;

@@ -14,6 +14,7 @@
 //   spend     daily spending limits on paid models
 //   route     prompts, buttons, commands and forms to the part of the arena that handles them
 import type { ActionEvent, CommandEvent, PnyxEvent, PromptEvent, SubmitEvent } from '../port/types';
+import type { ChatRow } from '../store/types';
 import { parseChatSettings } from '../config/chat-settings';
 import { decodeAction, decodeForm } from './actions';
 import type { Battles } from './battles';
@@ -48,12 +49,28 @@ export function normalizeEvent(event: PnyxEvent): PnyxEvent {
 
 export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Composer<Ctx> {
   const { store, config, log, rateLimits } = arena;
+
+  /**
+   * A private chat is its person: what the bot posts there (replies, ballots, reveals, even those sent later by a
+   * timer) follows the language the platform reports for the person, unless the chat's own setting says otherwise.
+   * Stored as the chat's platform language, and updated (one write) when the person's changes.
+   */
+  const privateChatLanguage = async (event: PnyxEvent, row: ChatRow): Promise<ChatRow> => {
+    const wanted = event.chat.locale ?? event.from.locale;
+    if (event.chat.kind !== 'private' || !wanted || row.locale === wanted) return row;
+    const updated = await store.updateChat(row.id, { locale: wanted });
+    arena.rememberChat(updated);
+    return updated;
+  };
   const { deliveries, refs, battles, voting, commands } = parts;
   const composer = createComposer<Ctx>();
 
   composer.use('chat', async (ec, next) => {
     if (ec.event.type === 'chat') return parts.onChatChange(ec);
-    ec.chatRow = await arena.chatOf(ec.event.chat);
+    const { chat, from } = ec.event;
+    // A new private chat is stored with its person's language at once (no second write on the acknowledged path).
+    const address = chat.kind === 'private' && !chat.locale && from.locale ? { ...chat, locale: from.locale } : chat;
+    ec.chatRow = await privateChatLanguage(ec.event, await arena.chatOf(address));
     ec.settings = parseChatSettings(ec.chatRow.settings);
     await next();
   });

@@ -62,3 +62,26 @@ describe('settings menu layout', () => {
     expect(applySetting(settings, { kind: 'setting', key: 'rev', value: 'constructor' }, cards)).toBeNull();
   });
 });
+
+describe('settings language picker', () => {
+  it('offers automatic and all eight languages by their own names; choosing Arabic switches the menu to Arabic', () => {
+    const out = renderSettings(t, parseChatSettings('{}'), menu(roomy));
+    const languages = out.buttons!.flat().filter((b) => b.data.startsWith('s:lang:'));
+    expect(languages.map((b) => b.data.slice('s:lang:'.length))).toEqual(['auto', 'en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'ar']);
+    expect(languages.map((b) => b.label.replace(/^• | •$/g, ''))).toEqual(['automatic', 'English', 'Français', 'Deutsch', 'Español', 'Italiano', 'Português', 'Nederlands', 'العربية']);
+    const arabic = applySetting(parseChatSettings('{}'), { kind: 'setting', key: 'lang', value: 'ar' }, cards)!;
+    expect(arabic.locale).toBe('ar');
+    expect(parseChatSettings(JSON.stringify(arabic)).locale).toBe('ar');
+    const shown = renderSettings(createI18n().t(arabic.locale), arabic, menu(roomy));
+    expect(shown.text.replace(/[\u2066-\u2069]/g, '')).toContain('اللغة: العربية');
+    expect(applySetting(parseChatSettings('{}'), { kind: 'setting', key: 'lang', value: 'tr' }, cards)).toBeNull();
+  });
+});
+
+describe('settings text', () => {
+  it('shows the languages a campaign restricted the chat to, and nothing when there are none', () => {
+    expect(renderSettings(t, parseChatSettings('{}'), menu(roomy)).text).not.toMatch(/Prompts collected in/);
+    const restricted = renderSettings(t, parseChatSettings(JSON.stringify({ languages: ['fr', 'ar', 'ca'] })), menu(roomy));
+    expect(restricted.text).toContain('Prompts collected in: Français, العربية, ca');
+  });
+});

@@ -139,6 +139,11 @@ export function renderSettings(t: Translate, settings: ChatSettings, menu: MenuC
     t('settings-reveal', { policy: settings.reveal ? describePolicy(t, policy) : t('policy-default', { policy: describePolicy(t, policy) }) }),
     t('settings-language', { language: settings.locale ? t(`language-${settings.locale}`) : t('language-auto') }),
   ];
+  // Set by a campaign the chat joined: why prompts in other languages get a hint instead of a battle.
+  if (settings.languages.length) {
+    const named = settings.languages.map((code) => ((SUPPORTED_LOCALES as readonly string[]).includes(code) ? t(`language-${code}`) : code));
+    lines.push(t('settings-languages', { languages: named.join(', ') }));
+  }
   if (limits.threads) lines.push(t('settings-layout', { layout: settings.layout ?? 'thread' }));
   lines.push(
     t('settings-models', { count: allowed ? battling.filter((c) => allowed.has(c.id)).length : battling.length, total: battling.length }),

@@ -6,9 +6,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SUPPORTED_LOCALES = ['en', 'fr'] as const;
+export const SUPPORTED_LOCALES = ['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'ar'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
+
+/** Languages written right to left (Arabic among Pnyx's; the others so a locale added later is right at once). */
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ckb', 'dv', 'yi']);
+
+/** The writing direction of a locale: pages set `dir` from it, pictures lay out their text from it. */
+export function textDirection(locale: string | null | undefined): 'rtl' | 'ltr' {
+  return locale && RTL_LANGUAGES.has(locale.toLowerCase().split(/[-_]/)[0]!) ? 'rtl' : 'ltr';
+}
 
 export type Args = Record<string, FluentVariable>;
 export type Translate = (id: string, args?: Args) => string;
@@ -44,9 +52,10 @@ function addFolder(bundle: FluentBundle, locale: Locale, dir: string): void {
 }
 
 function loadBundle(locale: Locale, dir: string): FluentBundle {
-  // Unicode isolation marks around placeables confuse chat platforms' Markdown; Pnyx's strings are short and
-  // left-to-right-safe, so they are turned off.
-  const bundle = new FluentBundle(locale, { useIsolating: false });
+  // Unicode isolation marks around placeables are left out in left-to-right languages: Pnyx's strings there are short
+  // and safe without them, and the marks would only sit in people's copied text. In a right-to-left language they are
+  // what keeps a Latin placeable (a model name, a command, a number range) in its place among the Arabic words.
+  const bundle = new FluentBundle(locale, { useIsolating: textDirection(locale) === 'rtl' });
   addFolder(bundle, locale, dir);
   return bundle;
 }

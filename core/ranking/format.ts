@@ -218,7 +218,10 @@ export function formatTable(board: Leaderboard, t: Translate, options: TableOpti
   if (ranked.length) {
     const votesHead = [...t('ranking-col-votes')].slice(0, 5).join('').padStart(5);
     const header = `${fit(t('ranking-col-rank'), 5)} ${fit(t('ranking-col-model'), 12)} ${fit(t('ranking-col-score'), 9)} ${votesHead}`;
-    lines.push('', header.trimEnd());
+    // Headers in a right-to-left script would turn their line around (each line is its own paragraph) while the rows
+    // below, digits and Latin names, stay left to right: a left-to-right mark keeps every line of the table in columns.
+    const ltr = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(header) ? '\u200e' : '';
+    lines.push('', `${ltr}${header.trimEnd()}`);
     const max = options.maxRows ?? 30;
     let group = 0;
     for (const m of ranked.slice(0, max)) {
@@ -226,7 +229,7 @@ export function formatTable(board: Leaderboard, t: Translate, options: TableOpti
         group = m.component;
         lines.push('', groupTitle(board, group, t));
       }
-      lines.push(`${fit(rankRange(m), 5)} ${fit(m.model, 12)} ${scoreCell(m)} ${compactCount(m.votes).padStart(5)}`);
+      lines.push(`${ltr}${fit(rankRange(m), 5)} ${fit(m.model, 12)} ${scoreCell(m)} ${compactCount(m.votes).padStart(5)}`);
     }
     if (ranked.length > max) lines.push(t('ranking-more', { count: ranked.length - max }));
     lines.push('', t('ranking-legend', { level: Math.round(board.options.level * 100) }));

@@ -139,6 +139,9 @@ function fillBot(node, message) {
   const body = node.querySelector('.body');
   // Server-rendered by markdown-it with html: false (see bots/web/render.ts).
   body.innerHTML = message.html ?? '';
+  // Each block takes its direction from its own text: an English reply reads left to right on an Arabic page, an
+  // Arabic one right to left on an English page.
+  for (const block of body.querySelectorAll('p, ul, ol, li, h1, h2, h3, h4, h5, h6, blockquote, table')) block.setAttribute('dir', 'auto');
   node.querySelector('.buttons')?.remove();
   node.querySelector('.image')?.remove();
   if (message.image) {
@@ -162,11 +165,11 @@ function memberNode(message) {
   const mine = message.author?.tag && message.author.tag === me.tag;
   return el('li', { className: `msg member${mine ? ' mine' : ''}`, id: `m-${message.ref}`, 'data-ref': message.ref }, [
     el('div', { className: 'meta' }, [
-      el('span', { className: 'author', text: message.author?.name ?? '?' }),
+      el('bdi', { className: 'author', text: message.author?.name ?? '?' }),
       mine ? el('span', { className: 'you', text: `(${t('web-you')})` }) : null,
       timeOf(message),
     ]),
-    el('p', { className: 'text', text: message.text ?? '' }),
+    el('p', { className: 'text', dir: 'auto', text: message.text ?? '' }),
   ]);
 }
 
@@ -248,7 +251,7 @@ function resetMessages(messages) {
 function renderMembers(list) {
   els.members.replaceChildren();
   for (const m of list) {
-    const li = el('li', {}, [el('span', { text: m.name })]);
+    const li = el('li', {}, [el('bdi', { text: m.name })]);
     if (m.tag === me.tag) li.append(' ', el('span', { className: 'you', text: `(${t('web-you')})` }));
     els.members.append(li);
   }

@@ -4,7 +4,7 @@
 // cells in large type.
 import type { Translate } from '../../i18n';
 import type { Leaderboard } from '../types';
-import { clip, esc, lines, rasterise, WIDTH } from './svg';
+import { clip, esc, forDirection, lines, rasterise, WIDTH } from './svg';
 
 export interface MatrixOptions {
   /** Localised segment label for the title. */
@@ -60,7 +60,7 @@ export function renderMatrixSvg(board: Leaderboard, kind: Kind, t: Translate, op
   }
   if (!n) {
     out.push(`<text x="40" y="${top + 40}" font-size="30" fill="#374151">${esc(clip(t('ranking-empty'), 64))}</text>`, '</svg>');
-    return out.join('\n');
+    return forDirection(out.join('\n'), options.locale);
   }
   // Column numbers (the rows' numbers), then one row per model.
   for (let c = 0; c < n; c++) {
@@ -93,7 +93,7 @@ export function renderMatrixSvg(board: Leaderboard, kind: Kind, t: Translate, op
     }
   }
   out.push('</svg>');
-  return out.join('\n');
+  return forDirection(out.join('\n'), options.locale);
 }
 
 /** The observed win-rate heatmap (row beats column), PNG. */

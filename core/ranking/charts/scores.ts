@@ -5,7 +5,7 @@
 import type { Translate } from '../../i18n';
 import { groupTitle, rankRange, summaryLine, warningText } from '../format';
 import type { Leaderboard } from '../types';
-import { clip, esc, lines, rasterise, WIDTH } from './svg';
+import { clip, esc, forDirection, lines, rasterise, WIDTH } from './svg';
 
 export interface ChartOptions {
   /** Plot style-controlled scores. */
@@ -189,7 +189,7 @@ export function renderChartSvg(board: Leaderboard, t: Translate, options: ChartO
     );
   }
   out.push('</svg>');
-  return out.join('\n');
+  return forDirection(out.join('\n'), options.locale);
 }
 
 /** PNG bytes of the chart (1080 px wide). */

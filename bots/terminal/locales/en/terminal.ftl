@@ -9,7 +9,8 @@ terminal-usage =
     installing a bot. The battle and the vote are stored like any other (DATABASE_URL, default file:./data/pnyx.db).
 
     Options:
-      --lang en|fr      language of the messages (default: your system's, else the configuration's)
+      --lang CODE       language of the messages: en, fr, de, es, it, pt, nl or ar (default: your system's,
+                        else the configuration's)
       --models a,b      only let these model ids battle (at least two, comma-separated)
       -h, --help        show this help
 
@@ -22,7 +23,7 @@ terminal-usage =
 terminal-usage-hint = Run npm run battle -- --help for usage.
 terminal-error-arguments = Cannot read the command line: { $detail }
 terminal-error-no-prompt = Give a prompt to send to both models, for example: npm run battle -- "What is a black hole?"
-terminal-error-lang = --lang must be en or fr (got “{ $value }”).
+terminal-error-lang = --lang must be one of en, fr, de, es, it, pt, nl, ar (got “{ $value }”).
 terminal-error-models-count = --models needs at least two different model ids separated by commas (got “{ $value }”).
 terminal-error-models-unknown = Unknown or disabled model id: { $ids }. Enabled models in the configuration: { $known }.
 terminal-config-error = The configuration is not valid ({ $source }):

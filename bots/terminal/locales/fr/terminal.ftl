@@ -10,7 +10,8 @@ terminal-usage =
     (DATABASE_URL, par défaut file:./data/pnyx.db).
 
     Options :
-      --lang en|fr      langue des messages (par défaut : celle du système, sinon celle de la configuration)
+      --lang CODE       langue des messages : en, fr, de, es, it, pt, nl ou ar (par défaut : celle du système,
+                        sinon celle de la configuration)
       --models a,b      ne faire combattre que ces modèles (au moins deux identifiants, séparés par des virgules)
       -h, --help        afficher cette aide
 
@@ -24,7 +25,7 @@ terminal-usage =
 terminal-usage-hint = Lancez npm run battle -- --help pour l'usage.
 terminal-error-arguments = Impossible de lire la ligne de commande : { $detail }
 terminal-error-no-prompt = Donnez une question à envoyer aux deux modèles, par exemple : npm run battle -- "Qu'est-ce qu'un trou noir ?"
-terminal-error-lang = --lang doit valoir en ou fr (reçu « { $value } »).
+terminal-error-lang = --lang doit valoir en, fr, de, es, it, pt, nl ou ar (reçu « { $value } »).
 terminal-error-models-count = --models demande au moins deux identifiants de modèles différents, séparés par des virgules (reçu « { $value } »).
 terminal-error-models-unknown = Identifiant de modèle inconnu ou désactivé : { $ids }. Modèles actifs dans la configuration : { $known }.
 terminal-config-error = La configuration n'est pas valide ({ $source }) :

@@ -165,6 +165,12 @@ policy-default = default ({ $policy })
 language-auto = automatic
 language-en = English
 language-fr = Français
+language-de = Deutsch
+language-es = Español
+language-it = Italiano
+language-pt = Português
+language-nl = Nederlands
+language-ar = العربية
 
 leaderboard-empty = No votes yet — the leaderboard appears after the first battles are voted on.
 leaderboard-title = **Leaderboard** ({ $votes } votes)
@@ -249,3 +255,8 @@ settings-btn-spend = { $cap ->
     [default] 💶 Default
    *[other] 💶 ${ $cap }/day
 }
+
+## Languages a chat collects prompts in
+
+language-not-accepted = 🌍 This chat collects prompts in { $languages }, and yours seems to be in { $language }. Please write it in { $languages } to start a battle.
+settings-languages = Prompts collected in: { $languages }

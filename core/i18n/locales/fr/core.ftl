@@ -165,6 +165,12 @@ policy-default = par défaut ({ $policy })
 language-auto = automatique
 language-en = English
 language-fr = Français
+language-de = Deutsch
+language-es = Español
+language-it = Italiano
+language-pt = Português
+language-nl = Nederlands
+language-ar = العربية
 
 leaderboard-empty = Pas encore de votes — le classement apparaîtra après les premières batailles votées.
 leaderboard-title = **Classement** ({ $votes } votes)
@@ -249,3 +255,8 @@ settings-btn-spend = { $cap ->
     [default] 💶 Par défaut
    *[other] 💶 { $cap } $/jour
 }
+
+## Langues dans lesquelles une discussion recueille les questions
+
+language-not-accepted = 🌍 Cette discussion recueille des questions en { $languages }, et la vôtre semble être en { $language }. Écrivez-la en { $languages } pour lancer une bataille.
+settings-languages = Questions recueillies en : { $languages }
