@@ -28,7 +28,7 @@ describe('pages', () => {
   });
 
   it('escapes the room name and cannot be broken out of by the boot data', () => {
-    const html = roomPage(i18n, 'en', 'lobby');
+    const html = roomPage(i18n, 'en', 'lobby', { csrf: 'token', tag: 'tag', maxPromptChars: 4000 });
     expect(html).toContain('#lobby');
     const boot = /<script type="application\/json" id="pnyx-boot">(.*?)<\/script>/s.exec(html)![1]!;
     expect(boot).not.toContain('</');

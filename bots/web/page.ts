@@ -28,12 +28,20 @@ const CLIENT_STRINGS = [
   'web-sending',
   'web-typing',
   'web-you',
+  'web-new-messages',
+  'web-countdown',
+  'web-countdown-closing',
+  'web-your-choice',
+  'web-prompt-count',
+  'web-error-session',
 ] as const;
 
 /** The page script's strings in one locale. */
 export function pageStrings(i18n: I18n, locale: Locale): Record<string, string> {
   const t = i18n.t(locale);
-  return Object.fromEntries(CLIENT_STRINGS.map((id) => [id, t(id)]));
+  // Placeholders the script fills in (a countdown's time, a character count).
+  const slots = { time: '{time}', count: '{count}', max: '{max}' };
+  return Object.fromEntries(CLIENT_STRINGS.map((id) => [id, t(id, slots)]));
 }
 
 /** JSON inside a <script type="application/json">: `<` is escaped so no text can close the element. */
@@ -61,6 +69,7 @@ function shell(options: { locale: Locale; title: string; body: string; scripts?:
 <meta name="color-scheme" content="light dark">
 <title>${escapeHtml(options.title)}</title>
 <link rel="stylesheet" href="/static/style.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 ${options.body}
@@ -69,7 +78,18 @@ ${options.scripts ?? ''}
 </html>`;
 }
 
-export function roomPage(i18n: I18n, locale: Locale, room: string): string {
+export interface RoomPageSession {
+  /** The session's CSRF token, sent back on every state-changing request. */
+  csrf: string;
+  /** The member's public tag (recognises their own messages). */
+  tag: string;
+  /** The prompt limit the page counts against before sending. */
+  maxPromptChars: number;
+}
+
+/** A room page in the ROOM's language (its setting or the configured default): its chrome, the core's messages and
+ * every private answer read alike. The room's creator changes it with /settings. */
+export function roomPage(i18n: I18n, locale: Locale, room: string, session: RoomPageSession): string {
   const t = i18n.t(locale);
   const body = `<a class="skip" href="#prompt">${escapeHtml(t('web-skip-to-composer'))}</a>
 <header class="top">
@@ -77,7 +97,7 @@ export function roomPage(i18n: I18n, locale: Locale, room: string): string {
   <h1><span class="room-label">${escapeHtml(t('web-room-label'))}</span> <span class="room-name">#${escapeHtml(room)}</span></h1>
   <nav class="top-nav">
     <a href="/leaderboard?room=${encodeURIComponent(room)}">${escapeHtml(t('web-leaderboard-link'))}</a>
-    ${languageSwitch(i18n, locale, `/r/${room}`)}
+    <span class="room-lang" title="${escapeHtml(t('web-room-language-hint'))}">${escapeHtml(t('web-room-language', { language: LANGUAGE_NAMES[locale] }))}</span>
   </nav>
 </header>
 <p class="tagline">${escapeHtml(t('web-tagline'))}</p>
@@ -119,7 +139,7 @@ export function roomPage(i18n: I18n, locale: Locale, room: string): string {
     <button type="button" id="post-leaderboard">${escapeHtml(t('web-leaderboard-post'))}</button>
   </div>
 </form>`;
-  const boot = { room, locale, strings: pageStrings(i18n, locale) };
+  const boot = { room, locale, strings: pageStrings(i18n, locale), csrf: session.csrf, tag: session.tag, maxPromptChars: session.maxPromptChars };
   return shell({
     locale,
     title: t('web-room-title', { room }),

@@ -2,11 +2,11 @@
 // requests. Model output arrives as HTML the server rendered with markdown-it (raw HTML off); everything typed by
 // people (names, prompts) is only ever set with textContent.
 const boot = JSON.parse(document.getElementById('pnyx-boot').textContent);
-const { room, locale, strings } = boot;
+const { room, locale, strings, csrf, maxPromptChars } = boot;
 
-/** A catalog string, formatted by the server (bots/web/page.ts lists the ones this script uses). */
-function t(id) {
-  return strings[id] ?? id;
+/** A catalog string, formatted by the server (bots/web/page.ts lists the ones this script uses); `{slot}`s filled here. */
+function t(id, args = {}) {
+  return (strings[id] ?? id).replace(/\{(\w+)\}/g, (whole, key) => (key in args ? String(args[key]) : whole));
 }
 
 const $ = (id) => document.getElementById(id);
@@ -30,67 +30,31 @@ const els = {
 };
 
 // === Who am I =============================================================================================
-// Member ids live in localStorage so a person stays the same member across visits; each open tab holds a Web Lock
-// on its id, so a second tab picks (or creates) another id and joins as another member, as in a real group chat.
+// The server decides who this browser is (a signed HttpOnly session cookie); the page only knows its public tag and
+// the token it sends back on every request. The display name is kept in localStorage for the next visit.
 
-const IDS_KEY = 'pnyx.members';
-const NAMES_KEY = 'pnyx.names';
+const NAME_KEY = 'pnyx.name';
 
-function randomId() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function readJson(key, fallback) {
+function readName() {
   try {
-    const value = JSON.parse(localStorage.getItem(key) ?? 'null');
-    return value ?? fallback;
+    return localStorage.getItem(NAME_KEY) ?? '';
   } catch {
-    return fallback;
+    return '';
   }
 }
 
-function writeJson(key, value) {
+function writeName(name) {
   try {
-    localStorage.setItem(key, JSON.stringify(value));
+    localStorage.setItem(NAME_KEY, name);
   } catch {
     // Private mode or full storage: the page still works for this visit.
   }
 }
 
-async function claimMemberId() {
-  const known = readJson(IDS_KEY, []).filter((id) => typeof id === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(id));
-  if (!navigator.locks) return known[0] ?? remember(randomId());
-  for (const id of known) {
-    if (await tryHold(id)) return id;
-  }
-  const id = randomId();
-  await tryHold(id);
-  return remember(id);
-
-  function remember(id) {
-    const ids = readJson(IDS_KEY, []);
-    if (!ids.includes(id)) writeJson(IDS_KEY, [...ids, id].slice(-20));
-    return id;
-  }
-}
-
-/** Holds a lock named after the id for the life of the tab; false when another tab holds it. */
-function tryHold(id) {
-  return new Promise((resolve) => {
-    navigator.locks
-      .request(`pnyx-member-${id}`, { ifAvailable: true }, (lock) => {
-        resolve(Boolean(lock));
-        return lock ? new Promise(() => {}) : undefined;
-      })
-      .catch(() => resolve(false));
-  });
-}
-
-const me = { id: '', name: '', tag: '' };
+const me = { name: '', tag: boot.tag ?? '' };
 
 function member() {
-  return { id: me.id, name: me.name, locale };
+  return { name: me.name, locale };
 }
 
 // === Rendering =============================================================================================
@@ -316,10 +280,11 @@ function escapeText(text) {
 
 async function post(path, body) {
   let response;
+  if (!csrf) return { error: t('web-error-session') };
   try {
     response = await fetch(`/api/rooms/${encodeURIComponent(room)}/${path}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept-Language': locale },
+      headers: { 'Content-Type': 'application/json', 'X-Pnyx-CSRF': csrf },
       body: JSON.stringify(body),
     });
   } catch {
@@ -331,7 +296,7 @@ async function post(path, body) {
   } catch {
     // not JSON: a proxy's error page
   }
-  if (!response.ok) return { error: json?.error?.message ?? t('web-error-internal') };
+  if (!response.ok) return { error: json?.error?.message ?? t('web-error-internal'), status: response.status };
   return json ?? {};
 }
 
@@ -478,13 +443,7 @@ els.postLeaderboard.addEventListener('click', async () => {
 
 // === Name ==================================================================================================
 
-function saveName(name) {
-  const names = readJson(NAMES_KEY, {});
-  names[me.id] = name;
-  writeJson(NAMES_KEY, names);
-}
-
-els.nameForm.addEventListener('submit', (event) => {
+els.nameForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   const name = els.name.value.replace(/\s+/g, ' ').trim();
   if (name.length < 1 || name.length > 40) {
@@ -492,10 +451,20 @@ els.nameForm.addEventListener('submit', (event) => {
     els.name.focus();
     return;
   }
+  els.nameSave.disabled = true;
+  // The server cleans the name (invisible and direction-changing characters) and refuses one another member shows.
+  const result = await post('join', { member: { name, locale } });
+  els.nameSave.disabled = false;
+  if (result.error) {
+    els.nameError.textContent = result.error;
+    els.name.focus();
+    return;
+  }
   els.nameError.textContent = '';
-  const changed = name !== me.name;
-  me.name = name;
-  saveName(name);
+  const changed = result.name !== me.name;
+  me.name = result.name;
+  els.name.value = result.name;
+  writeName(result.name);
   document.body.classList.add('named');
   els.nameSave.textContent = t('web-name-change');
   if (changed) connect();
@@ -509,7 +478,7 @@ let source = null;
 function connect() {
   source?.close();
   setConnection('connecting');
-  const params = new URLSearchParams({ member: me.id });
+  const params = new URLSearchParams();
   if (me.name) params.set('name', me.name);
   if (lastEventId) params.set('lastEventId', lastEventId);
   source = new EventSource(`/api/rooms/${encodeURIComponent(room)}/events?${params}`);
@@ -523,7 +492,8 @@ function connect() {
     if (source.readyState === EventSource.CLOSED) setTimeout(connect, 3000);
   });
   source.addEventListener('hello', (event) => {
-    me.tag = JSON.parse(event.data).tag ?? '';
+    // null: the name is held by another member (or no session); this page then only watches until it picks one.
+    if (me.name && !JSON.parse(event.data).tag) document.body.classList.remove('named');
     setConnection('live');
   });
   source.addEventListener('snapshot', (event) => {
@@ -552,14 +522,20 @@ function connect() {
 
 // === Start =================================================================================================
 
-me.id = await claimMemberId();
-me.name = readJson(NAMES_KEY, {})[me.id] ?? '';
-if (me.name) {
-  els.name.value = me.name;
-  els.nameSave.textContent = t('web-name-change');
-  document.body.classList.add('named');
-}
-document.body.dataset.member = me.id;
+const saved = readName();
 document.body.classList.add('ready');
+if (saved) {
+  els.name.value = saved;
+  // Take the name again (the server may have restarted, or another member may hold it now).
+  const result = await post('join', { member: { name: saved, locale } });
+  if (!result.error) {
+    me.name = result.name;
+    els.name.value = result.name;
+    els.nameSave.textContent = t('web-name-change');
+    document.body.classList.add('named');
+  } else {
+    els.nameError.textContent = result.error;
+  }
+}
 connect();
 if (!me.name) els.name.focus();
