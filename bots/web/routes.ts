@@ -49,6 +49,8 @@ export interface WebAppOptions {
   maxPromptChars: number;
   /** A room's language: its setting, else the configured default. Everything shown in the room uses it. */
   roomLocale(room: string): Promise<Locale>;
+  /** The core's chat id of a room, once it has one (its own leaderboard). */
+  roomChat?(room: string): Promise<string | null>;
   /** A token that lets a script change any room's settings (X-Pnyx-Operator header); none: only rooms' creators. */
   operatorToken?: string;
   /** Take the client's address from X-Forwarded-For (behind a reverse proxy); else the socket's. */
@@ -266,7 +268,9 @@ export function createWebApp(options: WebAppOptions) {
   app.get('/leaderboard', async (c) => {
     const roomQuery = c.req.query('room') ?? 'lobby';
     const room = ROOM_ID.test(roomQuery) ? roomQuery : 'lobby';
-    return c.html(leaderboardPage(i18n, localeOf(c), await leaderboard(), room));
+    const chat = (await options.roomChat?.(room)) ?? null;
+    const [global, own] = await Promise.all([leaderboard(), chat ? leaderboard({ chat }) : Promise.resolve(null)]);
+    return c.html(leaderboardPage(i18n, localeOf(c), global, room, own));
   });
 
   app.get('/favicon.ico', (c) => c.redirect('/static/favicon.svg', 301));
@@ -346,7 +350,7 @@ export function createWebApp(options: WebAppOptions) {
       const result = await handle({ type: 'command', delivery, chat, from, name: command.name as CommandName, args: command.args, privateReply: true, isAdmin: adminCheck(c, room) });
       return c.json({ ok: true, published: false, command: true, ...toWebAnswer(result) });
     }
-    if (visibleText(text).length > maxPromptChars) return tooLongAnswer(c, visibleText(text).length, locale);
+    if (text.trim().length > maxPromptChars) return tooLongAnswer(c, text.trim().length, locale);
     const limited = await charge(c, 'prompt', locale);
     if (limited) return limited;
 

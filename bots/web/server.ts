@@ -88,6 +88,7 @@ export async function startWebPlayground(options: WebPlaygroundOptions): Promise
     limiter: createWebLimiter(options.limits),
     maxPromptChars: app.config.battle.maxPromptChars,
     roomLocale,
+    roomChat: async (room) => (await app.store.getChatByAddress('web', room))?.id ?? null,
     ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}),
     ...(options.trustProxy ? { trustProxy: true } : {}),
   });

@@ -27,6 +27,8 @@ const els = {
   followUp: $('follow-up'),
   cancelFollowUp: $('cancel-follow-up'),
   postLeaderboard: $('post-leaderboard'),
+  newMessages: $('new-messages'),
+  promptCount: $('prompt-count'),
 };
 
 // === Who am I =============================================================================================
@@ -84,19 +86,95 @@ function timeOf(message) {
   return el('time', { datetime: when.toISOString(), text: timeFormat.format(when) });
 }
 
-function buttonsOf(rows, messageRef, slotFor) {
+function buttonsOf(rows, messageRef, slotFor, onAnswer) {
   if (!rows || rows.length === 0) return null;
   const wrap = el('div', { className: 'buttons' });
   for (const row of rows) {
     const group = el('div', { className: 'button-row', role: 'group' });
     for (const button of row) {
-      const b = el('button', { type: 'button', className: `action ${button.style ?? ''}`.trim(), text: button.label });
-      b.addEventListener('click', () => act(button.data, messageRef, slotFor(), b));
+      const b = el('button', { type: 'button', className: `action ${button.style ?? ''}`.trim(), text: button.label, 'data-action': button.data });
+      b.addEventListener('click', () => act(button.data, messageRef, slotFor(), b, onAnswer));
       group.append(b);
     }
     wrap.append(group);
   }
   return wrap;
+}
+
+// === The person's own choices ================================================================================
+// The server names the button that shows the person's current vote (Ack.selected); the page marks it on the ballot,
+// keeps it across the ballot's edits, and remembers it for the next visit.
+
+const CHOICES_KEY = `pnyx.choices.${room}`;
+const choices = new Map(Object.entries(readJson(CHOICES_KEY, {})));
+
+function readJson(key, fallback) {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? 'null') ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function rememberChoice(ref, data) {
+  choices.set(ref, data);
+  try {
+    localStorage.setItem(CHOICES_KEY, JSON.stringify(Object.fromEntries([...choices].slice(-200))));
+  } catch {
+    // storage full or private mode: shown for this visit only
+  }
+}
+
+/** Marks the chosen button of a message (aria-pressed), and says so in words beside the buttons. */
+function markChoice(node, data) {
+  const buttons = [...node.querySelectorAll(':scope > .buttons button[data-action]')];
+  if (!buttons.some((b) => b.dataset.action === data)) return;
+  for (const b of buttons) {
+    const chosen = b.dataset.action === data;
+    b.setAttribute('aria-pressed', String(chosen));
+    b.classList.toggle('chosen', chosen);
+  }
+  let label = node.querySelector(':scope > .buttons .your-choice');
+  if (!label) {
+    label = el('p', { className: 'your-choice' });
+    node.querySelector(':scope > .buttons').append(label);
+  }
+  label.textContent = `${t('web-your-choice')}: ${buttons.find((b) => b.dataset.action === data).textContent}`;
+}
+
+// === Countdown =================================================================================================
+// A ballot that closes at a time counts down live (the core's text says it in minutes when it is posted).
+
+const countdowns = new Map();
+
+function showCountdown(node, message) {
+  clearInterval(countdowns.get(node));
+  countdowns.delete(node);
+  node.querySelector(':scope > .countdown')?.remove();
+  if (!message.closesAt || !message.buttons?.length) return;
+  // The core's ballot ends with "Voting closes in N minutes" (core/engine/views.ts): the live countdown takes its place.
+  const lines = node.querySelector(':scope > .body > p:last-of-type');
+  const breaks = lines ? lines.querySelectorAll('br') : [];
+  const lastBreak = breaks[breaks.length - 1];
+  if (lastBreak) {
+    while (lastBreak.nextSibling) lastBreak.nextSibling.remove();
+    lastBreak.remove();
+  }
+  const out = el('p', { className: 'countdown', role: 'timer', 'aria-live': 'off' });
+  node.querySelector(':scope > .body').after(out);
+  const tick = () => {
+    const left = Math.max(0, Math.round((message.closesAt - Date.now()) / 1000));
+    if (left === 0) {
+      out.textContent = t('web-countdown-closing');
+      clearInterval(countdowns.get(node));
+      return;
+    }
+    const minutes = Math.floor(left / 60);
+    const seconds = String(left % 60).padStart(2, '0');
+    out.textContent = t('web-countdown', { time: `${minutes}:${seconds}` });
+  };
+  tick();
+  countdowns.set(node, setInterval(tick, 1000));
 }
 
 function fillBot(node, message) {
@@ -110,6 +188,8 @@ function fillBot(node, message) {
   }
   const buttons = buttonsOf(message.buttons, message.ref, () => privateSlot(node));
   if (buttons) node.querySelector(':scope > .private').before(buttons);
+  if (choices.has(message.ref)) markChoice(node, choices.get(message.ref));
+  showCountdown(node, message);
 }
 
 function botNode(message, tag) {
@@ -126,7 +206,8 @@ function memberNode(message) {
   const mine = message.author?.tag && message.author.tag === me.tag;
   return el('li', { className: `msg member${mine ? ' mine' : ''}`, id: `m-${message.ref}`, 'data-ref': message.ref }, [
     el('div', { className: 'meta' }, [
-      el('span', { className: 'author', text: message.author?.name ?? '?' }),
+      // <bdi>: a right-to-left name cannot reorder what follows it.
+      el('bdi', { className: 'author', text: message.author?.name ?? '?' }),
       mine ? el('span', { className: 'you', text: `(${t('web-you')})` }) : null,
       timeOf(message),
     ]),
@@ -170,6 +251,7 @@ function addMessage(message) {
   nodes.set(message.ref, node);
   els.empty.hidden = true;
   markBusy(node);
+  contentChanged(true);
 }
 
 /** A message the core removed (a reply part that shrank away). */
@@ -190,6 +272,7 @@ function updateMessage(message) {
   if (!node || node.classList.contains('member')) return;
   fillBot(node, message);
   markBusy(node);
+  contentChanged(false);
 }
 
 /** Screen readers announce a reply once it has stopped changing, not at every streamed word. */
@@ -207,12 +290,15 @@ function resetMessages(messages) {
   pairs.clear();
   els.empty.hidden = messages.length > 0;
   for (const message of messages) addMessage(message);
+  // Opening (or reopening) a room starts at the latest message.
+  following = true;
+  contentChanged(false);
 }
 
 function renderMembers(list) {
   els.members.replaceChildren();
   for (const m of list) {
-    const li = el('li', {}, [el('span', { text: m.name })]);
+    const li = el('li', {}, [el('bdi', { text: m.name })]);
     if (m.tag === me.tag) li.append(' ', el('span', { className: 'you', text: `(${t('web-you')})` }));
     els.members.append(li);
   }
@@ -230,6 +316,49 @@ function showTyping() {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => (els.typing.textContent = ''), 4000);
 }
+
+// === Following the conversation ================================================================================
+// The room follows the newest message (a new prompt, the replies as they stream, the ballot) while the person is at
+// the bottom; once they scroll up to read, it stays put and a "new messages" pill offers the way back down.
+
+let following = true;
+let followQueued = false;
+
+function nearBottom() {
+  const doc = document.documentElement;
+  return doc.scrollHeight - (window.scrollY + window.innerHeight) < 120;
+}
+
+function toBottom() {
+  window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' });
+  els.newMessages.hidden = true;
+}
+
+/** After the room changed: keep up with it, or tell the person something new arrived below. */
+function contentChanged(isNew) {
+  if (followQueued) return;
+  followQueued = true;
+  requestAnimationFrame(() => {
+    followQueued = false;
+    if (following) toBottom();
+    else if (isNew) els.newMessages.hidden = false;
+  });
+}
+
+window.addEventListener(
+  'scroll',
+  () => {
+    following = nearBottom();
+    if (following) els.newMessages.hidden = true;
+  },
+  { passive: true },
+);
+els.newMessages.addEventListener('click', () => {
+  following = true;
+  toBottom();
+});
+// The sticky composer's height, so that what is scrolled into view (a private answer) is never hidden behind it.
+new ResizeObserver(() => document.documentElement.style.setProperty('--composer-h', `${els.composer.offsetHeight}px`)).observe(els.composer);
 
 // === Private notices (only this person sees them) ============================================================
 
@@ -258,12 +387,22 @@ function showNotice(slot, notice, messageRef) {
   // Rendered by the server with markdown-it, raw HTML off.
   body.innerHTML = notice.html;
   box.append(body);
-  const buttons = buttonsOf(notice.buttons, messageRef, () => slot);
-  if (buttons) box.append(buttons);
+  // Reason tags stay after a press (several can be chosen); the server's confirmation shows beneath them.
+  const status = el('div', { className: 'notice-status', role: 'status' });
+  const extra = el('div', { className: 'notice-extra' });
+  const buttons = buttonsOf(notice.buttons, messageRef, () => extra, (result, button) => {
+    if (result.error || result.replace || !result.notice || result.notice.buttons?.length) return false;
+    button.setAttribute('aria-pressed', 'true');
+    button.classList.add('chosen');
+    status.innerHTML = result.notice.html;
+    return true;
+  });
+  if (buttons) box.append(buttons, status, extra);
   const dismiss = el('button', { type: 'button', className: 'dismiss', text: t('web-dismiss') });
   dismiss.addEventListener('click', () => box.remove());
   box.append(dismiss);
   slot.replaceChildren(box);
+  box.scrollIntoView({ block: 'nearest' });
 }
 
 function showError(slot, message) {
@@ -343,12 +482,18 @@ function showForm(slot, form, messageRef) {
   inputs[0]?.[1].focus();
 }
 
-async function act(data, messageRef, slot, button) {
+async function act(data, messageRef, slot, button, onAnswer) {
   if (!requireName()) return;
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   try {
     const result = await post('actions', { member: member(), data, ...(messageRef ? { messageRef } : {}) });
+    if (result.selected && messageRef) {
+      rememberChoice(messageRef, result.selected);
+      const node = nodes.get(messageRef);
+      if (node) markChoice(node, result.selected);
+    }
+    if (onAnswer?.(result, button)) return;
     showAnswer(slot, result, messageRef);
   } finally {
     if (button.isConnected) {
@@ -389,19 +534,23 @@ function ownPromptShown(message) {
 function promptAccepted(request) {
   request.shown = true;
   if (els.prompt.value === request.text) els.prompt.value = '';
+  updateCount();
   if (request.replyTo && followUpRef === request.replyTo) cancelFollowUp();
   if (sending === request) idle();
 }
 
 function idle() {
   sending = null;
-  els.send.disabled = false;
   els.send.textContent = t('web-send');
+  updateCount();
 }
 
 async function submitPrompt() {
   if (sending || !requireName()) return;
   const text = els.prompt.value;
+  if (text.trim().length > maxPromptChars) return;
+  // The person just asked: show them the answer coming.
+  following = true;
   els.composerNotice.replaceChildren();
   const request = { text, replyTo: followUpRef, shown: false };
   sending = request;
@@ -413,12 +562,29 @@ async function submitPrompt() {
     if (result.error) showError(els.composerNotice, result.error);
     else {
       if (result.published && !request.shown) promptAccepted(request);
+      // A command (/help, /settings) was carried out: it leaves the box like a sent prompt.
+      if (result.command && els.prompt.value === text) {
+        els.prompt.value = '';
+        updateCount();
+      }
       showAnswer(els.composerNotice, result);
     }
   } finally {
     if (sending === request) idle();
   }
 }
+
+/** The prompt's length against the one limit, counted here before anything is sent (the server says the same). */
+function updateCount() {
+  const length = els.prompt.value.trim().length;
+  const over = length > maxPromptChars;
+  els.promptCount.textContent = t('web-prompt-count', { count: length, max: maxPromptChars });
+  els.promptCount.hidden = length < maxPromptChars * 0.8;
+  els.promptCount.classList.toggle('over', over);
+  els.send.disabled = over || Boolean(sending);
+  els.prompt.setAttribute('aria-invalid', String(over));
+}
+els.prompt.addEventListener('input', updateCount);
 
 els.composer.addEventListener('submit', (event) => {
   event.preventDefault();

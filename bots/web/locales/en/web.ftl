@@ -79,3 +79,5 @@ web-countdown = Voting closes in { $time }
 web-countdown-closing = Voting is closing…
 web-your-choice = Your vote
 web-prompt-count = { $count } / { $max }
+web-leaderboard-room = This room ({ $room })
+web-leaderboard-global = Shared ranking (every chat whose votes count)

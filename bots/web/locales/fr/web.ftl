@@ -79,3 +79,5 @@ web-countdown = Le vote se termine dans { $time }
 web-countdown-closing = Le vote se termine…
 web-your-choice = Votre vote
 web-prompt-count = { $count } / { $max }
+web-leaderboard-room = Ce salon ({ $room })
+web-leaderboard-global = Classement commun (toutes les discussions dont les votes comptent)

@@ -6,8 +6,8 @@ reply-header-revealed = **Model { $side }** · { $model }
 reply-waiting = _Thinking…_
 reply-empty = _(empty reply)_
 reply-failed = ⚠️ This reply failed: { $reason }
-react-like = 👍 { $side }
-react-dislike = 👎 { $side }
+react-like = 👍 Like { $side }
+react-dislike = 👎 Dislike { $side }
 
 vote-a = 👈 A is better
 vote-b = 👉 B is better

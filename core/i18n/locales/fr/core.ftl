@@ -6,8 +6,8 @@ reply-header-revealed = **Modèle { $side }** · { $model }
 reply-waiting = _Réflexion…_
 reply-empty = _(réponse vide)_
 reply-failed = ⚠️ Cette réponse a échoué : { $reason }
-react-like = 👍 { $side }
-react-dislike = 👎 { $side }
+react-like = 👍 J’aime { $side }
+react-dislike = 👎 Je n’aime pas { $side }
 
 vote-a = 👈 A est meilleur
 vote-b = 👉 B est meilleur
