@@ -97,8 +97,13 @@ export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, VoteM
   const setComment = prepare((p: { battleId: string; voterId: string; comment: string }) =>
     db.updateTable('Vote').set({ comment: p.comment }).where('battleId', '=', p.battleId).where('voterId', '=', p.voterId),
   );
+  // The tally counts what the rankings count: a changed vote by its blind first choice (as the battle's counters do).
   const tally = prepare((p: { battleId: string }) =>
-    db.selectFrom('Vote').select((eb) => ['choice', eb.fn.countAll<number>().as('n')]).where('battleId', '=', p.battleId).groupBy('choice'),
+    db
+      .selectFrom('Vote')
+      .select((eb) => [eb.fn.coalesce('blindChoice', 'choice').as('choice'), eb.fn.countAll<number>().as('n')])
+      .where('battleId', '=', p.battleId)
+      .groupBy((eb) => eb.fn.coalesce('blindChoice', 'choice')),
   );
 
   const counted = async (choice: VoteChoice, values: VoteValues) => {
