@@ -62,6 +62,25 @@ describe('pages', () => {
     expect(fr).toContain('pas assez de votes');
   });
 
+  it('prints the warnings the CLI prints, and names models by their display names in the chart, in a font stack', () => {
+    const b = createCountsBuilder();
+    b.add('champ', 'other', 'a', 40);
+    b.add('other', 'third', 'a', 25);
+    b.add('other', 'third', 'b', 15);
+    const board = computeLeaderboard(b.build(), { bootstrap: 50, seed: 1 });
+    const cards: ModelCard[] = [{ id: 'champ', provider: 'p', displayName: 'Champion Model', demo: false, weight: 1 }];
+    const view: LeaderboardView = { ...fromRankingJson(toJson(board), cards), board };
+    const html = leaderboardPage(i18n, 'en', view, 'lobby', view);
+    // champ never lost: its score is only a lower bound, said in words with its display name, on both boards.
+    expect(html.match(/<ul class="warnings"><li>Champion Model: [^<]*lower bound/g)).toHaveLength(2);
+    const svg = Buffer.from(/data:image\/svg\+xml;base64,([^"]+)/.exec(html)![1]!, 'base64').toString();
+    expect(svg).toContain('Champion Model');
+    expect(svg).not.toContain('>champ<');
+    expect(svg).toMatch(/font-family="'Noto Sans', [^"]*sans-serif"/);
+    expect(html).toContain('This room (#lobby)');
+    expect(html).toContain('Shared ranking');
+  });
+
   it('says so when nothing has been decided yet', () => {
     const html = leaderboardPage(i18n, 'en', { kind: 'counts', battles: 0, computedAt: new Date(), rows: [] }, 'lobby');
     expect(html).toContain('No battle has been decided yet');

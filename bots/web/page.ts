@@ -156,7 +156,8 @@ const fmtScore = (n: number | null | undefined) => (n == null || !Number.isFinit
 function chart(view: LeaderboardView, i18n: I18n, locale: Locale): string {
   if (!view.board || !view.board.models.some((m) => m.enoughVotes)) return '';
   const t = i18n.t(locale);
-  const svg = renderChartSvg(view.board, t, { locale });
+  const names = new Map(view.rows.map((r) => [r.model, r.displayName]));
+  const svg = renderChartSvg(view.board, t, { locale, name: (model) => names.get(model) ?? model });
   const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
   return `<figure class="chart"><img src="${src}" alt="${escapeHtml(chartAlt(view.board, t))}" width="1080"></figure>`;
 }
