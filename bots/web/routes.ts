@@ -296,17 +296,20 @@ export function createWebApp(options: WebAppOptions) {
   // Every state-changing request: from this site, JSON, with a valid session and that session's token.
   app.use('/api/*', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    // Refusals are in the room's language too, like everything else said in it.
+    const room = /^\/api\/rooms\/([^/]+)\//.exec(c.req.path)?.[1];
+    const locale = room && ROOM_ID.test(room) ? await roomLocale(room) : undefined;
     if (!sameOrigin(c)) {
       log.warn({ path: c.req.path, origin: c.req.header('origin'), site: c.req.header('sec-fetch-site') }, 'web: cross-site request refused');
-      return fail(c, 403, 'web-error-cross-site');
+      return fail(c, 403, 'web-error-cross-site', undefined, locale);
     }
-    if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) return fail(c, 415, 'web-error-json-only');
+    if (!/^application\/json\s*(;|$)/i.test(c.req.header('content-type') ?? '')) return fail(c, 415, 'web-error-json-only', undefined, locale);
     const session = await sessions.read(c);
     if (session === 'forged') log.warn({ path: c.req.path }, 'web: forged session cookie refused');
-    if (typeof session !== 'object') return fail(c, 401, 'web-error-session');
+    if (typeof session !== 'object') return fail(c, 401, 'web-error-session', undefined, locale);
     if (!sessions.csrfMatches(session, c.req.header(CSRF_HEADER))) {
       log.warn({ path: c.req.path }, 'web: missing or wrong CSRF token');
-      return fail(c, 403, 'web-error-session');
+      return fail(c, 403, 'web-error-session', undefined, locale);
     }
     c.set('session', session);
     c.set('ip', ipOf(c));
