@@ -176,6 +176,11 @@ describe.skipIf(missing)('the first hour in Chromium (desktop and phone)', () =>
     await shot(bob, '08-phone-follow-up-composer.png');
     await bob.getByRole('button', { name: 'Cancel follow-up' }).click();
     expect(await bob.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    // Bob votes on the phone: his private reveal shows above the composer, not behind it.
+    await ballots(bob).last().getByRole('button', { name: '👉 B is better' }).click();
+    await expect.poll(() => ballots(bob).last().locator('.notice').innerText()).toMatch(/You voted: B is better/);
+    await expect.poll(() => inView(bob, 'li.msg.bot .notice')).toBe(true);
+    await shot(bob, '08b-phone-private-reveal.png');
   }, 30_000);
 
   it('shows a French room entirely in French', async () => {
