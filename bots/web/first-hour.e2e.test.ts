@@ -183,6 +183,18 @@ describe.skipIf(missing)('the first hour in Chromium (desktop and phone)', () =>
     await shot(bob, '08b-phone-private-reveal.png');
   }, 30_000);
 
+  it("lets the room's creator switch its language from /settings, and the page follows", async () => {
+    await join_(alice, 'Alice', 'switch');
+    await ask(alice, '/settings');
+    const menu = alice.locator('#composer-notice');
+    await expect.poll(() => menu.innerText()).toMatch(/Arena settings/);
+    expect(await alice.locator('#prompt').inputValue()).toBe('');
+    await menu.getByRole('button', { name: 'Français' }).click({ timeout: 5_000 });
+    await expect.poll(() => alice.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe('fr');
+    await expect.poll(() => alice.locator('#connection').getAttribute('data-state')).toBe('live');
+    expect(await alice.locator('#send').innerText()).toBe('Envoyer');
+  }, 30_000);
+
   it('shows a French room entirely in French', async () => {
     const chat = await pg.app.store.upsertChat({ platform: 'web', id: 'salon', kind: 'group' });
     await pg.app.store.updateChat(chat.id, { settings: JSON.stringify({ locale: 'fr' }) });

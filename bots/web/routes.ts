@@ -456,6 +456,13 @@ export function createWebApp(options: WebAppOptions) {
     return c.json({ ok: true, ...toWebAnswer(result) });
   });
 
+  /** What the page needs to know about its room now (its language, after the creator changed it). */
+  app.get('/api/rooms/:room/info', async (c) => {
+    const room = roomParam(c);
+    if (!room) return fail(c, 400, 'web-error-room');
+    return c.json({ locale: await roomLocale(room) });
+  });
+
   app.get('/api/rooms/:room/messages', (c) => {
     const room = roomParam(c);
     if (!room) return fail(c, 400, 'web-error-room');

@@ -442,9 +442,20 @@ async function post(path, body) {
 /** What the server answered to a click, a command or a form: a new menu page, a form to fill, a private notice. */
 function showAnswer(slot, result, messageRef) {
   if (result.error) return showError(slot, result.error);
+  // A settings page came back: if the room's language changed, the page reads in the new one.
+  if (result.replace) void followRoomLanguage();
   if (result.form) return showForm(slot, result.form, messageRef, result.notice);
   if (result.replace) return showNotice(slot, { ...result.replace, alert: false, note: result.notice?.html }, messageRef);
   if (result.notice) showNotice(slot, result.notice, messageRef);
+}
+
+async function followRoomLanguage() {
+  try {
+    const info = await (await fetch(`/api/rooms/${encodeURIComponent(room)}/info`)).json();
+    if (info.locale && info.locale !== locale) location.reload();
+  } catch {
+    // offline: the next visit shows it
+  }
 }
 
 /** A small form in the person's own panel (the core's Form): sent back as a submit event. */
