@@ -185,6 +185,7 @@ describe.skipIf(missing)('the first hour in Chromium (desktop and phone)', () =>
 
   it("lets the room's creator switch its language from /settings, and the page follows", async () => {
     await join_(alice, 'Alice', 'switch');
+    await join_(bob, 'Bob', 'switch');
     await ask(alice, '/settings');
     const menu = alice.locator('#composer-notice');
     await expect.poll(() => menu.innerText()).toMatch(/Arena settings/);
@@ -193,6 +194,12 @@ describe.skipIf(missing)('the first hour in Chromium (desktop and phone)', () =>
     await expect.poll(() => alice.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe('fr');
     await expect.poll(() => alice.locator('#connection').getAttribute('data-state')).toBe('live');
     expect(await alice.locator('#send').innerText()).toBe('Envoyer');
+    // Bob's page follows too, and Bob (not the creator) cannot change it back.
+    await expect.poll(() => bob.locator('html').getAttribute('lang'), { timeout: 10_000 }).toBe('fr');
+    await expect.poll(() => bob.locator('#connection').getAttribute('data-state')).toBe('live');
+    await ask(bob, '/settings');
+    await expect.poll(() => bob.locator('#composer-notice').innerText()).toMatch(/admin/i);
+    await shot(bob, '10-room-switched-to-french-phone.png');
   }, 30_000);
 
   it('shows a French room entirely in French', async () => {

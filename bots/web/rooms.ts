@@ -34,6 +34,8 @@ export type RoomEvent =
   | { type: 'edit'; message: WebMessage }
   | { type: 'delete'; ref: string }
   | { type: 'typing' }
+  /** The room's settings changed (its language, maybe): pages check what they show. */
+  | { type: 'settings' }
   | { type: 'presence'; members: Array<{ tag: string; name: string }> };
 
 /** One Server-Sent Events frame. Frames without an id (typing, presence) are not replayed. */
@@ -133,7 +135,7 @@ export function createRoomHub(options: RoomHubOptions = {}) {
   };
 
   /** Broadcasts a passing signal (not replayed). */
-  const signal = (roomId: string, event: Extract<RoomEvent, { type: 'typing' | 'presence' }>) => {
+  const signal = (roomId: string, event: Extract<RoomEvent, { type: 'typing' | 'presence' | 'settings' }>) => {
     broadcast(room(roomId), frameOf(event));
   };
 

@@ -413,6 +413,8 @@ export function createWebApp(options: WebAppOptions) {
       privateReply: true,
       isAdmin: adminCheck(c, room),
     });
+    // A settings page answered a press: every page in the room checks whether its language changed.
+    if (result.replace?.role === 'menu') hub.signal(room, { type: 'settings' });
     return c.json({ ok: true, ...toWebAnswer(result) });
   });
 

@@ -694,6 +694,7 @@ function connect() {
     removeMessage(JSON.parse(event.data).ref);
   });
   source.addEventListener('typing', showTyping);
+  source.addEventListener('settings', () => void followRoomLanguage());
   source.addEventListener('presence', (event) => renderMembers(JSON.parse(event.data).members));
 }
 
