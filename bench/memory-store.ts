@@ -164,6 +164,15 @@ export function memoryStore(): BattleStore {
       for (const c of cast.values()) tally[c]++;
       return { status: 'counted', voteCount, closed: { tally } };
     },
+    async changeVote(battleId, voterId, choice) {
+      const row = battles.get(battleId)!;
+      if (row.status !== 'open') return { status: 'not_open', battleStatus: row.status };
+      const from = votes.get(battleId)!.get(voterId);
+      if (!from) return { status: 'no_vote' };
+      if (from === choice) return { status: 'unchanged', choice };
+      votes.get(battleId)!.set(voterId, choice);
+      return { status: 'changed', from, choice };
+    },
     async getVote(battleId, voterId) {
       return votes.get(battleId)?.get(voterId) ?? null;
     },

@@ -363,8 +363,10 @@ export async function run(argv: string[], io = { stdout: process.stdout, stderr:
       output = (options.format === 'heatmap' ? renderHeatmapPng : renderBattleCountPng)(board, t, { segment: label, locale: options.locale });
       alt = matrixAlt(board, options.format === 'heatmap' ? 'winrate' : 'counts', t);
     } else {
-      output = `${formatTable(board, t, { segment: label })}\n`;
-      if (styled) output += `\n${formatTable(board, t, { segment: label, style: true })}\n`;
+      // A terminal's full width (model names whole); piped output keeps the phone-width table.
+      const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+      output = `${formatTable(board, t, { segment: label, ...(width ? { width } : {}) })}\n`;
+      if (styled) output += `\n${formatTable(board, t, { segment: label, style: true, ...(width ? { width } : {}) })}\n`;
     }
     if (options.report) {
       const report = formatReport(

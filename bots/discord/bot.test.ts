@@ -85,7 +85,8 @@ describe('a Discord server with Pnyx', () => {
 
     const again = press('bob', ballot, voteId(ballot, 'a'));
     const refused = await answer(again);
-    expect(refused.content).toMatch(/You already voted on this battle: B is better/);
+    // Another choice is a change of mind: the vote is updated, never counted twice.
+    expect(refused.content).toMatch(/You changed your vote: A is better \(was B is better\)/);
     expect(refused.content).not.toMatch(/^You voted/);
     expect(refused.visibleTo).toBe(h.people.bob.id);
     await new Promise((resolve) => setTimeout(resolve, 700));

@@ -69,7 +69,8 @@ describe('battles', () => {
     // A second press: privately told, nothing counted twice.
     since = Date.now();
     await slack.pressButton(alice, ballot, voteButton(ballot, 'b'));
-    await privateAnswer(slack, alice, general, since, /You already voted on this battle: A is better/);
+    // Another choice is a change of mind: the vote is updated, never counted twice.
+    await privateAnswer(slack, alice, general, since, /You changed your vote: B is better \(was A is better\)/);
 
     // Carol reads Slack in French: her answer is in French; her vote is the third, which closes the battle.
     since = Date.now();

@@ -152,7 +152,8 @@ describe('long polling with the runner', () => {
     expect(h.tg.message(group.id, ballot.message_id)!.text).not.toMatch(/A better|B better/);
 
     const again = await answerOf(h.tg, h.tg.userPresses(group, bob, ballot, voteData(ballot, 'a')));
-    expect(again.payload.text).toMatch(/You already voted on this battle: B is better/);
+    // Another choice is a change of mind: the vote is updated, never counted twice.
+    expect(again.payload.text).toMatch(/You changed your vote: A is better \(was B is better\)/);
     expect(again.payload.show_alert).toBe(true);
 
     const third = await answerOf(h.tg, h.tg.userPresses(group, carol, ballot, voteData(ballot, 't')));

@@ -34,7 +34,8 @@ export interface LeaderboardView {
   board?: Leaderboard;
 }
 
-export type LeaderboardSource = () => Promise<LeaderboardView>;
+/** The board of every chat that counts in the shared rankings, or of one chat (a room's own board). */
+export type LeaderboardSource = (segment?: { chat?: string }) => Promise<LeaderboardView>;
 
 export type RankingJson = LeaderboardJson;
 
@@ -100,8 +101,8 @@ export function leaderboardJson(view: LeaderboardView): LeaderboardJson {
 /** The page's numbers from the app's one leaderboard service (core/leaderboard/source.ts): the same computation, and
  * the same cache, as the boards posted in chats. */
 export function boardSource(options: { leaderboard: Pick<Required<BoardRenderer>, 'board'>; cards: ModelCard[] }): LeaderboardSource {
-  return async () => {
-    const board = await options.leaderboard.board({});
+  return async (segment = {}) => {
+    const board = await options.leaderboard.board(segment.chat ? { chat: segment.chat } : {});
     return { ...fromRankingJson(toJson(board), options.cards), board };
   };
 }

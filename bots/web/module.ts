@@ -14,7 +14,15 @@ export const adapter: AdapterModule<WebEnv> = {
   hostsOps: true,
   async start(app, env, hooks) {
     const { startWebPlayground } = await import('./server');
-    const web = await startWebPlayground({ app, host: env.WEB_HOST, port: env.WEB_PORT, ...(hooks.ops ? { ops: hooks.ops } : {}) });
+    const web = await startWebPlayground({
+      app,
+      host: env.WEB_HOST,
+      port: env.WEB_PORT,
+      ...(env.PNYX_WEB_SECRET ? { secret: env.PNYX_WEB_SECRET } : {}),
+      ...(env.PNYX_WEB_OPERATOR_TOKEN ? { operatorToken: env.PNYX_WEB_OPERATOR_TOKEN } : {}),
+      trustProxy: env.WEB_TRUST_PROXY === 'true' || env.WEB_TRUST_PROXY === '1',
+      ...(hooks.ops ? { ops: hooks.ops } : {}),
+    });
     process.stdout.write(`\n  Pnyx playground: ${web.url}\n\n`);
     return { stop: () => web.close(), ready: () => web.listening() };
   },

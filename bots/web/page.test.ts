@@ -28,7 +28,7 @@ describe('pages', () => {
   });
 
   it('escapes the room name and cannot be broken out of by the boot data', () => {
-    const html = roomPage(i18n, 'en', 'lobby');
+    const html = roomPage(i18n, 'en', 'lobby', { csrf: 'token', tag: 'tag', maxPromptChars: 4000 });
     expect(html).toContain('#lobby');
     const boot = /<script type="application\/json" id="pnyx-boot">(.*?)<\/script>/s.exec(html)![1]!;
     expect(boot).not.toContain('</');
@@ -60,6 +60,25 @@ describe('pages', () => {
     const fr = leaderboardPage(i18n, 'fr', view, 'lobby');
     expect(fr).toContain('Classement');
     expect(fr).toContain('pas assez de votes');
+  });
+
+  it('prints the warnings the CLI prints, and names models by their display names in the chart, in a font stack', () => {
+    const b = createCountsBuilder();
+    b.add('champ', 'other', 'a', 40);
+    b.add('other', 'third', 'a', 25);
+    b.add('other', 'third', 'b', 15);
+    const board = computeLeaderboard(b.build(), { bootstrap: 50, seed: 1 });
+    const cards: ModelCard[] = [{ id: 'champ', provider: 'p', displayName: 'Champion Model', demo: false, weight: 1 }];
+    const view: LeaderboardView = { ...fromRankingJson(toJson(board), cards), board };
+    const html = leaderboardPage(i18n, 'en', view, 'lobby', view);
+    // champ never lost: its score is only a lower bound, said in words with its display name, on both boards.
+    expect(html.match(/<ul class="warnings"><li>Champion Model: [^<]*lower bound/g)).toHaveLength(2);
+    const svg = Buffer.from(/data:image\/svg\+xml;base64,([^"]+)/.exec(html)![1]!, 'base64').toString();
+    expect(svg).toContain('Champion Model');
+    expect(svg).not.toContain('>champ<');
+    expect(svg).toMatch(/font-family="'Noto Sans', [^"]*sans-serif"/);
+    expect(html).toContain('This room (#lobby)');
+    expect(html).toContain('Shared ranking');
   });
 
   it('says so when nothing has been decided yet', () => {

@@ -2,7 +2,7 @@
 // value from outside (room ids, model names) goes through escapeHtml.
 import type { I18n, Locale } from '../../core/i18n/index';
 import { SUPPORTED_LOCALES, textDirection } from '../../core/i18n/index';
-import { chartAlt, renderChartSvg } from '../../core/ranking';
+import { chartAlt, renderChartSvg, warningText } from '../../core/ranking';
 import type { LeaderboardView } from './leaderboard';
 import { escapeHtml } from './render';
 
@@ -37,12 +37,20 @@ const CLIENT_STRINGS = [
   'web-sending',
   'web-typing',
   'web-you',
+  'web-new-messages',
+  'web-countdown',
+  'web-countdown-closing',
+  'web-your-choice',
+  'web-prompt-count',
+  'web-error-session',
 ] as const;
 
 /** The page script's strings in one locale. */
 export function pageStrings(i18n: I18n, locale: Locale): Record<string, string> {
   const t = i18n.t(locale);
-  return Object.fromEntries(CLIENT_STRINGS.map((id) => [id, t(id)]));
+  // Placeholders the script fills in (a countdown's time, a character count).
+  const slots = { time: '{time}', count: '{count}', max: '{max}' };
+  return Object.fromEntries(CLIENT_STRINGS.map((id) => [id, t(id, slots)]));
 }
 
 /** JSON inside a <script type="application/json">: `<` is escaped so no text can close the element. */
@@ -70,6 +78,7 @@ function shell(options: { locale: Locale; title: string; body: string; scripts?:
 <meta name="color-scheme" content="light dark">
 <title>${escapeHtml(options.title)}</title>
 <link rel="stylesheet" href="/static/style.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 ${options.body}
@@ -78,7 +87,18 @@ ${options.scripts ?? ''}
 </html>`;
 }
 
-export function roomPage(i18n: I18n, locale: Locale, room: string): string {
+export interface RoomPageSession {
+  /** The session's CSRF token, sent back on every state-changing request. */
+  csrf: string;
+  /** The member's public tag (recognises their own messages). */
+  tag: string;
+  /** The prompt limit the page counts against before sending. */
+  maxPromptChars: number;
+}
+
+/** A room page in the ROOM's language (its setting or the configured default): its chrome, the core's messages and
+ * every private answer read alike. The room's creator changes it with /settings. */
+export function roomPage(i18n: I18n, locale: Locale, room: string, session: RoomPageSession): string {
   const t = i18n.t(locale);
   const body = `<a class="skip" href="#prompt">${escapeHtml(t('web-skip-to-composer'))}</a>
 <header class="top">
@@ -86,7 +106,7 @@ export function roomPage(i18n: I18n, locale: Locale, room: string): string {
   <h1><span class="room-label">${escapeHtml(t('web-room-label'))}</span> <bdi class="room-name">#${escapeHtml(room)}</bdi></h1>
   <nav class="top-nav">
     <a href="/leaderboard?room=${encodeURIComponent(room)}">${escapeHtml(t('web-leaderboard-link'))}</a>
-    ${languageSwitch(i18n, locale, `/r/${room}`)}
+    <span class="room-lang" title="${escapeHtml(t('web-room-language-hint'))}">${escapeHtml(t('web-room-language', { language: LANGUAGE_NAMES[locale] }))}</span>
   </nav>
 </header>
 <p class="tagline">${escapeHtml(t('web-tagline'))}</p>
@@ -112,6 +132,7 @@ export function roomPage(i18n: I18n, locale: Locale, room: string): string {
   <p id="empty" class="empty">${escapeHtml(t('web-empty-room'))}</p>
   <ol id="messages" role="log" aria-live="polite" aria-relevant="additions" aria-labelledby="messages-heading"></ol>
   <p id="typing" class="typing" aria-live="polite"></p>
+  <button type="button" id="new-messages" class="new-messages" hidden>${escapeHtml(t('web-new-messages'))}</button>
 </main>
 <form id="composer" class="composer" novalidate>
   <div id="follow-up" class="follow-up" hidden>
@@ -121,14 +142,14 @@ export function roomPage(i18n: I18n, locale: Locale, room: string): string {
   <label for="prompt">${escapeHtml(t('web-prompt-label'))}</label>
   <textarea id="prompt" name="prompt" rows="2" dir="auto" placeholder="${escapeHtml(t('web-prompt-placeholder'))}"
     aria-describedby="prompt-hint composer-notice"></textarea>
-  <p id="prompt-hint" class="hint">${escapeHtml(t('web-prompt-hint'))}</p>
+  <p id="prompt-hint" class="hint">${escapeHtml(t('web-prompt-hint'))} <span id="prompt-count" class="count" aria-live="polite" hidden></span></p>
   <div id="composer-notice" class="notice-slot" aria-live="assertive"></div>
   <div class="row">
     <button type="submit" id="send" class="primary">${escapeHtml(t('web-send'))}</button>
     <button type="button" id="post-leaderboard">${escapeHtml(t('web-leaderboard-post'))}</button>
   </div>
 </form>`;
-  const boot = { room, locale, strings: pageStrings(i18n, locale) };
+  const boot = { room, locale, strings: pageStrings(i18n, locale), csrf: session.csrf, tag: session.tag, maxPromptChars: session.maxPromptChars };
   return shell({
     locale,
     title: t('web-room-title', { room }),
@@ -144,12 +165,14 @@ const fmtScore = (n: number | null | undefined) => (n == null || !Number.isFinit
 function chart(view: LeaderboardView, i18n: I18n, locale: Locale): string {
   if (!view.board || !view.board.models.some((m) => m.enoughVotes)) return '';
   const t = i18n.t(locale);
-  const svg = renderChartSvg(view.board, t, { locale });
+  const names = new Map(view.rows.map((r) => [r.model, r.displayName]));
+  const svg = renderChartSvg(view.board, t, { locale, name: (model) => names.get(model) ?? model });
   const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
   return `<figure class="chart"><img src="${src}" alt="${escapeHtml(chartAlt(view.board, t))}" width="1080"></figure>`;
 }
 
-export function leaderboardPage(i18n: I18n, locale: Locale, view: LeaderboardView, room: string): string {
+/** One board: its heading, what it counts, its warnings (as the CLI prints them), chart and table. */
+function boardSection(i18n: I18n, locale: Locale, view: LeaderboardView, heading: string, id: string): string {
   const t = i18n.t(locale);
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(view.computedAt);
@@ -190,12 +213,31 @@ export function leaderboardPage(i18n: I18n, locale: Locale, view: LeaderboardVie
     .join('\n');
   const intro = ranked ? t('web-leaderboard-ranked', { battles: view.battles }) : t('web-leaderboard-provisional');
   const table = view.rows.length
-    ? `<div class="table-wrap" tabindex="0" role="region" aria-labelledby="lb-heading"><table class="leaderboard">
+    ? `<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${id}"><table class="leaderboard">
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${rows}
 </tbody></table></div>`
     : `<p class="empty">${escapeHtml(t('web-leaderboard-empty'))}</p>`;
+  // Degenerate data said in words, as the CLI prints it (a model that never lost has only a lower bound, …).
+  const names = new Map(view.rows.map((r) => [r.model, r.displayName]));
+  const warnings = (view.board?.warnings ?? []).map((w) =>
+    warningText({ ...w, models: w.models.map((m) => names.get(m) ?? m) }, t),
+  );
+  return `<section class="board" aria-labelledby="${id}">
+  <h2 id="${id}">${escapeHtml(heading)}</h2>
+  <p class="intro">${escapeHtml(view.rows.length ? intro : '')}</p>
+  ${view.rows.length ? chart(view, i18n, locale) : ''}
+  ${table}
+  ${warnings.length ? `<ul class="warnings">${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : ''}
+  ${view.board && view.rows.some((r) => r.score == null) ? `<p class="hint">${escapeHtml(t('web-leaderboard-min-votes', { min: view.board.options.minVotes }))}</p>` : ''}
+  <p class="hint">${escapeHtml(t('web-leaderboard-computed', { when }))}</p>
+</section>`;
+}
+
+/** The room's own board (its battles, counted or not in the shared rankings) beside the shared one. */
+export function leaderboardPage(i18n: I18n, locale: Locale, view: LeaderboardView, room: string, own: LeaderboardView | null = null): string {
+  const t = i18n.t(locale);
   const body = `<header class="top">
   <p class="brand"><a href="/r/${escapeHtml(room)}">Pnyx</a></p>
   <h1 id="lb-heading">${escapeHtml(t('web-leaderboard-heading'))}</h1>
@@ -204,12 +246,9 @@ ${rows}
     ${languageSwitch(i18n, locale, `/leaderboard?room=${room}`)}
   </nav>
 </header>
-<main id="main" class="leaderboard-main">
-  <p class="intro">${escapeHtml(intro)}</p>
-  ${chart(view, i18n, locale)}
-  ${table}
-  ${view.board && view.rows.some((r) => r.score == null) ? `<p class="hint">${escapeHtml(t('web-leaderboard-min-votes', { min: view.board.options.minVotes }))}</p>` : ''}
-  <p class="hint">${escapeHtml(t('web-leaderboard-computed', { when }))}</p>
+<main id="main" class="leaderboard-main boards">
+  ${boardSection(i18n, locale, own ?? { kind: 'counts', battles: 0, computedAt: view.computedAt, rows: [] }, t('web-leaderboard-room', { room: `#${room}` }), 'lb-room')}
+  ${boardSection(i18n, locale, view, t('web-leaderboard-global'), 'lb-global')}
 </main>`;
   return shell({ locale, title: `${t('web-leaderboard-title')} · ${t('web-title')}`, body });
 }

@@ -27,6 +27,8 @@ export interface WebPortOptions {
   hub: RoomHub;
   log?: Logger;
   limits?: Partial<PortLimits>;
+  /** Whether the playground's votes feed the shared rankings (config web.countInRankings); default false. */
+  countsInRankings?: boolean;
 }
 
 /** What the page receives for one core message: Markdown rendered to safe HTML, image as a data URL. */
@@ -42,6 +44,7 @@ export function toWebMessage(ref: string, message: OutMessage, replyTo?: string)
       ? { image: { src: `data:image/png;base64,${Buffer.from(message.image.png).toString('base64')}`, alt: message.image.alt } }
       : {}),
     ...(replyTo ? { replyTo } : {}),
+    ...(message.closesAt ? { closesAt: message.closesAt.getTime() } : {}),
     at: Date.now(),
   };
 }
@@ -59,6 +62,8 @@ export function createWebPort(options: WebPortOptions): ChatPort {
   return {
     platform: 'web',
     limits,
+    // Anyone who reaches the page can vote: off the shared rankings unless the operator opted in.
+    countsInRankings: options.countsInRankings ?? false,
 
     async send(chat: ChatAddress, message: OutMessage, sendOptions?: { replyTo?: string }) {
       const replyTo = sendOptions?.replyTo;

@@ -3,6 +3,7 @@
 // empties the rooms, and reconnecting browsers get a fresh snapshot because the event ids carry a per-process epoch.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Button, MessageRole } from '../../core/port/types';
+import { nameKey } from './names';
 
 export interface WebMessage {
   /** The port's opaque ref (what the core stores and what follow-ups point at). */
@@ -24,6 +25,8 @@ export interface WebMessage {
   pair?: { id: string; index: number };
   at: number;
   editedAt?: number;
+  /** A ballot that closes at a time (epoch ms): the page counts down to it. */
+  closesAt?: number;
 }
 
 export type RoomEvent =
@@ -31,6 +34,8 @@ export type RoomEvent =
   | { type: 'edit'; message: WebMessage }
   | { type: 'delete'; ref: string }
   | { type: 'typing' }
+  /** The room's settings changed (its language, maybe): pages check what they show. */
+  | { type: 'settings' }
   | { type: 'presence'; members: Array<{ tag: string; name: string }> };
 
 /** One Server-Sent Events frame. Frames without an id (typing, presence) are not replayed. */
@@ -54,6 +59,10 @@ interface Room {
   /** Member prompts not shown yet: they appear when the core answers them, and vanish if it refuses them. */
   pending: Map<string, WebMessage>;
   lastActive: number;
+  /** Names in use (nameKey → holder): two members never show the same name. */
+  names: Map<string, Member>;
+  /** The member who named themselves here first since the process started: they may change the room's settings. */
+  creator?: string;
 }
 
 export interface RoomHubOptions {
@@ -83,7 +92,7 @@ export function createRoomHub(options: RoomHubOptions = {}) {
   const room = (id: string): Room => {
     let r = rooms.get(id);
     if (!r) {
-      r = { id, messages: new Map(), ring: [], seq: 0, listeners: new Map(), pending: new Map(), lastActive: Date.now() };
+      r = { id, messages: new Map(), ring: [], seq: 0, listeners: new Map(), pending: new Map(), lastActive: Date.now(), names: new Map() };
       rooms.set(id, r);
       if (rooms.size > maxRooms) evictOneRoom(id);
     }
@@ -126,7 +135,7 @@ export function createRoomHub(options: RoomHubOptions = {}) {
   };
 
   /** Broadcasts a passing signal (not replayed). */
-  const signal = (roomId: string, event: Extract<RoomEvent, { type: 'typing' | 'presence' }>) => {
+  const signal = (roomId: string, event: Extract<RoomEvent, { type: 'typing' | 'presence' | 'settings' }>) => {
     broadcast(room(roomId), frameOf(event));
   };
 
@@ -182,6 +191,21 @@ export function createRoomHub(options: RoomHubOptions = {}) {
       };
     },
 
+    /**
+     * Takes a name for a member in a room (releasing the one they held before); false when another member holds it.
+     * The first member to take a name in a room becomes its creator.
+     */
+    claimName(roomId: string, tag: string, name: string): boolean {
+      const r = room(roomId);
+      const key = nameKey(name);
+      const holder = r.names.get(key);
+      if (holder && holder.tag !== tag) return false;
+      for (const [k, m] of r.names) if (m.tag === tag && k !== key) r.names.delete(k);
+      r.names.set(key, { tag, name });
+      r.creator ??= tag;
+      return true;
+    },
+    isCreator: (roomId: string, tag: string) => rooms.get(roomId)?.creator === tag,
     members: (roomId: string) => currentMembers(room(roomId)),
     listenerCount: (roomId: string) => rooms.get(roomId)?.listeners.size ?? 0,
 

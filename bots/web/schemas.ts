@@ -2,30 +2,37 @@
 // localised 400 and never reaches the core.
 import { z } from 'zod';
 import type { CommandName } from '../../core/port/types';
+import { cleanName, MAX_NAME_CHARS } from './names';
 
 export const ROOM_ID = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export const RoomIdSchema = z.string().regex(ROOM_ID);
 
-/** Largest JSON body accepted. Longer prompts than the core allows still reach it (it refuses them with its own
- * message); this only stops a browser or script from sending megabytes. */
-export const MAX_BODY_BYTES = 64 * 1024;
-/** Longest prompt text passed to the core (above the configured limit, so the core's own refusal is shown). */
-export const MAX_TEXT_CHARS = 20_000;
+/** Largest JSON body accepted: stops a browser or script from sending megabytes. A prompt longer than the configured
+ * limit is refused with the core's own message (routes.ts), whatever its size below this. */
+export const MAX_BODY_BYTES = 256 * 1024;
+/** Longest text the schema takes; the configured prompt limit (battle.maxPromptChars) is checked after it. */
+export const MAX_TEXT_CHARS = 60_000;
 
 const locale = z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/).max(35);
 
+/** A display name as typed: cleaned (names.ts), then 1–40 visible characters. */
+export const NameSchema = z
+  .string()
+  .max(400)
+  .transform(cleanName)
+  .pipe(z.string().min(1).max(MAX_NAME_CHARS));
+
+/** Who is acting, as the page says it: only a display name. The member's id comes from the session cookie. */
 export const MemberSchema = z
   .object({
-    /** Random id the page keeps in localStorage; several tabs with different ids are several members. */
-    id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-    name: z
-      .string()
-      .transform((s) => s.replace(/\s+/g, ' ').trim())
-      .pipe(z.string().min(1).max(40)),
+    name: NameSchema,
+    /** The page's language (ignored by the core: a room's text follows the room's language). */
     locale: locale.optional(),
   })
   .strict();
 export type Member = z.infer<typeof MemberSchema>;
+
+export const JoinBodySchema = z.object({ member: MemberSchema }).strict();
 
 /** A page may name its request so that a retry is handled once (the engine's delivery id). */
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional();
@@ -74,12 +81,7 @@ export const FormBodySchema = z
   .strict();
 
 export const EventsQuerySchema = z.object({
-  member: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
-  name: z
-    .string()
-    .transform((s) => s.replace(/\s+/g, ' ').trim())
-    .pipe(z.string().min(1).max(40))
-    .optional(),
+  name: NameSchema.optional(),
   /** EventSource sends Last-Event-ID itself on reconnects; a page that reloads passes its last id here. */
   lastEventId: z.string().max(64).optional(),
 });

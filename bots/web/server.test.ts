@@ -1,25 +1,19 @@
 // The playground's HTTP and SSE endpoints against the real engine (demo models, SQLite) on 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebMessage } from './rooms';
-import { openSse, startTestPlayground, type TestPlayground } from './testing';
+import { newMember, openSse, startTestPlayground, type TestMember, type TestPlayground } from './testing';
 
 let pg: TestPlayground;
+let alice: TestMember;
+let bob: TestMember;
 beforeAll(async () => {
   pg = await startTestPlayground({ tokensPerSecond: 30, maxPromptChars: 200 });
+  alice = await newMember(pg.url, 'Alice');
+  bob = await newMember(pg.url, 'Bob');
 });
 afterAll(async () => {
   await pg?.close();
 });
-
-const alice = { id: 'alice-0001', name: 'Alice', locale: 'en' };
-const bob = { id: 'bob-000002', name: 'Bob', locale: 'fr' };
-
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${pg.url}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
 
 /** The ballot is posted through the engine's paced queue, possibly just after the prompt's request returns. */
 async function roomMessages(room: string, atLeast: number): Promise<WebMessage[]> {
@@ -34,7 +28,7 @@ async function roomMessages(room: string, atLeast: number): Promise<WebMessage[]
 const messageOf = (data: string) => (JSON.parse(data) as { message: WebMessage }).message;
 
 describe('pages', () => {
-  it('sends / to the lobby and serves the room page in the browser language', async () => {
+  it("sends / to the lobby and serves the room page in the room's language, whatever the browser asks", async () => {
     const root = await fetch(`${pg.url}/`, { redirect: 'manual' });
     expect(root.status).toBe(302);
     expect(root.headers.get('location')).toBe('/r/lobby');
@@ -45,17 +39,18 @@ describe('pages', () => {
     expect(enHtml).toContain('<html lang="en">');
     expect(enHtml).toContain('Your prompt');
 
+    // A French browser in an English room reads the room in English, like the models' replies and the ballot.
     const fr = await (await fetch(`${pg.url}/r/lobby`, { headers: { 'Accept-Language': 'fr-CA,fr;q=0.9,en;q=0.5' } })).text();
-    expect(fr).toContain('<html lang="fr">');
-    expect(fr).toContain('Votre question');
+    expect(fr).toContain('<html lang="en">');
+    expect(fr).toContain('Room language: English');
   });
 
-  it('remembers the language switch in a cookie and only redirects inside the site', async () => {
-    const res = await fetch(`${pg.url}/lang?lang=fr&back=/r/lobby`, { redirect: 'manual' });
+  it('remembers the language switch in a cookie for the leaderboard and only redirects inside the site', async () => {
+    const res = await fetch(`${pg.url}/lang?lang=fr&back=/leaderboard`, { redirect: 'manual' });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/r/lobby');
+    expect(res.headers.get('location')).toBe('/leaderboard');
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const page = await (await fetch(`${pg.url}/r/lobby`, { headers: { Cookie: cookie, 'Accept-Language': 'en' } })).text();
+    const page = await (await fetch(`${pg.url}/leaderboard`, { headers: { Cookie: cookie, 'Accept-Language': 'en' } })).text();
     expect(page).toContain('<html lang="fr">');
 
     const away = await fetch(`${pg.url}/lang?lang=en&back=//evil.example/`, { redirect: 'manual' });
@@ -79,58 +74,64 @@ describe('pages', () => {
 
 describe('bad input', () => {
   it('answers malformed JSON with a localised 400 and keeps serving', async () => {
-    const res = await post('/api/rooms/lobby/messages', '{"member": ', { 'Accept-Language': 'fr' });
+    const res = await alice.post('/api/rooms/lobby/messages', '{"member": ');
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('invalid-json');
-    expect(body.error.message).toContain('JSON valide');
+    expect(body.error.message).toContain('valid JSON');
     expect((await fetch(`${pg.url}/r/lobby`)).status).toBe(200);
   });
 
   it('names the missing or wrong fields', async () => {
-    const res = await post('/api/rooms/lobby/messages', { member: { id: 'x', name: '' }, text: 5 });
+    // A member id in the body is refused: who a browser is comes from its session cookie only.
+    const res = await alice.post('/api/rooms/lobby/messages', { member: { id: 'alice-0001', name: '\u200b\u200d' }, text: 5 });
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as { error: { message: string } };
-    expect(error.message).toMatch(/member\.id/);
+    expect(error.message).toMatch(/member/);
     expect(error.message).toMatch(/member\.name/);
     expect(error.message).toMatch(/text/);
   });
 
-  it('refuses bodies that are far too large with 413', async () => {
-    const res = await post('/api/rooms/lobby/messages', { member: alice, text: 'x'.repeat(100_000) });
-    expect(res.status).toBe(413);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('too long');
+  it('refuses a prompt over the one configured limit with one message, however long', async () => {
+    const messages: string[] = [];
+    for (const length of [201, 5_000, 100_000]) {
+      const res = await alice.post('/api/rooms/lobby/messages', { text: 'x'.repeat(length) });
+      expect(res.status).toBe(413);
+      messages.push(((await res.json()) as { error: { message: string } }).error.message);
+    }
+    for (const message of messages) expect(message).toMatch(/the limit is 200\./);
+    expect(messages[0]).toContain('201');
   });
 
   it('refuses an invalid room in the API', async () => {
-    const res = await post('/api/rooms/BAD ROOM/actions', { member: alice, data: 'v:abcdefgh:a' });
+    const res = await alice.post('/api/rooms/BAD ROOM/actions', { data: 'v:abcdefgh:a' });
     expect(res.status).toBe(400);
   });
 
   it("shows the engine's refusal of an empty or oversized prompt to its author only", async () => {
     const sse = await openSse(`${pg.url}/api/rooms/refusals/events`);
     await sse.next((e) => e.event === 'snapshot');
-    const empty = (await (await post('/api/rooms/refusals/messages', { member: alice, text: '   ' })).json()) as {
+    const empty = (await (await alice.post('/api/rooms/refusals/messages', { text: '   ' })).json()) as {
       published: boolean;
       notice?: { html: string };
     };
     expect(empty.published).toBe(false);
     expect(empty.notice?.html).toBeTruthy();
 
-    const long = (await (await post('/api/rooms/refusals/messages', { member: bob, text: 'y'.repeat(500) })).json()) as {
+    // Zero-width characters alone are an empty prompt too.
+    const invisible = (await (await bob.post('/api/rooms/refusals/messages', { text: '\u200b\u200c\u200d\u2060' })).json()) as {
       published: boolean;
       notice?: { html: string };
     };
-    expect(long.published).toBe(false);
-    // Bob's browser asked for French: the engine's refusal is in French, with the limit.
-    expect(long.notice?.html).toContain('200');
+    expect(invisible.published).toBe(false);
+    expect(invisible.notice?.html).toBe(empty.notice?.html);
     // Nobody else saw the refused prompts.
     expect(sse.events.filter((e) => e.event === 'message')).toHaveLength(0);
     sse.close();
   });
 
   it('answers a forged button politely', async () => {
-    const res = await post('/api/rooms/lobby/actions', { member: alice, data: 'v:ZZZZZZZZ:a' });
+    const res = await alice.post('/api/rooms/lobby/actions', { data: 'v:ZZZZZZZZ:a' });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { notice?: { html: string } };
     expect(body.notice?.html).toBeTruthy();
@@ -140,12 +141,12 @@ describe('bad input', () => {
 describe('a battle over HTTP and SSE', () => {
   it('streams both replies, takes one vote per member, reveals privately then to everyone', async () => {
     const room = 'battle-room';
-    const watcher = await openSse(`${pg.url}/api/rooms/${room}/events?member=${bob.id}&name=Bob`);
+    const watcher = await bob.sse(room);
     const hello = await watcher.next((e) => e.event === 'hello');
     expect(JSON.parse(hello.data).tag).toMatch(/^[\w-]{12}$/);
     await watcher.next((e) => e.event === 'snapshot');
 
-    const prompt = post(`/api/rooms/${room}/messages`, { member: alice, text: 'What is a <script>alert(1)</script> black hole?' });
+    const prompt = alice.post(`/api/rooms/${room}/messages`, { text: 'What is a <script>alert(1)</script> black hole?' });
 
     const shown = messageOf((await watcher.next((e) => e.event === 'message')).data);
     expect(shown.kind).toBe('member');
@@ -181,42 +182,52 @@ describe('a battle over HTTP and SSE', () => {
     expect(replyA.buttons.flat().length).toBeGreaterThan(0); // like / dislike
 
     const voteA = ballot.buttons[0]![0]!.data;
-    const aliceVote = (await (await post(`/api/rooms/${room}/actions`, { member: alice, data: voteA, messageRef: ballot.ref })).json()) as {
+    const aliceVote = (await (await alice.post(`/api/rooms/${room}/actions`, { data: voteA, messageRef: ballot.ref })).json()) as {
       notice: { html: string; alert: boolean };
+      selected?: string;
     };
     expect(aliceVote.notice.alert).toBe(true);
+    expect(aliceVote.selected).toBe(voteA);
     expect(aliceVote.notice.html).toMatch(/demo/i); // the voter learns the models at once
 
     // Not yet for everyone: the ballot is edited (vote count) but names no model.
     const afterOne = messageOf((await watcher.next((e) => e.event === 'edit' && messageOf(e.data).ref === ballot.ref)).data);
     expect(afterOne.html).not.toMatch(/demo model/i);
 
-    const again = (await (await post(`/api/rooms/${room}/actions`, { member: alice, data: voteA, messageRef: ballot.ref })).json()) as {
+    const again = (await (await alice.post(`/api/rooms/${room}/actions`, { data: voteA, messageRef: ballot.ref })).json()) as {
       notice: { html: string };
     };
     expect(again.notice.html).toMatch(/already/i);
 
-    const bobVote = (await (await post(`/api/rooms/${room}/actions`, { member: bob, data: ballot.buttons[1]![1]!.data, messageRef: ballot.ref })).json()) as {
+    // Alice changes her mind: her vote now reads "tie", it is not a second vote (the count stays at one).
+    const tie = ballot.buttons[1]![0]!.data;
+    const changed = (await (await alice.post(`/api/rooms/${room}/actions`, { data: tie, messageRef: ballot.ref })).json()) as { notice: { html: string }; selected?: string };
+    expect(changed.selected).toBe(tie);
+    expect(changed.notice.html).toMatch(/changed your vote/);
+    const battle = (await pg.app.store.getBattleByMessageRef((await pg.app.store.getChatByAddress('web', room))!.id, ballot.ref))!;
+    expect(battle.voteCount).toBe(1);
+
+    const bobVote = (await (await bob.post(`/api/rooms/${room}/actions`, { data: ballot.buttons[1]![1]!.data, messageRef: ballot.ref })).json()) as {
       notice: { html: string };
     };
     expect(bobVote.notice.html).toBeTruthy();
     const closed = messageOf((await watcher.next((e) => e.event === 'edit' && messageOf(e.data).ref === ballot.ref && /demo/i.test(messageOf(e.data).html!))).data);
     expect(closed.buttons).toHaveLength(0);
     // A late vote (a stale page still showing the buttons) gets a clear answer, not an error.
-    const late = await post(`/api/rooms/${room}/actions`, { member: { id: 'carol-0003', name: 'Carol' }, data: voteA, messageRef: ballot.ref });
+    const carol = await newMember(pg.url, 'Carol');
+    const late = await carol.post(`/api/rooms/${room}/actions`, { data: voteA, messageRef: ballot.ref });
     expect(late.status).toBe(200);
     expect(((await late.json()) as { notice: { html: string } }).notice.html).toMatch(/closed/i);
 
-    // The ranking's JSON: both models with their two votes (too few for a score yet).
+    // Web votes stay out of the shared rankings (web.countInRankings is off): the global board has none of them...
     const board = (await (await fetch(`${pg.url}/api/leaderboard`)).json()) as { models: Array<{ model: string; votes: number; score: number | null }> };
-    expect(board.models.length).toBe(2);
-    expect(board.models.every((m) => m.votes === 2)).toBe(true);
-    const page = await (await fetch(`${pg.url}/leaderboard`)).text();
-    for (const m of board.models) expect(page).toContain(`data-model="${m.model}"`);
-    expect(page).toContain('not enough votes');
-    // The page and the chats read one service: the board a chat would be shown has the same models and votes.
+    expect(board.models.length).toBe(0);
     const shared = await pg.app.leaderboard.board!({});
-    expect(shared.models.map((m) => [m.model, m.votes]).sort()).toEqual(board.models.map((m) => [m.model, m.votes]).sort());
+    expect(shared.models).toHaveLength(0);
+    // ...while the room's own board counts both votes.
+    const chat = (await pg.app.store.getChatByAddress('web', room))!;
+    const own = await pg.app.leaderboard.board!({ chat: chat.id });
+    expect(own.models.map((m) => m.votes)).toEqual([2, 2]);
     watcher.close();
   });
 
@@ -228,7 +239,7 @@ describe('a battle over HTTP and SSE', () => {
     first.close();
 
     // While disconnected, a battle happens.
-    const res = (await (await post(`/api/rooms/${room}/messages`, { member: alice, text: 'Tell me about owls' })).json()) as { ref: string };
+    const res = (await (await alice.post(`/api/rooms/${room}/messages`, { text: 'Tell me about owls' })).json()) as { ref: string };
     expect(res.ref).toBeTruthy();
     await roomMessages(room, 4); // prompt, A, B, ballot
 
@@ -249,10 +260,10 @@ describe('a battle over HTTP and SSE', () => {
   it('continues the battle when a prompt replies to one of its messages', async () => {
     const room = 'follow-room';
     const sse = await openSse(`${pg.url}/api/rooms/${room}/events`);
-    await (await post(`/api/rooms/${room}/messages`, { member: alice, text: 'Name a bird' })).json();
+    await (await alice.post(`/api/rooms/${room}/messages`, { text: 'Name a bird' })).json();
     const replyA = messageOf((await sse.next((e) => e.event === 'message' && messageOf(e.data).pair?.index === 0)).data);
     const firstBallot = messageOf((await sse.next((e) => e.event === 'message' && messageOf(e.data).buttons.length === 2)).data);
-    const followUp = (await (await post(`/api/rooms/${room}/messages`, { member: bob, text: 'And a fish?', replyTo: replyA.ref })).json()) as {
+    const followUp = (await (await bob.post(`/api/rooms/${room}/messages`, { text: 'And a fish?', replyTo: replyA.ref })).json()) as {
       published: boolean;
       notice?: unknown;
     };
@@ -274,14 +285,14 @@ describe('a battle over HTTP and SSE', () => {
     const room = 'board-room';
     const sse = await openSse(`${pg.url}/api/rooms/${room}/events`);
     await sse.next((e) => e.event === 'snapshot');
-    const res = await post(`/api/rooms/${room}/commands`, { member: alice, name: 'leaderboard' });
+    const res = await alice.post(`/api/rooms/${room}/commands`, { name: 'leaderboard' });
     expect(res.status).toBe(200);
     const posted = messageOf((await sse.next((e) => e.event === 'message')).data);
     expect(posted.kind).toBe('bot');
     expect(posted.html!.length).toBeGreaterThan(0);
 
     // Typed in the prompt box, a slash command is a command, as on the chat platforms: no battle starts.
-    const typed = (await (await post(`/api/rooms/${room}/messages`, { member: alice, text: '/leaderboard' })).json()) as { ok: boolean };
+    const typed = (await (await alice.post(`/api/rooms/${room}/messages`, { text: '/leaderboard' })).json()) as { ok: boolean };
     expect(typed.ok).toBe(true);
     const again = messageOf((await sse.next((e) => e.event === 'message')).data);
     expect(again.kind).toBe('bot');

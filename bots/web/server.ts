@@ -12,7 +12,11 @@ import type { BoardRenderer } from '../../core/leaderboard/types';
 import { boardSource, type LeaderboardSource } from './leaderboard';
 import { createWebPort } from './port';
 import { createRoomHub, type RoomHubOptions } from './rooms';
+import { parseChatSettings } from '../../core/config/chat-settings';
+import type { PnyxConfig } from '../../core/config/schema';
+import { createWebLimiter, type WebLimits } from './limits';
 import { createWebApp } from './routes';
+import { createSessions, dataDirOf, loadWebSecret } from './session';
 
 /** The parts of the bootstrapped application (core/app.ts `PnyxApp`) the playground uses. */
 export interface PlaygroundApp {
@@ -23,6 +27,8 @@ export interface PlaygroundApp {
   models: { cards: ModelCard[] };
   /** The app's one leaderboard service (core/app.ts): the page shows what chats are shown. */
   leaderboard: Pick<BoardRenderer, 'board'>;
+  config: Pick<PnyxConfig, 'locale' | 'battle' | 'web'>;
+  env?: { DATABASE_URL?: string };
 }
 
 export interface WebPlaygroundOptions {
@@ -35,6 +41,16 @@ export interface WebPlaygroundOptions {
   rooms?: RoomHubOptions;
   /** The process's /healthz, /readyz and /metrics (bots/ops.ts), served beside the pages. */
   ops?: Hono;
+  /** Signs session cookies; default PNYX_WEB_SECRET's value, else generated once and kept in `dataDir`. */
+  secret?: string;
+  /** Where a generated secret is kept; default beside the SQLite database (or ./data). */
+  dataDir?: string;
+  /** Requests per session and per address (limits.ts); defaults suit one person trying it. */
+  limits?: Partial<WebLimits>;
+  /** Lets scripts change any room's settings (X-Pnyx-Operator header). */
+  operatorToken?: string;
+  /** Client addresses come from X-Forwarded-For (set WEB_TRUST_PROXY=true behind a reverse proxy). */
+  trustProxy?: boolean;
 }
 
 export interface WebPlayground {
@@ -48,11 +64,34 @@ export async function startWebPlayground(options: WebPlaygroundOptions): Promise
   const { app } = options;
   const log = app.log.child({ adapter: 'web' });
   const hub = createRoomHub(options.rooms);
-  app.arena.attach(createWebPort({ hub, log }));
+  app.arena.attach(createWebPort({ hub, log, countsInRankings: app.config.web.countInRankings }));
+  let secret = options.secret;
+  if (!secret) {
+    const loaded = loadWebSecret({ env: process.env.PNYX_WEB_SECRET, dataDir: options.dataDir ?? dataDirOf(app.env?.DATABASE_URL) });
+    if (loaded.source === 'created') log.info('web: generated the session secret and stored it in the data folder');
+    secret = loaded.secret;
+  }
+  const roomLocale = async (room: string) => {
+    const chat = await app.store.getChatByAddress('web', room);
+    return app.i18n.negotiate(chat ? parseChatSettings(chat.settings).locale ?? chat.locale ?? undefined : undefined, app.config.locale);
+  };
   const shared = app.leaderboard.board;
   if (!options.leaderboard && !shared) throw new Error('the playground needs a leaderboard service with boards');
   const leaderboard = options.leaderboard ?? boardSource({ leaderboard: { board: shared! }, cards: app.models.cards });
-  const web = createWebApp({ arena: app.arena, i18n: app.i18n, log, hub, leaderboard });
+  const web = createWebApp({
+    arena: app.arena,
+    i18n: app.i18n,
+    log,
+    hub,
+    leaderboard,
+    sessions: createSessions(secret),
+    limiter: createWebLimiter(options.limits),
+    maxPromptChars: app.config.battle.maxPromptChars,
+    roomLocale,
+    roomChat: async (room) => (await app.store.getChatByAddress('web', room))?.id ?? null,
+    ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}),
+    ...(options.trustProxy ? { trustProxy: true } : {}),
+  });
   if (options.ops) web.route('/', options.ops);
 
   const host = options.host ?? '127.0.0.1';

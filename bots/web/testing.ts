@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPnyx, type PnyxApp } from '../../core/app';
 import { DEMO_MODELS_CONFIG } from '../../core/providers/registry';
+import type { WebLimits } from './limits';
 import { startWebPlayground, type WebPlayground } from './server';
 
 export interface TestPlayground {
@@ -16,11 +17,14 @@ export interface TestPlayground {
 
 /** The default demo models, at a speed where streaming is visible but tests stay short. Group battles close after
  * two votes so a test can see the private reveal (first vote) and the public one (second vote). */
-export async function startTestPlayground(options: { tokensPerSecond?: number; closeAfterVotes?: number; maxPromptChars?: number; locale?: string } = {}): Promise<TestPlayground> {
+export async function startTestPlayground(
+  options: { tokensPerSecond?: number; closeAfterVotes?: number; maxPromptChars?: number; countInRankings?: boolean; limits?: Partial<WebLimits>; operatorToken?: string; locale?: string; revealGroupMinutes?: number } = {},
+): Promise<TestPlayground> {
   const dir = mkdtempSync(join(tmpdir(), 'pnyx-web-'));
   const config = {
     // The rooms' language (what the bot posts for everyone); each page is in its reader's.
     locale: options.locale ?? 'en',
+    web: { countInRankings: options.countInRankings ?? false },
     ...DEMO_MODELS_CONFIG,
     // The one-line demo model can finish before a single paced edit, so a test could not see it stream:
     // battles here are between the three talkative ones.
@@ -28,13 +32,24 @@ export async function startTestPlayground(options: { tokensPerSecond?: number; c
     providers: { demo: { type: 'demo', tokensPerSecond: options.tokensPerSecond ?? 60 } },
     battle: {
       maxPromptChars: options.maxPromptChars ?? 4000,
-      reveal: { private: { after: 'votes', votes: 1 }, group: { after: 'votes', votes: options.closeAfterVotes ?? 2 } },
+      reveal: {
+        private: { after: 'votes', votes: 1 },
+        group: options.revealGroupMinutes ? { after: 'minutes', minutes: options.revealGroupMinutes } : { after: 'votes', votes: options.closeAfterVotes ?? 2 },
+      },
       perUserPerMinute: 100,
       perChatPerMinute: 100,
     },
   };
   const app = await createPnyx({ config, env: { DATABASE_URL: `file:${join(dir, 'web.db')}`, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' } });
-  const web = await startWebPlayground({ app, host: '127.0.0.1', port: 0 });
+  const web = await startWebPlayground({
+    app,
+    host: '127.0.0.1',
+    port: 0,
+    secret: 'test-secret-test-secret-test-secret-0123',
+    // Tests make many members from one address; a test of the limits passes its own.
+    limits: { sessionsPerIpPerHour: 10_000, promptsPerIpPerMinute: 10_000, actionsPerIpPerMinute: 10_000, promptsPerSessionPerMinute: 1000, actionsPerSessionPerMinute: 1000, ...options.limits },
+    ...(options.operatorToken ? { operatorToken: options.operatorToken } : {}),
+  });
   await app.arena.start();
   return {
     app,
@@ -126,4 +141,37 @@ export async function openSse(url: string, headers: Record<string, string> = {})
     },
     close: () => controller.abort(),
   };
+}
+
+/** One browser as a script: its session cookie and CSRF token, and its display name sent with every request. */
+export interface TestMember {
+  name: string;
+  cookie: string;
+  csrf: string;
+  tag: string;
+  /** POSTs JSON to the API as this member (`member: { name }` added unless the body has one). */
+  post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
+  /** The room's event stream as this member (present under its name). */
+  sse(room: string, headers?: Record<string, string>): ReturnType<typeof openSse>;
+}
+
+export async function newMember(url: string, name: string): Promise<TestMember> {
+  const res = await fetch(`${url}/api/session`);
+  if (!res.ok) throw new Error(`no session: HTTP ${res.status}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const { csrf, tag } = (await res.json()) as { csrf: string; tag: string };
+  const member: TestMember = {
+    name,
+    cookie,
+    csrf,
+    tag,
+    post: (path, body, headers = {}) =>
+      fetch(`${url}${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Cookie: cookie, 'X-Pnyx-CSRF': csrf, ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body && typeof body === 'object' && !('member' in body) ? { member: { name }, ...body } : body),
+      }),
+    sse: (room, headers = {}) => openSse(`${url}/api/rooms/${room}/events?name=${encodeURIComponent(name)}`, { Cookie: cookie, ...headers }),
+  };
+  return member;
 }

@@ -133,6 +133,15 @@ export const EngineSchema = z
   })
   .strict();
 
+/** The web playground (bots/web): its members are anonymous browsers. */
+export const WebConfigSchema = z
+  .object({
+    /** Let the playground's votes into the shared rankings (every chat's leaderboard, the CLI). Off by default: anyone
+     * who can reach the page can vote, so its votes count only on its rooms' own boards. */
+    countInRankings: z.boolean().default(false),
+  })
+  .strict();
+
 export const ConfigSchema = z
   .object({
     /** Default language of the bot's messages when neither chat nor person says otherwise. */
@@ -143,6 +152,7 @@ export const ConfigSchema = z
     engine: EngineSchema.default(EngineSchema.parse({})),
     spend: SpendSchema.default(SpendSchema.parse({})),
     ranking: RankingConfigSchema.default(RankingConfigSchema.parse({})),
+    web: WebConfigSchema.default(WebConfigSchema.parse({})),
   })
   .strict()
   .superRefine((config, ctx) => {

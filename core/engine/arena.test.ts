@@ -189,8 +189,12 @@ describe('arena with the demo models', () => {
 
     expect((await vote(h, chat, m1, ballot, 'a')).notice!.text).toContain('You voted: A is better.');
     expect((await vote(h, chat, m2, ballot, 'b')).notice!.text).toContain('You voted: B is better.');
+    // A second press on the same choice is told the choice; another choice changes the vote (not a second one), and
+    // the tally keeps the blind first choice.
+    expect((await vote(h, chat, m1, ballot, 'a')).notice!.text).toContain('You already voted on this battle: A is better.');
     const again = await vote(h, chat, m1, ballot, 'tie');
-    expect(again.notice!.text).toContain('You already voted on this battle: A is better.');
+    expect(again.notice!.text).toContain('You changed your vote: Tie (was A is better)');
+    expect(again.selected).toBe(voteData(ballot, 'tie'));
     await h.port.waitFor(() => ballot.current.text.includes('2 votes so far'));
     // Still open: the voters know, the chat does not.
     const battle = await battleRow(h, tokenOf(ballot));
@@ -288,7 +292,7 @@ describe('arena with the demo models', () => {
     const replyB = inChat(h, chat.id).find((m) => m.current.text.startsWith('**Model B**'))!;
     const fan = person('react-fan');
     const [like, dislike] = replyB.current.buttons![0]!;
-    expect([like!.label, dislike!.label]).toEqual(['👍 B', '👎 B']);
+    expect([like!.label, dislike!.label]).toEqual(['👍 Like B', '👎 Dislike B']);
     const liked = await press(h, chat, fan, like!.data);
     expect(liked.notice!.text).toBe('Thanks! You liked reply B. Add reasons if you like:');
     expect(liked.notice!.buttons!.flat().map((b) => b.label)).toEqual(['Useful', 'Complete', 'Creative', 'Clear formatting']);
@@ -416,6 +420,31 @@ describe('arena with an OpenAI-compatible server', () => {
       ['Alpha first answer.', 'Bravo first answer.'],
       ['Alpha second answer.', 'Bravo second answer.'],
     ]);
+  });
+
+  it('refuses follow-ups from a voter (they saw the names), and records the turn each vote judged', async () => {
+    const chat = groupChat('oa-follow-voter');
+    const asker = person('oa-fv-asker');
+    const voter = person('oa-fv-voter');
+    server.script('fake-a', { text: 'Alpha one.' });
+    server.script('fake-b', { text: 'Bravo one.' });
+    await prompt(h, chat, asker, 'Name a river.');
+    const ballot = await ballotIn(h, chat.id);
+    const replyA = inChat(h, chat.id).find((m) => m.current.text.startsWith('**Model A**'))!;
+    await vote(h, chat, voter, ballot, 'a');
+    const refused = await prompt(h, chat, voter, 'Which one is longer?', { replyTo: replyA.ref });
+    expect(refused.notice!.text).toMatch(/can no longer add prompts/);
+    const battle = await battleRow(h, tokenOf(ballot));
+    expect(await h.app.store.getTurns(battle.id)).toHaveLength(1);
+
+    // Someone who has not voted may go on; their vote then judges the second turn.
+    server.script('fake-a', { text: 'Alpha two.' });
+    server.script('fake-b', { text: 'Bravo two.' });
+    expect((await prompt(h, chat, asker, 'Which one is longer?', { replyTo: replyA.ref })).notice).toBeUndefined();
+    await h.port.waitFor(() => !isBallot(ballot));
+    await vote(h, chat, asker, await ballotIn(h, chat.id), 'b');
+    const turns = await h.app.db.kysely.selectFrom('Vote').select(['voterId', 'turn']).where('battleId', '=', battle.id).orderBy('createdAt').execute();
+    expect(turns.map((v) => v.turn)).toEqual([0, 1]);
   });
 
   it('keeps a battle and its votes when a follow-up fails, and leaves the failed turn out of later history', async () => {
@@ -624,7 +653,8 @@ for (const db of databaseCases()) {
       const results = await Promise.all([vote(h, chat, twice, ballot, 'a'), vote(h, chat, twice, ballot, 'b')]);
       const texts = results.map((r) => r.notice!.text);
       expect(texts.filter((t) => t.startsWith('You voted'))).toHaveLength(1);
-      expect(texts.filter((t) => t.startsWith('You already voted'))).toHaveLength(1);
+      // The other press found the vote and changed it (a change of mind), never a second vote.
+      expect(texts.filter((t) => t.startsWith('You changed your vote'))).toHaveLength(1);
       const battle = await battleRow(h, tokenOf(ballot));
       expect(battle.voteCount).toBe(1);
       const tally = await h.app.store.tally(battle.id);

@@ -178,6 +178,8 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
         lease: lease(),
         delivery,
         ...(categories ? { categories } : {}),
+        // An adapter whose people are not accountable (anonymous browsers) keeps its battles off the shared rankings.
+        ...(portFor(ec.event.chat.platform).port.countsInRankings === false ? { ranked: false } : {}),
       },
       text,
     );
@@ -213,6 +215,11 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
   const continueBattle = async (ec: EventContext<PromptEvent>, battle: BattleRow, text: string): Promise<void> => {
     if (battle.status !== 'open') {
       ec.notice(ec.pt(battle.status === 'streaming' ? 'vote-too-early' : 'battle-not-open'));
+      return;
+    }
+    // Whoever voted has seen the names (the vote's answer reveals them): they may no longer steer the blind conversation.
+    if (await store.getVote(battle.id, ec.user.id)) {
+      ec.notice(ec.pt('followup-after-reveal'));
       return;
     }
     const turns = await lives.turnsOf(battle);

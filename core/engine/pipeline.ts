@@ -26,6 +26,9 @@ import { EventContext } from './event-context';
 import type { MessageRefs } from './message-refs';
 import type { Voting } from './voting';
 
+/** Characters that show nothing: zero-width spaces, joiners and marks, word joiner, soft hyphen, byte-order mark. */
+const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\u00AD\uFEFF]/g;
+
 type Ctx = EventContext<PnyxEvent>;
 
 export interface PipelineParts {
@@ -126,7 +129,8 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
   composer.use('prompt', async (ec, next) => {
     if (isPrompt(ec)) {
       const text = ec.event.text.trim();
-      if (!text) return ec.notice(ec.pt('prompt-empty'));
+      // Invisible characters alone (zero-width spaces and joiners, a byte-order mark) are no prompt either.
+      if (!text.replace(INVISIBLE, '').trim()) return ec.notice(ec.pt('prompt-empty'));
       if (text.length > config.battle.maxPromptChars) {
         return ec.notice(ec.pt('prompt-too-long', { length: text.length, max: config.battle.maxPromptChars }));
       }

@@ -206,6 +206,7 @@ export function createPresenter(port: ChatPort, log?: Logger): Presenter {
       if (entry.desired.side) out.side = entry.desired.side;
       if (entry.desired.source) out.source = entry.desired.source;
       if (isLast && entry.desired.image && !sent) out.image = entry.desired.image;
+      if (isLast && entry.desired.closesAt) out.closesAt = entry.desired.closesAt;
       await pace(q);
       if (sent) {
         await port.edit(entry.chat, entry.refs[i]!, out);

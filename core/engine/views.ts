@@ -143,5 +143,5 @@ export function ballotMessage(
   } else if (options.closeAfterVotes && options.closeAfterVotes > 1) {
     lines.push(t('ballot-closes-after', { votes: options.closeAfterVotes }));
   }
-  return { text: lines.join('\n'), buttons: voteButtons(t, options.token), role: 'ballot' };
+  return { text: lines.join('\n'), buttons: voteButtons(t, options.token), role: 'ballot', ...(options.closesAt ? { closesAt: options.closesAt } : {}) };
 }

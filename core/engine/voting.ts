@@ -120,7 +120,10 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     if (battle.status === 'closed') return ec.notice(await revealNotice(battle, pt('vote-closed'), pt, maxNotice), { alert: true });
     // The event's chat row is the battle's (the router refuses tokens from other chats), read fresh within a second.
     const policy = policyOf(chatRow);
-    const result = await store.castVote(battle.id, user.id, action.choice, policy.after === 'votes' ? { closeAtVotes: policy.votes } : {});
+    // The vote judges the conversation as far as it was answered on both sides (a follow-up may still be streaming).
+    const turn = (await lives.turnsOf(battle)).filter((t) => t.replies.a && t.replies.b).at(-1)?.index ?? 0;
+    const result = await store.castVote(battle.id, user.id, action.choice, { turn, ...(policy.after === 'votes' ? { closeAtVotes: policy.votes } : {}) });
+    ec.ack.selected = ec.event.data;
     if (ec.replay && result.status !== 'counted' && (await store.getVote(battle.id, user.id)) === action.choice) {
       // A process counted this very press and died before answering: thank the voter (not "already voted"), and show
       // what it may not have shown (the count, or the close its vote caused).
@@ -130,10 +133,9 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
       else ec.work('ballot', () => updateBallot(fresh, chatRow, fresh.voteCount));
       return ec.notice(await revealNotice(battle, pt('vote-counted', { choice: pt(`choice-${action.choice}`) }), pt, maxNotice), { alert: true });
     }
+    if (result.status === 'not_open') delete ec.ack.selected;
     if (result.status === 'not_open') return ec.notice(result.battleStatus === 'failed' ? pt('vote-failed') : pt('vote-closed'));
-    if (result.status === 'duplicate') {
-      return ec.notice(await revealNotice(battle, pt('vote-duplicate', { choice: pt(`choice-${result.choice}`) }), pt, maxNotice), { alert: true });
-    }
+    if (result.status === 'duplicate') return onChangeOfMind(ec, action, battle, result.choice, turn, maxNotice);
     log.info({ battle: battle.id, voter: user.id, votes: result.voteCount }, 'vote counted');
     metrics.voteCounted();
     const counted = battle;
@@ -145,6 +147,31 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     const buttons = voteReasonButtons(battle.token, action.choice, pt);
     if (limits?.forms) buttons.push([{ label: pt('vote-why-button'), data: encodeAction({ kind: 'why', token: battle.token }), style: 'secondary' }]);
     ec.notice(`${text}\n${pt('vote-reasons-ask')}`, { alert: true, buttons });
+  };
+
+  /**
+   * A second press on the ballot by someone who voted: the same choice is confirmed; another choice changes the vote
+   * while the battle is open (the store updates it; the blind first choice stays what the rankings count, since the
+   * voter has seen the names since).
+   */
+  const onChangeOfMind = async (ec: EventContext<ActionEvent>, action: Action & { kind: 'vote' }, battle: BattleRow, current: VoteChoice, turn: number, maxNotice: number): Promise<void> => {
+    const { pt, user } = ec;
+    if (current === action.choice) {
+      return ec.notice(await revealNotice(battle, pt('vote-duplicate', { choice: pt(`choice-${current}`) }), pt, maxNotice), { alert: true });
+    }
+    const changed = await store.changeVote(battle.id, user.id, action.choice, turn);
+    if (changed.status === 'not_open') {
+      delete ec.ack.selected;
+      return ec.notice(changed.battleStatus === 'failed' ? pt('vote-failed') : pt('vote-closed'));
+    }
+    if (changed.status === 'no_vote') {
+      delete ec.ack.selected;
+      return ec.notice(pt('action-stale'));
+    }
+    log.info({ battle: battle.id, voter: user.id, from: current, to: action.choice }, 'vote changed');
+    const text = pt('vote-changed', { choice: pt(`choice-${action.choice}`), from: pt(`choice-${current}`) });
+    if (!canAskPrivately(ec)) return ec.notice(text, { alert: true });
+    ec.notice(`${text}\n${pt('vote-reasons-ask')}`, { alert: true, buttons: voteReasonButtons(battle.token, action.choice, pt) });
   };
 
   /** Optional "why": what made the preferred reply better, or what was wrong with both. */

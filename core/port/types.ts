@@ -95,6 +95,8 @@ export interface OutMessage {
   side?: Side;
   /** The text is still growing (a reply being streamed); a later update replaces it. Adapters may ignore it. */
   partial?: boolean;
+  /** A ballot that closes at a time: when (adapters that can may show a live countdown beside the text). */
+  closesAt?: Date;
 }
 
 export interface SendOptions {
@@ -132,6 +134,11 @@ export interface ChatPort {
   pacingKey?(chat: ChatAddress): string;
   /** How a person invokes a command of the catalogue here (core/port/commands.ts), for help texts. Default `/name`. */
   commandHint?(name: string): string;
+  /**
+   * Whether votes cast here feed the shared rankings (default true). An adapter whose people are not accountable
+   * accounts (anonymous browsers) says false unless its operator opted in; its chats' own boards still count them.
+   */
+  readonly countsInRankings?: boolean;
   /**
    * Handles again a delivery the adapter stored (`arena.store`) that nobody finished: its process died before, or it
    * was never taken. The adapter treats `payload` (what it stored) exactly as if it had just arrived.
@@ -245,6 +252,11 @@ export interface Ack {
   replace?: OutMessage;
   /** A form to open for the person (action events, where limits.forms). */
   form?: Form;
+  /**
+   * The data of the button that now shows the person's own choice (their vote, after a vote or a change of mind), so
+   * an adapter that can mark a button for one person shows it selected. Others may ignore it.
+   */
+  selected?: string;
   /** Resolves when the work the event started is finished (replies streamed, ballot shown, reveal posted). Never rejects. */
   done?: Promise<void>;
   /**

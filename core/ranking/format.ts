@@ -156,6 +156,9 @@ export interface TableOptions {
   maxRows?: number;
   /** Segment label for the title (already localised). */
   segment?: string;
+  /** Columns available (a terminal's width); default TABLE_WIDTH, what a phone shows. Wider tables give model names
+   * the room they need. */
+  width?: number;
 }
 
 export const TABLE_WIDTH = 34;
@@ -204,11 +207,14 @@ export function groupTitle(board: Leaderboard, index: number, t: Translate): str
  */
 export function formatTable(board: Leaderboard, t: Translate, options: TableOptions = {}): string {
   const lines: string[] = [];
+  const width = Math.max(TABLE_WIDTH, Math.min(options.width ?? TABLE_WIDTH, 160));
+  const longest = Math.max(12, ...board.models.map((m) => [...m.model].length));
+  const modelCol = Math.min(12 + width - TABLE_WIDTH, longest);
   lines.push(options.segment ? t('ranking-title-segment', { segment: options.segment }) : t('ranking-title'));
   lines.push(summaryLine(board, t, compactCount));
   if (board.votes === 0 || board.models.length === 0) {
     lines.push('', t('ranking-empty'));
-    return lines.flatMap((line) => wrap(line, TABLE_WIDTH)).join('\n');
+    return lines.flatMap((line) => wrap(line, width)).join('\n');
   }
   const ranked = board.models
     .filter((m) => m.enoughVotes && m.score !== null)
@@ -217,7 +223,7 @@ export function formatTable(board: Leaderboard, t: Translate, options: TableOpti
     .sort((x, y) => x.component - y.component || (y.score ?? 0) - (x.score ?? 0));
   if (ranked.length) {
     const votesHead = [...t('ranking-col-votes')].slice(0, 5).join('').padStart(5);
-    const header = `${fit(t('ranking-col-rank'), 5)} ${fit(t('ranking-col-model'), 12)} ${fit(t('ranking-col-score'), 9)} ${votesHead}`;
+    const header = `${fit(t('ranking-col-rank'), 5)} ${fit(t('ranking-col-model'), modelCol)} ${fit(t('ranking-col-score'), 9)} ${votesHead}`;
     // Headers in a right-to-left script would turn their line around (each line is its own paragraph) while the rows
     // below, digits and Latin names, stay left to right: a left-to-right mark keeps every line of the table in columns.
     const ltr = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(header) ? '\u200e' : '';
@@ -229,7 +235,7 @@ export function formatTable(board: Leaderboard, t: Translate, options: TableOpti
         group = m.component;
         lines.push('', groupTitle(board, group, t));
       }
-      lines.push(`${ltr}${fit(rankRange(m), 5)} ${fit(m.model, 12)} ${scoreCell(m)} ${compactCount(m.votes).padStart(5)}`);
+      lines.push(`${ltr}${fit(rankRange(m), 5)} ${fit(m.model, modelCol)} ${scoreCell(m)} ${compactCount(m.votes).padStart(5)}`);
     }
     if (ranked.length > max) lines.push(t('ranking-more', { count: ranked.length - max }));
     lines.push('', t('ranking-legend', { level: Math.round(board.options.level * 100) }));
@@ -241,10 +247,10 @@ export function formatTable(board: Leaderboard, t: Translate, options: TableOpti
   const few = board.models.filter((m) => !m.enoughVotes);
   if (few.length) {
     lines.push('', t('ranking-not-enough-title', { min: board.options.minVotes }));
-    for (const m of few.slice(0, 10)) lines.push(fit(t('ranking-not-enough-item', { model: m.model, votes: m.votes }), TABLE_WIDTH).trimEnd());
+    for (const m of few.slice(0, 10)) lines.push(fit(t('ranking-not-enough-item', { model: m.model, votes: m.votes }), width).trimEnd());
     if (few.length > 10) lines.push(t('ranking-more', { count: few.length - 10 }));
   }
-  return lines.flatMap((line) => wrap(line, TABLE_WIDTH)).join('\n');
+  return lines.flatMap((line) => wrap(line, width)).join('\n');
 }
 
 /** How a chat's ranking differs from everyone's, in a few short lines. */

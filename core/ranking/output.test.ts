@@ -37,6 +37,20 @@ describe('leaderboard outputs', () => {
     expect(formatTable(computeLeaderboard(createCountsBuilder().build()), i18n.t('en'))).toMatch(/No votes yet/);
   });
 
+  it("uses a wide terminal's width: model names whole, lines within it", () => {
+    const wide = formatTable(board(), i18n.t('en'), { width: 100 });
+    for (const line of wide.split('\n')) expect([...line].length).toBeLessThanOrEqual(100);
+    expect(wide.split('\n').find((l) => l.includes('mistral'))).toMatch(/^1 +mistral-large-instruct-2411 +1\d{3} ±\d+ +\d/);
+    // A chart of a board without any scored model draws no axis under its "no votes yet" line.
+    const little = createCountsBuilder();
+    little.add('x', 'y', 'a', 4);
+    little.add('y', 'z', 'b', 3);
+    const empty = renderChartSvg(computeLeaderboard(little.build(), { bootstrap: 20 }), i18n.t('en'));
+    expect(empty).not.toContain('stroke="#e5e7eb"');
+    // Narrower than a phone is never asked for: the phone width stays the floor.
+    expect(formatTable(board(), i18n.t('en'), { width: 10 })).toBe(formatTable(board(), i18n.t('en')));
+  });
+
   it('emits the JSON shape, with groups, warnings and both-bad votes in their own column (issue 13)', () => {
     const json = toJson(board(), { segment: { language: 'fr' } });
     expect(Object.keys(json).sort()).toEqual(['battles', 'components', 'computed_at', 'models', 'segment', 'votes', 'warnings']);

@@ -313,6 +313,39 @@ for (const db of databaseCases()) {
       expect(await store.addVoteReason(battle.id, initiatorId, 'useful')).toBeNull();
     });
 
+    it('changes a vote in place while the battle is open, keeping the blind choice for the counters and the tally', async () => {
+      const battle = await openBattle();
+      const [u1, u2] = await voters(2);
+      expect(await store.castVote(battle.id, u1!.id, 'a', { turn: 0 })).toEqual({ status: 'counted', voteCount: 1 });
+      expect(await store.changeVote(battle.id, u1!.id, 'a')).toEqual({ status: 'unchanged', choice: 'a' });
+      expect(await store.changeVote(battle.id, u1!.id, 'b', 2)).toEqual({ status: 'changed', from: 'a', choice: 'b' });
+      expect(await store.changeVote(battle.id, u1!.id, 'tie')).toEqual({ status: 'changed', from: 'b', choice: 'tie' });
+      expect(await store.changeVote(battle.id, u2!.id, 'a')).toEqual({ status: 'no_vote' });
+      expect(await store.getVote(battle.id, u1!.id)).toBe('tie');
+      const row = await database.kysely.selectFrom('Vote').select(['choice', 'blindChoice', 'turn']).where('battleId', '=', battle.id).executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ choice: 'tie', blindChoice: 'a', turn: 2 });
+      // One vote, counted as it was cast blind.
+      expect((await store.getBattle(battle.id))?.voteCount).toBe(1);
+      expect(await counters(battle.id)).toEqual({ a: 1, b: 0, tie: 0, both_bad: 0 });
+      expect(await store.tally(battle.id)).toEqual({ a: 1, b: 0, tie: 0, both_bad: 0 });
+      await store.setStatus(battle.id, 'closed', { from: ['open'] });
+      expect(await store.changeVote(battle.id, u1!.id, 'b')).toEqual({ status: 'not_open', battleStatus: 'closed' });
+    });
+
+    it('keeps unranked battles off the shared ranking and on their chat\'s own board', async () => {
+      const ranked = await openBattle();
+      const unranked = await store.createBattle({ token: token(), chatId, initiatorId, modelAId: 'alpha', modelBId: 'beta', mode: 'random', language: 'en', ranked: false });
+      await store.setStatus(unranked.id, 'open', { from: ['streaming'] });
+      const [u1] = await voters(1);
+      await store.castVote(ranked.id, u1!.id, 'a');
+      await store.castVote(unranked.id, u1!.id, 'b');
+      const { readVoteCounts } = await import('../ranking/readers/source-db');
+      const shared = await readVoteCounts(database.kysely, {});
+      const own = await readVoteCounts(database.kysely, { chat: chatId });
+      // Every battle of this file is in this chat: its own board has exactly the unranked one more.
+      expect(own.battles).toBe(shared.battles + 1);
+    });
+
     it('closes the battle with the vote that reaches closeAtVotes, in the same call, and no sooner', async () => {
       const battle = await openBattle();
       const [u1, u2, u3] = await voters(3);

@@ -85,6 +85,7 @@ export interface BattleTable {
   openedAt: ColumnType<Date | string, Date, Date>;
   closesAt: ColumnType<Date | string | null, Date | null, Date | null>;
   closedAt: ColumnType<Date | string | null, Date | null, Date | null>;
+  ranked: ColumnType<boolean | number, boolean | undefined, boolean>;
 }
 
 export interface TurnTable {
@@ -120,6 +121,9 @@ export interface VoteTable {
   choice: string;
   reasons: Generated<string>;
   comment: string | null;
+  turn: number | null;
+  blindChoice: string | null;
+  changedAt: ColumnType<Date | string | null, Date | null, Date | null>;
   createdAt: ColumnType<Date | string, Date, Date>;
 }
 

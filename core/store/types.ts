@@ -94,6 +94,8 @@ export interface NewBattle {
   categories?: readonly string[];
   /** The platform delivery that started it (unique: a prompt handled again after a crash finds it). */
   delivery?: string;
+  /** False keeps its votes out of the shared rankings (ChatPort.countsInRankings); default true. */
+  ranked?: boolean;
 }
 
 export interface Lease {
@@ -156,6 +158,13 @@ export type CastVoteResult =
   | { status: 'duplicate'; choice: VoteChoice }
   | { status: 'not_open'; battleStatus: BattleStatus };
 
+export type ChangeVoteResult =
+  /** The vote now reads `choice` (`from` was the one before); the battle's counters keep the blind choice. */
+  | { status: 'changed'; from: VoteChoice; choice: VoteChoice }
+  | { status: 'unchanged'; choice: VoteChoice }
+  | { status: 'no_vote' }
+  | { status: 'not_open'; battleStatus: BattleStatus };
+
 export interface StatusChange {
   from?: BattleStatus[];
   releaseLease?: boolean;
@@ -172,6 +181,8 @@ export interface CastVoteOptions {
    * N votes): no crash between the vote and the close can leave a battle open that nobody can vote on any more.
    */
   closeAtVotes?: number;
+  /** The last turn the voter had read (Vote.turn). */
+  turn?: number;
 }
 
 export interface BattleStore {
@@ -235,6 +246,11 @@ export interface BattleStore {
   /** One vote per voter per battle, enforced by the database; counts only while the battle is open. */
   castVote(battleId: string, voterId: string, choice: VoteChoice, options?: CastVoteOptions): Promise<CastVoteResult>;
   getVote(battleId: string, voterId: string): Promise<VoteChoice | null>;
+  /**
+   * A voter changes their mind while the battle is open: the vote row is updated (choice, turn, when), never a second
+   * vote. The first choice was made blind and stays what the battle's counters and the rankings count (`blindChoice`).
+   */
+  changeVote(battleId: string, voterId: string, choice: VoteChoice, turn?: number): Promise<ChangeVoteResult>;
   /** Adds a reason tag to a person's vote; returns the vote's reasons, or null when they have not voted. */
   addVoteReason(battleId: string, voterId: string, reason: ReactionReason): Promise<string[] | null>;
   /** Sets the free-text "why" of a person's vote; false when they have not voted. */

@@ -2,11 +2,11 @@
 // requests. Model output arrives as HTML the server rendered with markdown-it (raw HTML off); everything typed by
 // people (names, prompts) is only ever set with textContent.
 const boot = JSON.parse(document.getElementById('pnyx-boot').textContent);
-const { room, locale, strings } = boot;
+const { room, locale, strings, csrf, maxPromptChars } = boot;
 
-/** A catalog string, formatted by the server (bots/web/page.ts lists the ones this script uses). */
-function t(id) {
-  return strings[id] ?? id;
+/** A catalog string, formatted by the server (bots/web/page.ts lists the ones this script uses); `{slot}`s filled here. */
+function t(id, args = {}) {
+  return (strings[id] ?? id).replace(/\{(\w+)\}/g, (whole, key) => (key in args ? String(args[key]) : whole));
 }
 
 const $ = (id) => document.getElementById(id);
@@ -27,70 +27,36 @@ const els = {
   followUp: $('follow-up'),
   cancelFollowUp: $('cancel-follow-up'),
   postLeaderboard: $('post-leaderboard'),
+  newMessages: $('new-messages'),
+  promptCount: $('prompt-count'),
 };
 
 // === Who am I =============================================================================================
-// Member ids live in localStorage so a person stays the same member across visits; each open tab holds a Web Lock
-// on its id, so a second tab picks (or creates) another id and joins as another member, as in a real group chat.
+// The server decides who this browser is (a signed HttpOnly session cookie); the page only knows its public tag and
+// the token it sends back on every request. The display name is kept in localStorage for the next visit.
 
-const IDS_KEY = 'pnyx.members';
-const NAMES_KEY = 'pnyx.names';
+const NAME_KEY = 'pnyx.name';
 
-function randomId() {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-function readJson(key, fallback) {
+function readName() {
   try {
-    const value = JSON.parse(localStorage.getItem(key) ?? 'null');
-    return value ?? fallback;
+    return localStorage.getItem(NAME_KEY) ?? '';
   } catch {
-    return fallback;
+    return '';
   }
 }
 
-function writeJson(key, value) {
+function writeName(name) {
   try {
-    localStorage.setItem(key, JSON.stringify(value));
+    localStorage.setItem(NAME_KEY, name);
   } catch {
     // Private mode or full storage: the page still works for this visit.
   }
 }
 
-async function claimMemberId() {
-  const known = readJson(IDS_KEY, []).filter((id) => typeof id === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(id));
-  if (!navigator.locks) return known[0] ?? remember(randomId());
-  for (const id of known) {
-    if (await tryHold(id)) return id;
-  }
-  const id = randomId();
-  await tryHold(id);
-  return remember(id);
-
-  function remember(id) {
-    const ids = readJson(IDS_KEY, []);
-    if (!ids.includes(id)) writeJson(IDS_KEY, [...ids, id].slice(-20));
-    return id;
-  }
-}
-
-/** Holds a lock named after the id for the life of the tab; false when another tab holds it. */
-function tryHold(id) {
-  return new Promise((resolve) => {
-    navigator.locks
-      .request(`pnyx-member-${id}`, { ifAvailable: true }, (lock) => {
-        resolve(Boolean(lock));
-        return lock ? new Promise(() => {}) : undefined;
-      })
-      .catch(() => resolve(false));
-  });
-}
-
-const me = { id: '', name: '', tag: '' };
+const me = { name: '', tag: boot.tag ?? '' };
 
 function member() {
-  return { id: me.id, name: me.name, locale };
+  return { name: me.name, locale };
 }
 
 // === Rendering =============================================================================================
@@ -120,19 +86,95 @@ function timeOf(message) {
   return el('time', { datetime: when.toISOString(), text: timeFormat.format(when) });
 }
 
-function buttonsOf(rows, messageRef, slotFor) {
+function buttonsOf(rows, messageRef, slotFor, onAnswer) {
   if (!rows || rows.length === 0) return null;
   const wrap = el('div', { className: 'buttons' });
   for (const row of rows) {
     const group = el('div', { className: 'button-row', role: 'group' });
     for (const button of row) {
-      const b = el('button', { type: 'button', className: `action ${button.style ?? ''}`.trim(), text: button.label });
-      b.addEventListener('click', () => act(button.data, messageRef, slotFor(), b));
+      const b = el('button', { type: 'button', className: `action ${button.style ?? ''}`.trim(), text: button.label, 'data-action': button.data });
+      b.addEventListener('click', () => act(button.data, messageRef, slotFor(), b, onAnswer));
       group.append(b);
     }
     wrap.append(group);
   }
   return wrap;
+}
+
+// === The person's own choices ================================================================================
+// The server names the button that shows the person's current vote (Ack.selected); the page marks it on the ballot,
+// keeps it across the ballot's edits, and remembers it for the next visit.
+
+const CHOICES_KEY = `pnyx.choices.${room}`;
+const choices = new Map(Object.entries(readJson(CHOICES_KEY, {})));
+
+function readJson(key, fallback) {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? 'null') ?? fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function rememberChoice(ref, data) {
+  choices.set(ref, data);
+  try {
+    localStorage.setItem(CHOICES_KEY, JSON.stringify(Object.fromEntries([...choices].slice(-200))));
+  } catch {
+    // storage full or private mode: shown for this visit only
+  }
+}
+
+/** Marks the chosen button of a message (aria-pressed), and says so in words beside the buttons. */
+function markChoice(node, data) {
+  const buttons = [...node.querySelectorAll(':scope > .buttons button[data-action]')];
+  if (!buttons.some((b) => b.dataset.action === data)) return;
+  for (const b of buttons) {
+    const chosen = b.dataset.action === data;
+    b.setAttribute('aria-pressed', String(chosen));
+    b.classList.toggle('chosen', chosen);
+  }
+  let label = node.querySelector(':scope > .buttons .your-choice');
+  if (!label) {
+    label = el('p', { className: 'your-choice' });
+    node.querySelector(':scope > .buttons').append(label);
+  }
+  label.textContent = `${t('web-your-choice')}: ${buttons.find((b) => b.dataset.action === data).textContent}`;
+}
+
+// === Countdown =================================================================================================
+// A ballot that closes at a time counts down live (the core's text says it in minutes when it is posted).
+
+const countdowns = new Map();
+
+function showCountdown(node, message) {
+  clearInterval(countdowns.get(node));
+  countdowns.delete(node);
+  node.querySelector(':scope > .countdown')?.remove();
+  if (!message.closesAt || !message.buttons?.length) return;
+  // The core's ballot ends with "Voting closes in N minutes" (core/engine/views.ts): the live countdown takes its place.
+  const lines = node.querySelector(':scope > .body > p:last-of-type');
+  const breaks = lines ? lines.querySelectorAll('br') : [];
+  const lastBreak = breaks[breaks.length - 1];
+  if (lastBreak) {
+    while (lastBreak.nextSibling) lastBreak.nextSibling.remove();
+    lastBreak.remove();
+  }
+  const out = el('p', { className: 'countdown', role: 'timer', 'aria-live': 'off' });
+  node.querySelector(':scope > .body').after(out);
+  const tick = () => {
+    const left = Math.max(0, Math.round((message.closesAt - Date.now()) / 1000));
+    if (left === 0) {
+      out.textContent = t('web-countdown-closing');
+      clearInterval(countdowns.get(node));
+      return;
+    }
+    const minutes = Math.floor(left / 60);
+    const seconds = String(left % 60).padStart(2, '0');
+    out.textContent = t('web-countdown', { time: `${minutes}:${seconds}` });
+  };
+  tick();
+  countdowns.set(node, setInterval(tick, 1000));
 }
 
 function fillBot(node, message) {
@@ -149,6 +191,8 @@ function fillBot(node, message) {
   }
   const buttons = buttonsOf(message.buttons, message.ref, () => privateSlot(node));
   if (buttons) node.querySelector(':scope > .private').before(buttons);
+  if (choices.has(message.ref)) markChoice(node, choices.get(message.ref));
+  showCountdown(node, message);
 }
 
 function botNode(message, tag) {
@@ -165,6 +209,7 @@ function memberNode(message) {
   const mine = message.author?.tag && message.author.tag === me.tag;
   return el('li', { className: `msg member${mine ? ' mine' : ''}`, id: `m-${message.ref}`, 'data-ref': message.ref }, [
     el('div', { className: 'meta' }, [
+      // <bdi>: a right-to-left name cannot reorder what follows it.
       el('bdi', { className: 'author', text: message.author?.name ?? '?' }),
       mine ? el('span', { className: 'you', text: `(${t('web-you')})` }) : null,
       timeOf(message),
@@ -209,6 +254,7 @@ function addMessage(message) {
   nodes.set(message.ref, node);
   els.empty.hidden = true;
   markBusy(node);
+  contentChanged(true);
 }
 
 /** A message the core removed (a reply part that shrank away). */
@@ -229,6 +275,7 @@ function updateMessage(message) {
   if (!node || node.classList.contains('member')) return;
   fillBot(node, message);
   markBusy(node);
+  contentChanged(false);
 }
 
 /** Screen readers announce a reply once it has stopped changing, not at every streamed word. */
@@ -246,6 +293,9 @@ function resetMessages(messages) {
   pairs.clear();
   els.empty.hidden = messages.length > 0;
   for (const message of messages) addMessage(message);
+  // Opening (or reopening) a room starts at the latest message.
+  following = true;
+  contentChanged(false);
 }
 
 function renderMembers(list) {
@@ -269,6 +319,49 @@ function showTyping() {
   clearTimeout(typingTimer);
   typingTimer = setTimeout(() => (els.typing.textContent = ''), 4000);
 }
+
+// === Following the conversation ================================================================================
+// The room follows the newest message (a new prompt, the replies as they stream, the ballot) while the person is at
+// the bottom; once they scroll up to read, it stays put and a "new messages" pill offers the way back down.
+
+let following = true;
+let followQueued = false;
+
+function nearBottom() {
+  const doc = document.documentElement;
+  return doc.scrollHeight - (window.scrollY + window.innerHeight) < 120;
+}
+
+function toBottom() {
+  window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' });
+  els.newMessages.hidden = true;
+}
+
+/** After the room changed: keep up with it, or tell the person something new arrived below. */
+function contentChanged(isNew) {
+  if (followQueued) return;
+  followQueued = true;
+  requestAnimationFrame(() => {
+    followQueued = false;
+    if (following) toBottom();
+    else if (isNew) els.newMessages.hidden = false;
+  });
+}
+
+window.addEventListener(
+  'scroll',
+  () => {
+    following = nearBottom();
+    if (following) els.newMessages.hidden = true;
+  },
+  { passive: true },
+);
+els.newMessages.addEventListener('click', () => {
+  following = true;
+  toBottom();
+});
+// The sticky composer's height, so that what is scrolled into view (a private answer) is never hidden behind it.
+new ResizeObserver(() => document.documentElement.style.setProperty('--composer-h', `${els.composer.offsetHeight}px`)).observe(els.composer);
 
 // === Private notices (only this person sees them) ============================================================
 
@@ -297,12 +390,22 @@ function showNotice(slot, notice, messageRef) {
   // Rendered by the server with markdown-it, raw HTML off.
   body.innerHTML = notice.html;
   box.append(body);
-  const buttons = buttonsOf(notice.buttons, messageRef, () => slot);
-  if (buttons) box.append(buttons);
+  // Reason tags stay after a press (several can be chosen); the server's confirmation shows beneath them.
+  const status = el('div', { className: 'notice-status', role: 'status' });
+  const extra = el('div', { className: 'notice-extra' });
+  const buttons = buttonsOf(notice.buttons, messageRef, () => extra, (result, button) => {
+    if (result.error || result.replace || !result.notice || result.notice.buttons?.length) return false;
+    button.setAttribute('aria-pressed', 'true');
+    button.classList.add('chosen');
+    status.innerHTML = result.notice.html;
+    return true;
+  });
+  if (buttons) box.append(buttons, status, extra);
   const dismiss = el('button', { type: 'button', className: 'dismiss', text: t('web-dismiss') });
   dismiss.addEventListener('click', () => box.remove());
   box.append(dismiss);
   slot.replaceChildren(box);
+  box.scrollIntoView({ block: 'nearest' });
 }
 
 function showError(slot, message) {
@@ -319,10 +422,11 @@ function escapeText(text) {
 
 async function post(path, body) {
   let response;
+  if (!csrf) return { error: t('web-error-session') };
   try {
     response = await fetch(`/api/rooms/${encodeURIComponent(room)}/${path}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept-Language': locale },
+      headers: { 'Content-Type': 'application/json', 'X-Pnyx-CSRF': csrf },
       body: JSON.stringify(body),
     });
   } catch {
@@ -334,16 +438,27 @@ async function post(path, body) {
   } catch {
     // not JSON: a proxy's error page
   }
-  if (!response.ok) return { error: json?.error?.message ?? t('web-error-internal') };
+  if (!response.ok) return { error: json?.error?.message ?? t('web-error-internal'), status: response.status };
   return json ?? {};
 }
 
 /** What the server answered to a click, a command or a form: a new menu page, a form to fill, a private notice. */
 function showAnswer(slot, result, messageRef) {
   if (result.error) return showError(slot, result.error);
+  // A settings page came back: if the room's language changed, the page reads in the new one.
+  if (result.replace) void followRoomLanguage();
   if (result.form) return showForm(slot, result.form, messageRef, result.notice);
   if (result.replace) return showNotice(slot, { ...result.replace, alert: false, note: result.notice?.html }, messageRef);
   if (result.notice) showNotice(slot, result.notice, messageRef);
+}
+
+async function followRoomLanguage() {
+  try {
+    const info = await (await fetch(`/api/rooms/${encodeURIComponent(room)}/info`)).json();
+    if (info.locale && info.locale !== locale) location.reload();
+  } catch {
+    // offline: the next visit shows it
+  }
 }
 
 /** A small form in the person's own panel (the core's Form): sent back as a submit event. */
@@ -381,12 +496,18 @@ function showForm(slot, form, messageRef) {
   inputs[0]?.[1].focus();
 }
 
-async function act(data, messageRef, slot, button) {
+async function act(data, messageRef, slot, button, onAnswer) {
   if (!requireName()) return;
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   try {
     const result = await post('actions', { member: member(), data, ...(messageRef ? { messageRef } : {}) });
+    if (result.selected && messageRef) {
+      rememberChoice(messageRef, result.selected);
+      const node = nodes.get(messageRef);
+      if (node) markChoice(node, result.selected);
+    }
+    if (onAnswer?.(result, button)) return;
     showAnswer(slot, result, messageRef);
   } finally {
     if (button.isConnected) {
@@ -427,19 +548,23 @@ function ownPromptShown(message) {
 function promptAccepted(request) {
   request.shown = true;
   if (els.prompt.value === request.text) els.prompt.value = '';
+  updateCount();
   if (request.replyTo && followUpRef === request.replyTo) cancelFollowUp();
   if (sending === request) idle();
 }
 
 function idle() {
   sending = null;
-  els.send.disabled = false;
   els.send.textContent = t('web-send');
+  updateCount();
 }
 
 async function submitPrompt() {
   if (sending || !requireName()) return;
   const text = els.prompt.value;
+  if (text.trim().length > maxPromptChars) return;
+  // The person just asked: show them the answer coming.
+  following = true;
   els.composerNotice.replaceChildren();
   const request = { text, replyTo: followUpRef, shown: false };
   sending = request;
@@ -451,12 +576,29 @@ async function submitPrompt() {
     if (result.error) showError(els.composerNotice, result.error);
     else {
       if (result.published && !request.shown) promptAccepted(request);
+      // A command (/help, /settings) was carried out: it leaves the box like a sent prompt.
+      if (result.command && els.prompt.value === text) {
+        els.prompt.value = '';
+        updateCount();
+      }
       showAnswer(els.composerNotice, result);
     }
   } finally {
     if (sending === request) idle();
   }
 }
+
+/** The prompt's length against the one limit, counted here before anything is sent (the server says the same). */
+function updateCount() {
+  const length = els.prompt.value.trim().length;
+  const over = length > maxPromptChars;
+  els.promptCount.textContent = t('web-prompt-count', { count: length, max: maxPromptChars });
+  els.promptCount.hidden = length < maxPromptChars * 0.8;
+  els.promptCount.classList.toggle('over', over);
+  els.send.disabled = over || Boolean(sending);
+  els.prompt.setAttribute('aria-invalid', String(over));
+}
+els.prompt.addEventListener('input', updateCount);
 
 els.composer.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -481,13 +623,7 @@ els.postLeaderboard.addEventListener('click', async () => {
 
 // === Name ==================================================================================================
 
-function saveName(name) {
-  const names = readJson(NAMES_KEY, {});
-  names[me.id] = name;
-  writeJson(NAMES_KEY, names);
-}
-
-els.nameForm.addEventListener('submit', (event) => {
+els.nameForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   const name = els.name.value.replace(/\s+/g, ' ').trim();
   if (name.length < 1 || name.length > 40) {
@@ -495,10 +631,20 @@ els.nameForm.addEventListener('submit', (event) => {
     els.name.focus();
     return;
   }
+  els.nameSave.disabled = true;
+  // The server cleans the name (invisible and direction-changing characters) and refuses one another member shows.
+  const result = await post('join', { member: { name, locale } });
+  els.nameSave.disabled = false;
+  if (result.error) {
+    els.nameError.textContent = result.error;
+    els.name.focus();
+    return;
+  }
   els.nameError.textContent = '';
-  const changed = name !== me.name;
-  me.name = name;
-  saveName(name);
+  const changed = result.name !== me.name;
+  me.name = result.name;
+  els.name.value = result.name;
+  writeName(result.name);
   document.body.classList.add('named');
   els.nameSave.textContent = t('web-name-change');
   if (changed) connect();
@@ -512,7 +658,7 @@ let source = null;
 function connect() {
   source?.close();
   setConnection('connecting');
-  const params = new URLSearchParams({ member: me.id });
+  const params = new URLSearchParams();
   if (me.name) params.set('name', me.name);
   if (lastEventId) params.set('lastEventId', lastEventId);
   source = new EventSource(`/api/rooms/${encodeURIComponent(room)}/events?${params}`);
@@ -526,7 +672,8 @@ function connect() {
     if (source.readyState === EventSource.CLOSED) setTimeout(connect, 3000);
   });
   source.addEventListener('hello', (event) => {
-    me.tag = JSON.parse(event.data).tag ?? '';
+    // null: the name is held by another member (or no session); this page then only watches until it picks one.
+    if (me.name && !JSON.parse(event.data).tag) document.body.classList.remove('named');
     setConnection('live');
   });
   source.addEventListener('snapshot', (event) => {
@@ -550,19 +697,26 @@ function connect() {
     removeMessage(JSON.parse(event.data).ref);
   });
   source.addEventListener('typing', showTyping);
+  source.addEventListener('settings', () => void followRoomLanguage());
   source.addEventListener('presence', (event) => renderMembers(JSON.parse(event.data).members));
 }
 
 // === Start =================================================================================================
 
-me.id = await claimMemberId();
-me.name = readJson(NAMES_KEY, {})[me.id] ?? '';
-if (me.name) {
-  els.name.value = me.name;
-  els.nameSave.textContent = t('web-name-change');
-  document.body.classList.add('named');
-}
-document.body.dataset.member = me.id;
+const saved = readName();
 document.body.classList.add('ready');
+if (saved) {
+  els.name.value = saved;
+  // Take the name again (the server may have restarted, or another member may hold it now).
+  const result = await post('join', { member: { name: saved, locale } });
+  if (!result.error) {
+    me.name = result.name;
+    els.name.value = result.name;
+    els.nameSave.textContent = t('web-name-change');
+    document.body.classList.add('named');
+  } else {
+    els.nameError.textContent = result.error;
+  }
+}
 connect();
 if (!me.name) els.name.focus();

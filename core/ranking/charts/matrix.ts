@@ -2,6 +2,7 @@
 // other one (observed, ties counting half) and how many votes each pair got. Made to be read on a phone: at most 12
 // models by default (the best ranked), columns numbered like the rows instead of long rotated names, numbers in the
 // cells in large type.
+import { FONT_STACK } from './scores';
 import type { Translate } from '../../i18n';
 import type { Leaderboard } from '../types';
 import { clip, esc, forDirection, lines, rasterise, WIDTH } from './svg';
@@ -45,7 +46,7 @@ export function renderMatrixSvg(board: Leaderboard, kind: Kind, t: Translate, op
   const num = new Intl.NumberFormat(options.locale ?? 'en', { notation: 'compact', maximumFractionDigits: 1 });
   const max = Math.max(0, ...votes.slice(0, n).flatMap((r) => r.slice(0, n)));
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="Noto Sans">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT_STACK}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="40" y="66" font-size="38" font-weight="700" fill="#111827">${esc(clip(title, 46))}</text>`,
   ];

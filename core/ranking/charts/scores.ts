@@ -16,6 +16,8 @@ export interface ChartOptions {
   maxRows?: number;
   /** Locale for numbers and dates. */
   locale?: string;
+  /** How a model is called (its display name); default its id. */
+  name?: (model: string) => string;
 }
 
 const ROW = 64;
@@ -25,6 +27,8 @@ const TOP = 190;
 const SEGMENT_LINE = 44;
 const ORANGE = '#b45309';
 const BLUE = '#1d4ed8';
+/** Noto Sans is what the PNG is drawn with; a browser showing the SVG without it falls back to a sans-serif face. */
+export const FONT_STACK = "'Noto Sans', 'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif";
 
 /** "≥" (lower bound) or "≤" (upper bound) centred on (x, y), about 18 px. */
 function boundGlyph(x: number, y: number, bound: 'lower' | 'upper'): string {
@@ -50,7 +54,8 @@ export function renderChartSvg(board: Leaderboard, t: Translate, options: ChartO
   const few = board.models.filter((m) => !m.enoughVotes);
   const level = Math.round(board.options.level * 100);
   const hasBound = shown.some((m) => m.bound);
-  const notes = board.warnings.map((w) => warningText(w, t)).flatMap((w) => lines(w, 70));
+  const named = (model: string) => options.name?.(model) ?? model;
+  const notes = board.warnings.map((w) => warningText({ ...w, models: w.models.map(named) }, t)).flatMap((w) => lines(w, 70));
   const footerLines = (rows.length > max ? 1 : 0) + (few.length ? 2 : 0) + notes.length;
   // One header row before each group after the first.
   const headers = new Set(shown.map((m) => m.component).filter((c) => c > 0)).size;
@@ -75,7 +80,7 @@ export function renderChartSvg(board: Leaderboard, t: Translate, options: ChartO
 
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="Noto Sans">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${FONT_STACK}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="40" y="72" font-size="46" font-weight="700" fill="#111827">${esc(clip(t('ranking-title'), 38))}</text>`,
   );
@@ -114,10 +119,10 @@ export function renderChartSvg(board: Leaderboard, t: Translate, options: ChartO
   } else {
     out.push(`<text x="40" y="${top + 40}" font-size="30" fill="#374151">${esc(clip(t('ranking-empty'), 64))}</text>`);
   }
-  // Grid and axis.
+  // Grid and axis (none without a scored model: the "no votes yet" line stands alone).
   const step = niceStep(hi - lo);
   const axisY = top + plotH + 10;
-  for (let v = Math.ceil(lo / step) * step; v <= hi; v += step) {
+  for (let v = Math.ceil(lo / step) * step; shown.length && v <= hi; v += step) {
     out.push(
       `<line x1="${x(v).toFixed(1)}" y1="${top - 10}" x2="${x(v).toFixed(1)}" y2="${axisY}" stroke="#e5e7eb" stroke-width="2"/>`,
       `<text x="${x(v).toFixed(1)}" y="${axisY + 36}" font-size="24" fill="#6b7280" text-anchor="middle">${Math.round(v)}</text>`,
@@ -143,7 +148,7 @@ export function renderChartSvg(board: Leaderboard, t: Translate, options: ChartO
     const colour = m.rankLow === 1 ? ORANGE : BLUE;
     out.push(
       `<text x="40" y="${cy + 10}" font-size="26" fill="#6b7280">${esc(rankRange(m))}</text>`,
-      `<text x="130" y="${cy + 10}" font-size="28" font-weight="700" fill="#111827">${esc(clip(m.model, 19))}</text>`,
+      `<text x="130" y="${cy + 10}" font-size="28" font-weight="700" fill="#111827">${esc(clip(options.name?.(m.model) ?? m.model, 19))}</text>`,
     );
     if (m.bound) {
       // A bound: a line from the bound to the edge of the plot, with an arrow at the open end.
@@ -182,7 +187,7 @@ export function renderChartSvg(board: Leaderboard, t: Translate, options: ChartO
     fy += 36;
   }
   if (few.length) {
-    const names = few.map((m) => t('ranking-not-enough-item', { model: m.model, votes: m.votes })).join(', ');
+    const names = few.map((m) => t('ranking-not-enough-item', { model: options.name?.(m.model) ?? m.model, votes: m.votes })).join(', ');
     out.push(
       `<text x="40" y="${fy}" font-size="24" fill="#4b5563">${esc(t('ranking-not-enough-title', { min: board.options.minVotes }))}</text>`,
       `<text x="40" y="${fy + 36}" font-size="24" fill="#4b5563">${esc(clip(names, 80))}</text>`,

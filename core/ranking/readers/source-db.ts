@@ -21,11 +21,14 @@ async function rowsOf<T>(db: RankingDb, query: Sql): Promise<T[]> {
 }
 
 /**
- * The segment as SQL over Battle b (and Vote v for time windows). `category` reads `Battle.categories` (a JSON array of
+ * The segment as SQL over Battle b (and Vote v for time windows). A vote changed after its voter saw the names counts
+ * with its blind choice (Vote.blindChoice), as the battle's own counters do. `category` reads `Battle.categories` (a JSON array of
  * category ids, written by the engine): only a category segment mentions that column.
  */
 function segmentWhere(segment: Segment): Sql {
   const parts: Sql[] = [sql`b."identityLeak" = false`];
+  // Battles whose adapter keeps them out of the shared rankings (Battle.ranked) still count on their own chat's board.
+  if (segment.chat === undefined) parts.push(sql`b."ranked" = true`);
   if (segment.language !== undefined) parts.push(sql`b."language" = ${segment.language}`);
   if (segment.chat !== undefined) parts.push(sql`b."chatId" = ${segment.chat}`);
   if (segment.platform !== undefined) {
@@ -84,10 +87,10 @@ export function countsQuery(segment: Segment = {}, dialect: Dialect = 'sqlite'):
         WHERE ${segmentWhere(segment)} AND b."votesA" + b."votesB" + b."votesTie" + b."votesBothBad" > 0`
       : sql`
         SELECT b."modelAId" AS "modelA", b."modelBId" AS "modelB",
-          SUM(CASE WHEN v."choice" = 'a' THEN 1 ELSE 0 END) AS "a",
-          SUM(CASE WHEN v."choice" = 'b' THEN 1 ELSE 0 END) AS "b",
-          SUM(CASE WHEN v."choice" = 'tie' THEN 1 ELSE 0 END) AS "tie",
-          SUM(CASE WHEN v."choice" = 'both_bad' THEN 1 ELSE 0 END) AS "bothBad"
+          SUM(CASE WHEN COALESCE(v."blindChoice", v."choice") = 'a' THEN 1 ELSE 0 END) AS "a",
+          SUM(CASE WHEN COALESCE(v."blindChoice", v."choice") = 'b' THEN 1 ELSE 0 END) AS "b",
+          SUM(CASE WHEN COALESCE(v."blindChoice", v."choice") = 'tie' THEN 1 ELSE 0 END) AS "tie",
+          SUM(CASE WHEN COALESCE(v."blindChoice", v."choice") = 'both_bad' THEN 1 ELSE 0 END) AS "bothBad"
         FROM "Vote" v
         JOIN "Battle" b ON b."id" = v."battleId"
         WHERE ${segmentWhere(segment)}
@@ -149,7 +152,7 @@ interface VoteRowDb {
 export function votesQuery(segment: Segment = {}): Sql {
   return sql`
     SELECT v."battleId" AS "battleId", b."modelAId" AS "modelA", b."modelBId" AS "modelB", v."voterId" AS "voterId",
-      v."choice" AS "choice", b."chatId" AS "chatId", v."createdAt" AS "at"
+      COALESCE(v."blindChoice", v."choice") AS "choice", b."chatId" AS "chatId", v."createdAt" AS "at"
     FROM "Vote" v
     JOIN "Battle" b ON b."id" = v."battleId"
     WHERE ${segmentWhere(segment)}
@@ -258,10 +261,10 @@ export async function readStyleBattles(db: RankingDb, segment: Segment = {}): Pr
   const where = segmentWhere(segment);
   const votes = await rowsOf<BattleVotesRow>(db, sql`
     SELECT v."battleId" AS "battleId", b."modelAId" AS "modelA", b."modelBId" AS "modelB",
-      SUM(CASE WHEN v."choice" = 'a' THEN 1 ELSE 0 END) AS "a",
-      SUM(CASE WHEN v."choice" = 'b' THEN 1 ELSE 0 END) AS "b",
-      SUM(CASE WHEN v."choice" = 'tie' THEN 1 ELSE 0 END) AS "tie",
-      SUM(CASE WHEN v."choice" = 'both_bad' THEN 1 ELSE 0 END) AS "bothBad"
+      SUM(CASE WHEN COALESCE(v."blindChoice", v."choice") = 'a' THEN 1 ELSE 0 END) AS "a",
+      SUM(CASE WHEN COALESCE(v."blindChoice", v."choice") = 'b' THEN 1 ELSE 0 END) AS "b",
+      SUM(CASE WHEN COALESCE(v."blindChoice", v."choice") = 'tie' THEN 1 ELSE 0 END) AS "tie",
+      SUM(CASE WHEN COALESCE(v."blindChoice", v."choice") = 'both_bad' THEN 1 ELSE 0 END) AS "bothBad"
     FROM "Vote" v
     JOIN "Battle" b ON b."id" = v."battleId"
     WHERE ${where}

@@ -22,6 +22,7 @@ interface BattleValues {
   delivery: string | null;
   leaseOwner: string | null;
   leaseUntil: Date | null;
+  ranked: boolean;
   now: Date;
 }
 
@@ -40,7 +41,7 @@ function battleValues(battle: NewBattle, now: Date): BattleValues {
     id: newId(), token, chatId, initiatorId, modelAId, modelBId, mode, language, campaignId: battle.campaignId ?? null,
     categories: battle.categories ? JSON.stringify([...new Set(battle.categories)]) : null,
     delivery: battle.delivery ?? null,
-    leaseOwner: lease?.owner ?? null, leaseUntil: lease?.until ?? null, now,
+    leaseOwner: lease?.owner ?? null, leaseUntil: lease?.until ?? null, ranked: battle.ranked ?? true, now,
   };
 }
 
@@ -56,7 +57,7 @@ export function battleStore({ kysely: db, provider }: Db): Pick<BattleStore, Met
       .insertInto('Battle')
       .values({
         id: p.id, token: p.token, chatId: p.chatId, initiatorId: p.initiatorId, modelAId: p.modelAId, modelBId: p.modelBId, mode: p.mode,
-        language: p.language, campaignId: p.campaignId, categories: p.categories, delivery: p.delivery, leaseOwner: p.leaseOwner, leaseUntil: p.leaseUntil, openedAt: p.now,
+        language: p.language, campaignId: p.campaignId, categories: p.categories, delivery: p.delivery, leaseOwner: p.leaseOwner, leaseUntil: p.leaseUntil, ranked: p.ranked, openedAt: p.now,
       })
       .returningAll();
   const createBattle = prepare(insertBattle);

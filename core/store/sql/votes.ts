@@ -12,7 +12,7 @@ import { emptyTally, reactionDetails } from '../rows';
 import type { BattleStore, CastVoteResult } from '../types';
 import { BattleStatusValue, ReactionKindValue, ReactionReasonListValue, ReactionReasonValue, StringListValue, VoteChoiceValue, readJson, readValue } from '../values';
 
-type VoteMethods = 'castVote' | 'getVote' | 'addVoteReason' | 'setVoteComment' | 'tally';
+type VoteMethods = 'castVote' | 'changeVote' | 'getVote' | 'addVoteReason' | 'setVoteComment' | 'tally';
 type ReactionMethods = 'react' | 'getReaction';
 
 interface VoteValues {
@@ -24,6 +24,7 @@ interface VoteValues {
   comment: string | null;
   /** Close the battle when its count reaches this (null: never here). */
   closeAt: number | null;
+  turn: number | null;
   now: Date;
 }
 
@@ -56,7 +57,7 @@ function countVote(db: Kysely<DB>, choice: VoteChoice, p: VoteValues) {
     .returning(COUNTERS);
 }
 
-const voteRow = (p: VoteValues) => ({ id: p.id, battleId: p.battleId, voterId: p.voterId, choice: p.choice, reasons: p.reasons, comment: p.comment, createdAt: p.now });
+const voteRow = (p: VoteValues) => ({ id: p.id, battleId: p.battleId, voterId: p.voterId, choice: p.choice, reasons: p.reasons, comment: p.comment, turn: p.turn, createdAt: p.now });
 
 export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, VoteMethods> {
   const count = variants((choice: VoteChoice) => prepare((p: VoteValues) => countVote(db, choice, p)));
@@ -71,11 +72,11 @@ export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, VoteM
         .with('vote', (qc) =>
           qc
             .insertInto('Vote')
-            .columns(['id', 'battleId', 'voterId', 'choice', 'reasons', 'comment', 'createdAt'])
+            .columns(['id', 'battleId', 'voterId', 'choice', 'reasons', 'comment', 'turn', 'createdAt'])
             .expression((eb) =>
               eb.selectFrom('counted').select([
                 eb.val(p.id).as('id'), eb.val(p.battleId).as('battleId'), eb.val(p.voterId).as('voterId'), eb.val(p.choice).as('choice'),
-                eb.val(p.reasons).as('reasons'), eb.val(p.comment).as('comment'), eb.val(p.now).as('createdAt'),
+                eb.val(p.reasons).as('reasons'), eb.val(p.comment).as('comment'), eb.val(p.turn).as('turn'), eb.val(p.now).as('createdAt'),
               ]),
             )
             .returning('id'),
@@ -96,8 +97,13 @@ export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, VoteM
   const setComment = prepare((p: { battleId: string; voterId: string; comment: string }) =>
     db.updateTable('Vote').set({ comment: p.comment }).where('battleId', '=', p.battleId).where('voterId', '=', p.voterId),
   );
+  // The tally counts what the rankings count: a changed vote by its blind first choice (as the battle's counters do).
   const tally = prepare((p: { battleId: string }) =>
-    db.selectFrom('Vote').select((eb) => ['choice', eb.fn.countAll<number>().as('n')]).where('battleId', '=', p.battleId).groupBy('choice'),
+    db
+      .selectFrom('Vote')
+      .select((eb) => [eb.fn.coalesce('blindChoice', 'choice').as('choice'), eb.fn.countAll<number>().as('n')])
+      .where('battleId', '=', p.battleId)
+      .groupBy((eb) => eb.fn.coalesce('blindChoice', 'choice')),
   );
 
   const counted = async (choice: VoteChoice, values: VoteValues) => {
@@ -114,7 +120,7 @@ export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, VoteM
       const checked = readValue(VoteChoiceValue, choice, 'vote choice');
       const values: VoteValues = {
         id: newId(), battleId, voterId, choice: checked, reasons: JSON.stringify(options.reasons ?? []), comment: options.comment ?? null,
-        closeAt: options.closeAtVotes ?? null, now: new Date(),
+        closeAt: options.closeAtVotes ?? null, turn: options.turn ?? null, now: new Date(),
       };
       let row;
       try {
@@ -134,6 +140,33 @@ export function voteStore({ kysely: db, provider }: Db): Pick<BattleStore, VoteM
       if (row.status !== 'closed') return { status: 'counted', voteCount };
       const tally = { a: Number(row.votesA), b: Number(row.votesB), tie: Number(row.votesTie), both_bad: Number(row.votesBothBad) };
       return { status: 'counted', voteCount, closed: { tally } };
+    },
+
+    async changeVote(battleId, voterId, choice, turn) {
+      const next = readValue(VoteChoiceValue, choice, 'vote choice');
+      return db.transaction().execute(async (tx) => {
+        // Touching the battle first locks its row (PostgreSQL): a close cannot slip between the check and the change.
+        const battle = await tx
+          .updateTable('Battle')
+          .set((eb) => ({ status: eb.ref('status') }))
+          .where('id', '=', battleId)
+          .returning('status')
+          .executeTakeFirst();
+        if (!battle) throw new Error(`battle ${battleId} does not exist`);
+        const status = readValue(BattleStatusValue, battle.status, 'Battle.status');
+        if (status !== 'open') return { status: 'not_open', battleStatus: status } as const;
+        const vote = await tx.selectFrom('Vote').select(['choice', 'blindChoice']).where('battleId', '=', battleId).where('voterId', '=', voterId).executeTakeFirst();
+        if (!vote) return { status: 'no_vote' } as const;
+        const from = readValue(VoteChoiceValue, vote.choice, 'Vote.choice');
+        if (from === next) return { status: 'unchanged', choice: from } as const;
+        await tx
+          .updateTable('Vote')
+          .set({ choice: next, blindChoice: vote.blindChoice ?? from, changedAt: new Date(), ...(turn !== undefined ? { turn } : {}) })
+          .where('battleId', '=', battleId)
+          .where('voterId', '=', voterId)
+          .execute();
+        return { status: 'changed', from, choice: next } as const;
+      });
     },
 
     async getVote(battleId, voterId) {
