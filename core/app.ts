@@ -13,6 +13,7 @@ import { createChatLeaderboard } from './leaderboard/source';
 import { createLogger } from './log';
 import { createModelRegistry, type ModelRegistry } from './providers/registry';
 import { openDatabase, type Db } from './store/database';
+import { createCampaignService } from './campaigns/service';
 import { campaignChatIds } from './store/schedules';
 import { createStore } from './store/sql-store';
 import type { BattleStore } from './store/types';
@@ -50,6 +51,15 @@ export interface CreatePnyxOptions {
   leaseMs?: number;
 }
 
+function parseScheduleKind(options: string): 'progress' | 'topic' | null {
+  try {
+    const kind = (JSON.parse(options) as { kind?: unknown }).kind;
+    return kind === 'progress' || kind === 'topic' ? kind : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxApp> {
   const rawEnv = options.env ?? process.env;
   const env = parseEnv(rawEnv);
@@ -73,8 +83,10 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
       bootstrap: config.ranking.bootstrap,
       votes: { voters: config.ranking.voters, dailyCap: config.ranking.dailyVoteCap },
     });
+  const campaigns = createCampaignService(db.kysely);
   const arena = createArena({
     store,
+    campaigns,
     models,
     config,
     i18n,
@@ -93,6 +105,9 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
     async post(target) {
       if (target.chatId) return arena.postLeaderboard(target.chatId);
       if (!target.campaignId) return false;
+      // Campaign files' schedules (core/campaigns/store.ts): the progress gauge with the board, or the prompt of the day.
+      const kind = parseScheduleKind(target.options);
+      if (kind) return arena.postCampaign(target.campaignId, kind, target.dueAt);
       // A campaign's board goes to every chat that took part in it.
       const chats = await campaignChatIds(db.kysely, target.campaignId);
       const posted = await Promise.all(chats.map((chatId) => arena.postLeaderboard(chatId, { campaign: target.campaignId! })));

@@ -17,6 +17,8 @@ export const ChatSettingsSchema = z.object({
   layout: z.enum(['thread', 'inline']).nullable().default(null),
   /** This chat's daily spending limit on paid models (US dollars); null: the configuration's. */
   spendCapUsd: z.number().positive().max(100_000).nullable().default(null),
+  /** How the two models are chosen outside campaigns (core/engine/modes.ts); custom battles the two allowed models. */
+  mode: z.enum(['random', 'big-vs-small', 'frugal', 'custom']).default('random'),
 });
 export type ChatSettings = z.infer<typeof ChatSettingsSchema>;
 

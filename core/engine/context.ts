@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
+import type { CampaignService } from '../campaigns/service';
 import type { ChatSettings } from '../config/chat-settings';
 import type { PnyxConfig } from '../config/schema';
 import type { I18n, Translate } from '../i18n';
@@ -48,6 +49,8 @@ export interface ArenaOptions {
    * chat; an admin's tool such as the terminal battle names the model and the cause). Must not throw.
    */
   onModelReplaced?: (event: ModelReplaced) => void;
+  /** Campaigns (core/campaigns/service.ts): without it, chats cannot join campaigns and battles are never tagged. */
+  campaigns?: CampaignService;
 }
 
 export interface ModelReplaced {
@@ -122,6 +125,9 @@ export interface ArenaContext {
   random: Random;
   leaderboard?: BoardRenderer;
   onModelReplaced?: (event: ModelReplaced) => void;
+  campaigns?: CampaignService;
+  /** Campaign features of the arena (core/engine/campaigns.ts), set once the arena is built. */
+  features?: import('./campaigns').CampaignFeatures;
   rateLimits: RateLimits;
   /** This process, as named in battle leases. */
   instance: string;
@@ -230,6 +236,7 @@ export function createContext(options: ArenaOptions): ArenaContext {
     random: options.random ?? Math.random,
     leaderboard: options.leaderboard,
     onModelReplaced: options.onModelReplaced,
+    ...(options.campaigns ? { campaigns: options.campaigns } : {}),
     rateLimits: options.rateLimits ?? createMemoryRateLimits(config),
     instance: options.instance ?? randomUUID(),
     leaseMs: options.leaseMs ?? config.engine.leaseMs,
