@@ -4,6 +4,7 @@
 // Everything goes through the port, so it works the same on every platform.
 import { localized, type CampaignSpec } from '../campaigns/spec';
 import type { CampaignRow } from '../campaigns/store';
+import { stanceBoard, stanceBoardText } from '../campaigns/stances';
 import { computeProgress, milestoneOf, progressPng, progressText, type Progress } from '../campaigns/progress';
 import { parseChatSettings, type ChatSettings } from '../config/chat-settings';
 import type { Translate } from '../i18n';
@@ -99,7 +100,10 @@ export function createCampaignFeatures(ctx: ArenaContext) {
       // The text says it all; a picture that cannot be drawn must not stop the post.
       log.warn({ err: error, campaign: campaign.slug }, 'campaign gauge could not be drawn');
     }
-    return { text: progressText(progress, t, locale), role: 'board', ...(image ? { image } : {}) };
+    let text = progressText(progress, t, locale);
+    // A diverse campaign ranks perspectives: its board of stances goes with the gauge.
+    if (campaign.spec?.diverse && service) text += `\n\n${stanceBoardText(await stanceBoard(service.db, campaign.id, campaign.spec, locale), progress.title, t)}`;
+    return { text, role: 'board', ...(image ? { image } : {}) };
   };
 
   const post = async (chatRow: ChatRow, message: OutMessage, address: ChatAddress = chatAddressOf(chatRow)): Promise<boolean> => {

@@ -25,7 +25,8 @@ async function rowsOf<T>(db: RankingDb, query: Sql): Promise<T[]> {
  * category ids, written by the engine): only a category segment mentions that column.
  */
 function segmentWhere(segment: Segment): Sql {
-  const parts: Sql[] = [sql`b."identityLeak" = false`];
+  // Diverse battles (core/engine/modes.ts) pit two stances of one model: they rank stances, not models.
+  const parts: Sql[] = [sql`b."identityLeak" = false`, sql`b."mode" <> 'diverse'`];
   if (segment.language !== undefined) parts.push(sql`b."language" = ${segment.language}`);
   if (segment.chat !== undefined) parts.push(sql`b."chatId" = ${segment.chat}`);
   if (segment.platform !== undefined) {
@@ -38,6 +39,7 @@ function segmentWhere(segment: Segment): Sql {
     );
   }
   if (segment.category !== undefined) parts.push(categoryWhere(segment.category));
+  if (segment.topic !== undefined) parts.push(sql`b."topic" = ${segment.topic}`);
   if (segment.since !== undefined) parts.push(sql`v."createdAt" >= ${segment.since}`);
   if (segment.until !== undefined) parts.push(sql`v."createdAt" < ${segment.until}`);
   return sql.join(parts, sql` AND `);
