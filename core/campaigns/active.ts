@@ -66,9 +66,11 @@ export function quickFit(models: readonly string[], results: readonly PairResult
 }
 
 /**
- * Weight of each unordered pair for the next battle: how unsure the board is of that pair's order (the width of the
- * difference's interval) times how close the two are (4q(1−q), 1 for an even match), with a floor so that distant
- * pairs are still seen now and then. Multiplied by the models' own sampling weights.
+ * Weight of each unordered pair for the next battle: how unsure the board is of the two models (the variance of their
+ * difference, cubed, so the least-known models come first: the board is settled when its WIDEST interval is narrow)
+ * times how much one vote between them tells (4q(1−q), 1 for an even match), with a floor so that distant pairs are
+ * still seen now and then. Multiplied by the models' own sampling weights. The power and the floor were chosen on
+ * bench/campaign-modes.ts (variance, squared and cubed; floors 0.05 and 0.3): cubed with 0.05 needed the fewest votes.
  */
 export function activePairWeights(models: readonly string[], fit: QuickFit, modelWeight: (id: string) => number = () => 1): Array<{ a: string; b: string; weight: number }> {
   const out: Array<{ a: string; b: string; weight: number }> = [];
@@ -78,8 +80,8 @@ export function activePairWeights(models: readonly string[], fit: QuickFit, mode
       const b = models[j]!;
       const diff = (fit.score.get(a) ?? 0) - (fit.score.get(b) ?? 0);
       const q = 1 / (1 + Math.exp(-diff));
-      const width = Math.hypot(fit.se.get(a) ?? 1, fit.se.get(b) ?? 1);
-      out.push({ a, b, weight: width * (0.15 + 4 * q * (1 - q)) * modelWeight(a) * modelWeight(b) });
+      const variance = (fit.se.get(a) ?? 1) ** 2 + (fit.se.get(b) ?? 1) ** 2;
+      out.push({ a, b, weight: variance ** 3 * (0.05 + 4 * q * (1 - q)) * modelWeight(a) * modelWeight(b) });
     }
   }
   return out;
