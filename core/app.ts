@@ -114,13 +114,28 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
       return posted.some(Boolean);
     },
   });
+  // Closed campaigns' final reports: checked with the schedules (a campaign is closed from the command line).
+  let reportTimer: NodeJS.Timeout | undefined;
+  const postReports = () => arena.postFinalReports(env.PNYX_REPORTS_DIR).catch((error: unknown) => log.error({ err: error }, 'campaign final reports failed'));
+  const allSchedules = {
+    async start() {
+      await schedules.start();
+      await postReports();
+      reportTimer = setInterval(() => void postReports(), 30_000);
+      reportTimer.unref();
+    },
+    async stop() {
+      if (reportTimer) clearInterval(reportTimer);
+      await schedules.stop();
+    },
+  };
   return {
     ...base,
     arena,
     leaderboard,
-    schedules,
+    schedules: allSchedules,
     async close() {
-      await schedules.stop();
+      await allSchedules.stop();
       await arena.stop();
       await models.close();
       await store.close();

@@ -6,7 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkModels, parseCampaignFile } from '../core/campaigns/spec';
 import { applyCampaign, getCampaign, listCampaigns, memberChats, setCampaignStatus, campaignVoteStats } from '../core/campaigns/store';
+import { writeReport } from '../core/campaigns/report';
 import { loadConfigFile } from '../core/config/load';
+import { createI18n } from '../core/i18n';
 import { openDatabase, type Db } from '../core/store/database';
 
 export const USAGE = `Usage:
@@ -24,7 +26,7 @@ export interface CliIo {
 }
 
 /** Runs one command; returns the exit code (0 ok, 1 failed, 2 usage or invalid file). */
-export async function runCampaignCli(argv: string[], io: CliIo, open: () => Promise<Db>, knownModels: () => Set<string>): Promise<number> {
+export async function runCampaignCli(argv: string[], io: CliIo, open: () => Promise<Db>, knownModels: () => Set<string>, reportsDir = 'reports'): Promise<number> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
   const [command, arg] = positionals;
   if (values.help || !command) {
@@ -113,7 +115,12 @@ export async function runCampaignCli(argv: string[], io: CliIo, open: () => Prom
           const c = await getCampaign(db.kysely, arg!);
           return io.err(c ? `campaign: ${arg} is closed; a closed campaign stays closed` : `campaign: no campaign "${arg}"`), 1;
         }
-        io.out(`Campaign ${arg} is now ${status}.${status === 'closed' ? ' The running bot posts the final report to its chats and writes it to reports/.' : ''}`);
+        io.out(`Campaign ${arg} is now ${status}.`);
+        if (status === 'closed') {
+          const campaign = (await getCampaign(db.kysely, arg!))!;
+          const { folder } = await writeReport(db.kysely, campaign, reportsDir, createI18n().t('en'), 'en');
+          io.out(`Final report written to ${folder}/report.{md,json,png}; the running bot posts it to the campaign's chats.`);
+        }
         return 0;
       }
       default:
@@ -131,6 +138,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     { out: (l) => console.log(l), err: (l) => console.error(l) },
     () => openDatabase(process.env.DATABASE_URL?.trim() || 'file:./data/pnyx.db'),
     () => new Set(loadConfigFile(process.env.PNYX_CONFIG ?? 'pnyx.config.yaml').models.map((m) => m.id)),
+    process.env.PNYX_REPORTS_DIR?.trim() || 'reports',
   ).then(
     (code) => (process.exitCode = code),
     (error) => {

@@ -2,7 +2,10 @@
 // tagged with the campaign, /campaign shows the gauge, milestones are announced once, the settings menu leaves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSpec } from '../../core/campaigns/spec';
-import { applyCampaign } from '../../core/campaigns/store';
+import { applyCampaign, setCampaignStatus } from '../../core/campaigns/store';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { answerOf, battleFinished, buttonsOf, newGroup, openBallot, people, startTelegramHarness, voteData, type TelegramHarness } from './testing';
 
 const { alice, bob, carol, dave } = people;
@@ -101,5 +104,53 @@ describe('campaigns on Telegram', () => {
     const asked2 = h.tg.userWrites(group, alice, '/arena Name a bird that cannot fly and say why');
     await battleFinished(h.tg, group, asked2);
     expect(await battlesOf(group.id)).toEqual([expect.objectContaining({ campaignId: null })]);
+  });
+
+  it('posts the prompt of the day and the gauge on schedule, and the final report once per chat at the close', async () => {
+    const spec = validateSpec({
+      slug: 'report-27',
+      title: { en: 'Report 27' },
+      languages: ['en'],
+      goal: { votes: 100 },
+      topics: { en: [{ id: 'tides', prompt: 'What causes the tides?' }] },
+      schedule: { promptOfTheDay: { cron: '0 9 * * *' }, leaderboard: { cron: '0 18 * * 1' } },
+      chats: [],
+      joinCode: 'REPORT-27',
+    });
+    if (!spec.ok) throw new Error(JSON.stringify(spec.problems));
+    const { campaign } = await applyCampaign(h.app.db.kysely, spec.spec);
+    const group = newGroup();
+    h.tg.setRole(group.id, dave.id, 'administrator');
+    h.tg.userWrites(group, dave, '/arena join REPORT-27');
+    await h.tg.waitFor(() => h.tg.botMessages(group.id).find((m) => /now takes part/.test(m.text ?? '')), 10_000, 'joined');
+
+    expect(await h.app.arena.postCampaign(campaign.id, 'topic')).toBe(true);
+    const daily = await h.tg.waitFor(() => h.tg.botMessages(group.id).find((m) => /Prompt of the day/.test(m.text ?? '')), 10_000, 'the prompt of the day');
+    expect(daily.text).toContain('What causes the tides?');
+    const battleThis = buttonsOf(daily).find((b) => b.text === '⚔️ Battle this')!;
+    await answerOf(h.tg, h.tg.userPresses(group, bob, daily, battleThis.callback_data!));
+    const ballot = await h.tg.waitFor(() => openBallot(h.tg, group), 20_000, 'the topic battle');
+    await answerOf(h.tg, h.tg.userPresses(group, carol, ballot, voteData(ballot, 'b')));
+    expect(await battlesOf(group.id)).toEqual([expect.objectContaining({ topic: 'tides', campaignId: campaign.id })]);
+
+    expect(await h.app.arena.postCampaign(campaign.id, 'progress')).toBe(true);
+    const gauge = await h.tg.waitFor(() => h.tg.botMessages(group.id).find((m) => m.photo && /Report 27/.test(m.caption ?? '')), 10_000, 'the scheduled gauge');
+    expect(gauge.caption).toContain('1 of 100 votes (1 %)');
+
+    const dir = mkdtempSync(join(tmpdir(), 'pnyx-reports-'));
+    try {
+      expect(await setCampaignStatus(h.app.db.kysely, 'report-27', 'closed')).toBe(true);
+      expect(await h.app.arena.postFinalReports(dir)).toBe(1);
+      const final = await h.tg.waitFor(() => h.tg.botMessages(group.id).find((m) => /“Report 27” is over: 1 vote in 1 battle from 1 chat\./.test(m.caption ?? m.text ?? '')), 10_000, 'the final report');
+      expect(final.photo).toBeDefined();
+      // Posted once: a second check (or a restarted process) finds it recorded.
+      expect(await h.app.arena.postFinalReports(dir)).toBe(0);
+      expect(existsSync(join(dir, 'report-27', 'report.png'))).toBe(true);
+      const report = JSON.parse(readFileSync(join(dir, 'report-27', 'report.json'), 'utf8'));
+      expect(report.participation).toMatchObject({ votes: 1, battles: 1, voters: 1, chats: 1, chatsByPlatform: { telegram: 1 } });
+      expect(readFileSync(join(dir, 'report-27', 'report.md'), 'utf8')).toContain('## Leaderboard in English');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

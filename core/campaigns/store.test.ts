@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,7 +123,7 @@ for (const dbCase of databaseCases()) {
         const out: string[] = [];
         const err: string[] = [];
         const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
-        const run = (...argv: string[]) => runCampaignCli(argv, io, () => openDatabase(url), () => new Set(['demo-lexicon', 'demo-markov', 'demo-outline']));
+        const run = (...argv: string[]) => runCampaignCli(argv, io, () => openDatabase(url), () => new Set(['demo-lexicon', 'demo-markov', 'demo-outline']), join(dir, 'reports'));
         expect(await run('apply', 'campaigns/example.yaml')).toBe(0);
         expect(out.join('\n')).toContain('created campaign example');
         out.length = 0;
@@ -144,6 +144,14 @@ for (const dbCase of databaseCases()) {
         expect(await run('apply', bad)).toBe(2);
         expect(err.join('\n')).toContain('models.0.id: unknown model "ghost"');
         expect(await run('pause', 'nobody')).toBe(1);
+        out.length = 0;
+        expect(await run('close', 'example')).toBe(0);
+        expect(out.join('\n')).toContain('Final report written to');
+        const report = JSON.parse(readFileSync(join(dir, 'reports', 'example', 'report.json'), 'utf8'));
+        expect(report).toMatchObject({ slug: 'example', participation: { votes: 0 }, byLanguage: [{ language: 'fr' }, { language: 'en' }, { language: 'ar' }] });
+        expect(readFileSync(join(dir, 'reports', 'example', 'report.md'), 'utf8')).toContain('# Final report — Example campaign');
+        expect(readFileSync(join(dir, 'reports', 'example', 'report.png')).subarray(1, 4).toString()).toBe('PNG');
+        expect(await run('resume', 'example')).toBe(1);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

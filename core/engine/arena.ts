@@ -150,6 +150,7 @@ export function createArena(options: ArenaOptions): Arena {
     },
 
     postCampaign: (campaignId, kind, dueAt) => ctx.features!.postScheduled(campaignId, kind, dueAt),
+    postFinalReports: (dir) => ctx.features!.postFinalReports(dir),
 
     async warmUp() {
       // A prompt long enough to be detected loads the detector's n-grams; healthy() runs the models' first checks.

@@ -5,6 +5,7 @@
 import { localized, type CampaignSpec } from '../campaigns/spec';
 import type { CampaignRow } from '../campaigns/store';
 import { stanceBoard, stanceBoardText } from '../campaigns/stances';
+import { writeReport } from '../campaigns/report';
 import { computeProgress, milestoneOf, progressPng, progressText, type Progress } from '../campaigns/progress';
 import { parseChatSettings, type ChatSettings } from '../config/chat-settings';
 import type { Translate } from '../i18n';
@@ -15,6 +16,9 @@ import { chatAddressOf, type ArenaContext } from './context';
 import { EventContext } from './event-context';
 import { choosePair, type ChosenPair } from './modes';
 import type { SamplingInput } from './sampling';
+
+/** A chat's milestone record past 100: the final report was posted there. */
+const REPORT_POSTED = 101;
 
 /** Topics offered when the arena is opened without a prompt. */
 const SUGGESTIONS = 3;
@@ -285,7 +289,38 @@ export function createCampaignFeatures(ctx: ArenaContext) {
     return posted;
   };
 
-  return { setupFor, stancePrompt, showProgress, join, leave, afterVote, suggest, topicPrompt, promptFromTopic, postScheduled, progressOf, progressMessage, post, localeOf };
+  /**
+   * Closed campaigns: the final report is written to `dir` and posted once to each chat that took part (the chat's
+   * milestone goes to 101 when it is posted, claimed in the database like the milestones).
+   */
+  const postFinalReports = async (dir: string): Promise<number> => {
+    if (!service) return 0;
+    let posted = 0;
+    for (const campaign of await service.list()) {
+      if (campaign.status !== 'closed') continue;
+      const members = (await service.members(campaign.id)).filter((m) => m.milestone < REPORT_POSTED);
+      let written: Awaited<ReturnType<typeof writeReport>> | null = null;
+      for (const member of members) {
+        const chatRow = await ctx.store.getChat(member.chatId);
+        if (!chatRow || !ctx.ports.has(chatRow.platform)) continue;
+        if (!(await service.claimMilestone(campaign.id, member.chatId, REPORT_POSTED))) continue;
+        const locale = localeOf(chatRow);
+        const t = i18n.t(locale);
+        written ??= await writeReport(service.db, campaign, dir, i18n.t(config.locale), config.locale);
+        const { participation } = written.report;
+        await post(chatRow, {
+          text: t('campaign-report-posted', { title: titleOf(campaign, locale), votes: participation.votes, battles: participation.battles, chats: participation.chats }),
+          role: 'board',
+          image: { png: written.png, alt: t('campaign-report-title', { title: titleOf(campaign, locale) }) },
+        });
+        posted++;
+        log.info({ campaign: campaign.slug, chat: chatRow.id, folder: written.folder }, 'campaign final report posted');
+      }
+    }
+    return posted;
+  };
+
+  return { postFinalReports, setupFor, stancePrompt, showProgress, join, leave, afterVote, suggest, topicPrompt, promptFromTopic, postScheduled, progressOf, progressMessage, post, localeOf };
 }
 
 export function titleOf(campaign: CampaignRow, locale: string): string {

@@ -23,6 +23,8 @@ export interface Arena {
   postLeaderboard(chatId: string, options?: { campaign?: string }): Promise<boolean>;
   /** A campaign's scheduled post in each of its chats: the progress gauge and board, or the prompt of the day. */
   postCampaign(campaignId: string, kind: 'progress' | 'topic', dueAt?: Date): Promise<boolean>;
+  /** Writes and posts the final report of closed campaigns to their chats (once per chat); how many posts were made. */
+  postFinalReports(dir: string): Promise<number>;
   /** Close overdue battles, take over battles of processes that are gone, start the timers. */
   start(): Promise<void>;
   /**

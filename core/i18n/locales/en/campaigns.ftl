@@ -72,7 +72,16 @@ stance-board-row = { $rank }. { $stance } — wins { $wins } of { $battles }
 stance-board-empty = No votes on perspectives yet.
 
 campaign-report-title = Final report — { $title }
-campaign-report-posted = 🏁 “{ $title }” is over: { $votes } votes in { $battles } battles from { $chats } chats. Thank you! Here is the final leaderboard.
+campaign-report-posted = 🏁 “{ $title }” is over: { $votes ->
+    [one] 1 vote
+   *[other] { $votes } votes
+  } in { $battles ->
+    [one] 1 battle
+   *[other] { $battles } battles
+  } from { $chats ->
+    [one] 1 chat
+   *[other] { $chats } chats
+  }. Thank you! Here is the final leaderboard.
 campaign-report-language = Leaderboard in { $language }
 campaign-report-no-votes = Not enough votes in this language for a leaderboard.
 campaign-report-participation = Participation

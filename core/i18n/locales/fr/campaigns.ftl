@@ -72,7 +72,16 @@ stance-board-row = { $rank }. { $stance } — { $wins } victoires sur { $battles
 stance-board-empty = Pas encore de votes sur les perspectives.
 
 campaign-report-title = Rapport final — { $title }
-campaign-report-posted = 🏁 « { $title } » est terminée : { $votes } votes dans { $battles } duels venus de { $chats } groupes. Merci ! Voici le classement final.
+campaign-report-posted = 🏁 « { $title } » est terminée : { $votes ->
+    [one] 1 vote
+   *[other] { $votes } votes
+  } dans { $battles ->
+    [one] 1 duel
+   *[other] { $battles } duels
+  } venus { $chats ->
+    [one] d'un groupe
+   *[other] de { $chats } groupes
+  }. Merci ! Voici le classement final.
 campaign-report-language = Classement en { $language }
 campaign-report-no-votes = Pas assez de votes dans cette langue pour un classement.
 campaign-report-participation = Participation
