@@ -14,7 +14,9 @@ export const adapter: AdapterModule<WebEnv> = {
   hostsOps: true,
   async start(app, env, hooks) {
     const { startWebPlayground } = await import('./server');
-    const web = await startWebPlayground({ app, host: env.WEB_HOST, port: env.WEB_PORT, ...(hooks.ops ? { ops: hooks.ops } : {}) });
+    const { createDashboard } = await import('./dashboard/routes');
+    const dashboard = createDashboard({ db: app.db.kysely, i18n: app.i18n, log: app.log.child({ adapter: 'web', part: 'dashboard' }), env: process.env });
+    const web = await startWebPlayground({ app, host: env.WEB_HOST, port: env.WEB_PORT, ...(hooks.ops ? { ops: hooks.ops } : {}), dashboard });
     process.stdout.write(`\n  Pnyx playground: ${web.url}\n\n`);
     return { stop: () => web.close(), ready: () => web.listening() };
   },

@@ -35,6 +35,8 @@ export interface WebPlaygroundOptions {
   rooms?: RoomHubOptions;
   /** The process's /healthz, /readyz and /metrics (bots/ops.ts), served beside the pages. */
   ops?: Hono;
+  /** The organizer dashboard (bots/web/dashboard/routes.ts), when PNYX_ORGANIZER_TOKEN turns it on. */
+  dashboard?: Hono | null;
 }
 
 export interface WebPlayground {
@@ -54,6 +56,7 @@ export async function startWebPlayground(options: WebPlaygroundOptions): Promise
   const leaderboard = options.leaderboard ?? boardSource({ leaderboard: { board: shared! }, cards: app.models.cards });
   const web = createWebApp({ arena: app.arena, i18n: app.i18n, log, hub, leaderboard });
   if (options.ops) web.route('/', options.ops);
+  if (options.dashboard) web.route('/', options.dashboard);
 
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
