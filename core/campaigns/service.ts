@@ -51,7 +51,18 @@ export interface CampaignService {
 export function createCampaignService(db: Kysely<DB>): CampaignService {
   const byChat = new Map<string, { at: number; row: Promise<CampaignRow | null> }>();
   const pairs = new Map<string, { at: number; rows: Promise<PairTally[]> }>();
-  const ofChat = (chatId: string) => {
+  // Perf: most deployments run no campaign; one cheap query every few seconds spares every battle its lookup.
+  let anyMember: { at: number; yes: Promise<boolean> } | undefined;
+  const anyMembers = () => {
+    if (!anyMember || Date.now() - anyMember.at > TTL_MS) {
+      const yes = db.selectFrom('CampaignChat').select('id').where('leftAt', 'is', null).limit(1).executeTakeFirst().then((row) => row !== undefined);
+      anyMember = { at: Date.now(), yes };
+      yes.catch(() => (anyMember = undefined));
+    }
+    return anyMember.yes;
+  };
+  const ofChat = async (chatId: string): Promise<CampaignRow | null> => {
+    if (!(await anyMembers())) return null;
     const cached = byChat.get(chatId);
     if (cached && Date.now() - cached.at < TTL_MS) return cached.row;
     const row = campaignOfChat(db, chatId);
@@ -60,7 +71,10 @@ export function createCampaignService(db: Kysely<DB>): CampaignService {
     row.catch(() => byChat.delete(chatId));
     return row;
   };
-  const forget = (chatId: string) => byChat.delete(chatId);
+  const forget = (chatId: string) => {
+    byChat.delete(chatId);
+    anyMember = undefined;
+  };
   return {
     db,
     ofChat,
