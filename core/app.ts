@@ -16,6 +16,7 @@ import { createChatLeaderboard } from './leaderboard/source';
 import { createLogger } from './log';
 import { createModelRegistry, type ModelRegistry } from './providers/registry';
 import { openDatabase, type Db } from './store/database';
+import { createCampaignService } from './campaigns/service';
 import { campaignChatIds } from './store/schedules';
 import { createStore } from './store/sql-store';
 import type { BattleStore } from './store/types';
@@ -55,6 +56,15 @@ export interface CreatePnyxOptions {
   leaseMs?: number;
 }
 
+function parseScheduleKind(options: string): 'progress' | 'topic' | null {
+  try {
+    const kind = (JSON.parse(options) as { kind?: unknown }).kind;
+    return kind === 'progress' || kind === 'topic' ? kind : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxApp> {
   const rawEnv = options.env ?? process.env;
   const env = parseEnv(rawEnv);
@@ -83,8 +93,10 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
       bootstrap: config.ranking.bootstrap,
       votes: { voters: config.ranking.voters, dailyCap: config.ranking.dailyVoteCap },
     });
+  const campaigns = createCampaignService(db.kysely);
   const arena = createArena({
     store,
+    campaigns,
     models,
     config,
     i18n,
@@ -106,20 +118,38 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
     async post(target) {
       if (target.chatId) return arena.postLeaderboard(target.chatId);
       if (!target.campaignId) return false;
+      // Campaign files' schedules (core/campaigns/store.ts): the progress gauge with the board, or the prompt of the day.
+      const kind = parseScheduleKind(target.options);
+      if (kind) return arena.postCampaign(target.campaignId, kind, target.dueAt);
       // A campaign's board goes to every chat that took part in it.
       const chats = await campaignChatIds(db.kysely, target.campaignId);
       const posted = await Promise.all(chats.map((chatId) => arena.postLeaderboard(chatId, { campaign: target.campaignId! })));
       return posted.some(Boolean);
     },
   });
+  // Closed campaigns' final reports: checked with the schedules (a campaign is closed from the command line).
+  let reportTimer: NodeJS.Timeout | undefined;
+  const postReports = () => arena.postFinalReports(env.PNYX_REPORTS_DIR).catch((error: unknown) => log.error({ err: error }, 'campaign final reports failed'));
+  const allSchedules = {
+    async start() {
+      await schedules.start();
+      await postReports();
+      reportTimer = setInterval(() => void postReports(), 30_000);
+      reportTimer.unref();
+    },
+    async stop() {
+      if (reportTimer) clearInterval(reportTimer);
+      await schedules.stop();
+    },
+  };
   return {
     ...base,
     arena,
     leaderboard,
-    schedules,
+    schedules: allSchedules,
     jobs,
     async close() {
-      await schedules.stop();
+      await allSchedules.stop();
       await arena.stop();
       await models.close();
       await jobs.close();

@@ -14,6 +14,8 @@ export const adapter: AdapterModule<WebEnv> = {
   hostsOps: true,
   async start(app, env, hooks) {
     const { startWebPlayground } = await import('./server');
+    const { createDashboard } = await import('./dashboard/routes');
+    const dashboard = createDashboard({ db: app.db.kysely, i18n: app.i18n, log: app.log.child({ adapter: 'web', part: 'dashboard' }), env: process.env });
     const web = await startWebPlayground({
       app,
       host: env.WEB_HOST,
@@ -22,6 +24,7 @@ export const adapter: AdapterModule<WebEnv> = {
       ...(env.PNYX_WEB_OPERATOR_TOKEN ? { operatorToken: env.PNYX_WEB_OPERATOR_TOKEN } : {}),
       trustProxy: env.WEB_TRUST_PROXY === 'true' || env.WEB_TRUST_PROXY === '1',
       ...(hooks.ops ? { ops: hooks.ops } : {}),
+      dashboard,
     });
     process.stdout.write(`\n  Pnyx playground: ${web.url}\n\n`);
     return { stop: () => web.close(), ready: () => web.listening() };

@@ -51,6 +51,8 @@ export interface WebPlaygroundOptions {
   operatorToken?: string;
   /** Client addresses come from X-Forwarded-For (set WEB_TRUST_PROXY=true behind a reverse proxy). */
   trustProxy?: boolean;
+  /** The organizer dashboard (bots/web/dashboard/routes.ts), when PNYX_ORGANIZER_TOKEN turns it on. */
+  dashboard?: Hono | null;
 }
 
 export interface WebPlayground {
@@ -93,6 +95,7 @@ export async function startWebPlayground(options: WebPlaygroundOptions): Promise
     ...(options.trustProxy ? { trustProxy: true } : {}),
   });
   if (options.ops) web.route('/', options.ops);
+  if (options.dashboard) web.route('/', options.dashboard);
 
   const host = options.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

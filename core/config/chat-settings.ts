@@ -22,6 +22,8 @@ export const ChatSettingsSchema = z.object({
    * gets a hint instead of a battle. Empty: every language. A campaign sets it for the chats that join it.
    */
   languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(30).default([]),
+  /** How the two models are chosen outside campaigns (core/engine/modes.ts); custom battles the two allowed models. */
+  mode: z.enum(['random', 'big-vs-small', 'frugal', 'custom']).default('random'),
 });
 export type ChatSettings = z.infer<typeof ChatSettingsSchema>;
 

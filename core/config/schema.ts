@@ -197,6 +197,8 @@ export const EnvSchema = z.object({
     .regex(/^(file:|postgres(ql)?:\/\/)/, { message: 'must start with file: (SQLite) or postgresql:// (PostgreSQL)' })
     .default('file:./data/pnyx.db'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where campaigns' final reports are written (<dir>/<slug>/report.{json,md,png}). */
+  PNYX_REPORTS_DIR: z.string().min(1).default('reports'),
   /** Shared state for several processes (redis:// or rediss://); unset: one process, state in memory. */
   REDIS_URL: z
     .string()

@@ -17,10 +17,12 @@ export type Action =
   | { kind: 'why'; token: string }
   /** Shows the leaderboard of one category of prompts (null: all prompts). */
   | { kind: 'board'; category: string | null }
-  | { kind: 'setting'; key: string; value: string };
+  | { kind: 'setting'; key: string; value: string }
+  /** Starts a battle on a campaign topic (the prompt of the day's button, a suggestion). */
+  | { kind: 'topic'; topic: string };
 
 /** Forms the core opens; their data comes back in a submit event. */
-export type FormAction = { kind: 'why'; token: string } | { kind: 'timezone' };
+export type FormAction = { kind: 'why'; token: string } | { kind: 'timezone' } | { kind: 'join' };
 
 /**
  * The longest payload the core produces: a reaction reason with a 16-character token and a 3-digit turn
@@ -47,6 +49,8 @@ export function encodeAction(action: Action): string {
       return `l:${action.category ?? '*'}`;
     case 'setting':
       return `s:${action.key}:${action.value}`;
+    case 'topic':
+      return `k:${action.topic}`;
   }
 }
 
@@ -78,13 +82,14 @@ const schemas: Record<string, (parts: string[]) => Action | null> = {
   },
   y: ([t]) => (token.safeParse(t).success ? { kind: 'why', token: t! } : null),
   l: ([c]) => (c === '*' ? { kind: 'board', category: null } : c && /^[a-z][a-z-]{0,31}$/.test(c) ? { kind: 'board', category: c } : null),
+  k: ([id]) => (id && /^[a-z0-9][a-z0-9-]{0,23}$/.test(id) ? { kind: 'topic', topic: id } : null),
   s: ([key, value]) => {
     const parsed = z.tuple([z.string().regex(/^[a-z]{1,8}$/), z.string().regex(/^[A-Za-z0-9._-]{1,40}$/)]).safeParse([key, value]);
     return parsed.success ? { kind: 'setting', key: parsed.data[0], value: parsed.data[1] } : null;
   },
 };
 
-const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, w: 2, y: 1, l: 1, s: 2 };
+const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, w: 2, y: 1, l: 1, s: 2, k: 1 };
 
 /** Parses button data; null for anything malformed or unknown. */
 export function decodeAction(data: string): Action | null {
@@ -98,13 +103,14 @@ export function decodeAction(data: string): Action | null {
 }
 
 export function encodeForm(form: FormAction): string {
-  return form.kind === 'why' ? `f:y:${form.token}` : 'f:tz';
+  return form.kind === 'why' ? `f:y:${form.token}` : form.kind === 'join' ? 'f:join' : 'f:tz';
 }
 
 /** Parses a submitted form's data; null for anything malformed or unknown. */
 export function decodeForm(data: string): FormAction | null {
   if (typeof data !== 'string' || data.length > 100) return null;
   if (data === 'f:tz') return { kind: 'timezone' };
+  if (data === 'f:join') return { kind: 'join' };
   const match = /^f:y:([A-Za-z0-9]{6,16})$/.exec(data);
   return match ? { kind: 'why', token: match[1]! } : null;
 }

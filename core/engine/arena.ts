@@ -5,6 +5,7 @@ import { parseChatSettings } from '../config/chat-settings';
 import type { Ack, ChatEvent, PnyxEvent } from '../port/types';
 import { ACTION_MAX_BYTES } from './actions';
 import { createBattles } from './battles';
+import { createCampaignFeatures } from './campaigns';
 import { createCommands } from './commands';
 import { chatAddressOf, createContext, unlimitedController, type ArenaOptions } from './context';
 import { createDeliveries } from './deliveries';
@@ -29,6 +30,7 @@ const STOP_DRAIN_MS = 2_000;
 export function createArena(options: ArenaOptions): Arena {
   const ctx = createContext(options);
   const { store, config, i18n, log, ports, inFlight } = ctx;
+  ctx.features = createCampaignFeatures(ctx);
   const refs = createMessageRefs(ctx);
   const lives = createLiveBattles(ctx, refs);
   const deliveries = createDeliveries(ctx);
@@ -160,6 +162,9 @@ export function createArena(options: ArenaOptions): Arena {
       await message.settled();
       return !message.error && message.refs.length > 0;
     },
+
+    postCampaign: (campaignId, kind, dueAt) => ctx.features!.postScheduled(campaignId, kind, dueAt),
+    postFinalReports: (dir) => ctx.features!.postFinalReports(dir),
 
     async warmUp() {
       // A prompt long enough to be detected loads the detector's n-grams; healthy() runs the models' first checks.

@@ -139,7 +139,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
   };
 
   /** Acknowledged part of a new battle: the pair, the stored battle; the turn streams as the event's work. */
-  const start = async (ec: EventContext<PromptEvent>, text: string): Promise<void> => {
+  const start = async (ec: EventContext<PromptEvent>, text: string, extra: { topic?: string } = {}): Promise<void> => {
     const delivery = deliveryKey(ec.event);
     if (ec.replay) {
       // A process took this prompt and died. If it had stored the battle, that battle carries on without a second one:
@@ -151,14 +151,17 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
       }
     }
     const startedAt = performance.now();
-    // All three at once: the acknowledgement waits for them.
-    const [language, healthy, votes] = await Promise.all([languageOf(text), models.healthy(), voteCounts()]);
+    // All at once: the acknowledgement waits for them.
+    const [language, healthy, votes, setup] = await Promise.all([languageOf(text), models.healthy(), voteCounts(), ctx.features?.setupFor(ec.chatRow, ec.settings)]);
     if (!isAcceptedLanguage(ec.settings.languages, language)) {
       log.info({ chat: ec.chatRow.id, language, accepted: ec.settings.languages }, 'prompt outside the chat\'s languages: hint, no battle');
       ec.notice(languageHint(ec.pt, ec.personLocale, ec.settings.languages, language!));
       return;
     }
-    const pair = samplePair({ cards: models.cards, allowed: ec.settings.models, healthy, votes, boostUnderVoted: config.battle.boostUnderVoted, random });
+    // A campaign (or the chat's battle mode) chooses the pair; plain chats draw it as always.
+    const sampling = { cards: models.cards, allowed: setup ? setup.allowed : ec.settings.models, healthy, votes, boostUnderVoted: config.battle.boostUnderVoted, random };
+    const chosen = setup ? setup.choose(sampling) : null;
+    const pair = setup ? (chosen?.pair ?? null) : samplePair(sampling);
     if (!pair) {
       log.warn({ chat: ec.chatRow.id, healthy: [...healthy] }, 'no pair of models available');
       ec.notice(ec.pt('no-models'));
@@ -173,8 +176,11 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
         initiatorId: ec.user.id,
         modelAId: pair[0],
         modelBId: pair[1],
-        mode: 'random',
+        mode: chosen?.mode ?? 'random',
         language,
+        campaignId: setup?.campaignId ?? null,
+        ...(extra.topic ? { topic: extra.topic } : {}),
+        ...(chosen?.stances ? { stanceA: chosen.stances[0], stanceB: chosen.stances[1] } : {}),
         lease: lease(),
         delivery,
         ...(categories ? { categories } : {}),
@@ -185,7 +191,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     );
     const state: LiveBattle = { chat: ec.event.chat, chatRow: ec.chatRow, replies: new Map(), turns: [turn], adopted: false };
     live.set(battle.token, state);
-    log.info({ battle: battle.id, chat: ec.chatRow.id, a: pair[0], b: pair[1], language: battle.language }, 'battle started');
+    log.info({ battle: battle.id, chat: ec.chatRow.id, a: pair[0], b: pair[1], language: battle.language, mode: battle.mode, ...(battle.campaignId ? { campaign: battle.campaignId } : {}) }, 'battle started');
     metrics.battleStarted();
     // Where the platform limits a chat's messages, battles take turns; the person learns their place in line.
     const capacity = slotsFor(ec);

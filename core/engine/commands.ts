@@ -9,6 +9,8 @@ import type { ChatRow } from '../store/types';
 import { encodeAction, encodeForm, type Action } from './actions';
 import type { ArenaContext } from './context';
 import type { EventContext } from './event-context';
+import { CAMPAIGN_WORDS } from './pipeline';
+import { titleOf } from './campaigns';
 import { applySetting, pageOf, renderSettings, type SchedulePreset } from './settings';
 
 const hintOf = (ctx: ArenaContext, platform: string) => {
@@ -49,9 +51,16 @@ export function createCommands(ctx: ArenaContext) {
         limits: port.limits,
         commandHint: hintOf(ctx, ec.event.chat.platform),
         priced: models.cards.some((c) => c.price),
+        ...(ctx.campaigns ? { campaign: await campaignTitle(row, settings) } : {}),
       },
       where,
     );
+  };
+
+  /** The chat's campaign title in its language, or null (the menu then offers to join one). */
+  const campaignTitle = async (row: ChatRow, settings: ChatSettings): Promise<string | null> => {
+    const campaign = await ctx.campaigns?.ofChat(row.id);
+    return campaign ? titleOf(campaign, i18n.negotiate(settings.locale, row.locale, config.locale)) : null;
   };
 
   /** Posts in the chat as the public answer to the event (work after the acknowledgement). */
@@ -104,6 +113,23 @@ export function createCommands(ctx: ArenaContext) {
       ec.ack.form = timezoneForm(ec);
       return;
     }
+    if (action.key === 'cmp') {
+      // Joining takes a code: a form where the platform has forms, else how to type it.
+      if (action.value === 'leave') {
+        await ctx.features?.leave(ec);
+        ec.ack.replace = await menuFor(ec, ec.chatRow, ec.settings, { focus: 'cmp' });
+        return;
+      }
+      if (action.value !== 'join') return ec.notice(ec.pt('action-stale'));
+      if (!portFor(ec.event.chat.platform).port.limits.forms) return ec.notice(ec.pt('campaign-join-usage', { command: hintOf(ctx, ec.event.chat.platform)('arena') }));
+      ec.ack.form = {
+        data: encodeForm({ kind: 'join' }),
+        title: ec.pt('campaign-join-form-title'),
+        fields: [{ id: 'code', label: ec.pt('campaign-join-form-label'), style: 'short', required: true, maxLength: 32, placeholder: 'FR-2027' }],
+        submitLabel: ec.pt('form-submit'),
+      };
+      return;
+    }
     let row = ec.chatRow;
     let next: ChatSettings | null = ec.settings;
     if (action.key === 'lb') {
@@ -132,9 +158,17 @@ export function createCommands(ctx: ArenaContext) {
     const t = event.chat.kind === 'private' ? ec.pt : ec.t;
     const hint = hintOf(ctx, event.chat.platform);
     switch (event.name) {
-      case 'arena':
-        // Turned into a prompt before the chain (core/engine/pipeline.ts); never reaches here.
-        return;
+      case 'arena': {
+        // Only `/arena join CODE`, `/arena leave` and `/arena campaign` reach here; other /arena text became a prompt.
+        const [, word, code] = CAMPAIGN_WORDS.exec(event.args.trim()) ?? [];
+        const features = ctx.features;
+        if (!features) return;
+        if (word?.toLowerCase() === 'join') return code ? features.join(ec, code) : ec.notice(ec.pt('campaign-join-usage', { command: hint('arena') }));
+        if (word?.toLowerCase() === 'leave') return features.leave(ec);
+        return features.showProgress(ec);
+      }
+      case 'campaign':
+        return ctx.features?.showProgress(ec);
       case 'start':
         return answer(ec, t('start-text', helpArgs(hint)));
       case 'help':

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
+import type { CampaignService } from '../campaigns/service';
 import type { ChatSettings } from '../config/chat-settings';
 import type { PnyxConfig } from '../config/schema';
 import type { I18n, Locale, Translate } from '../i18n';
@@ -54,6 +55,8 @@ export interface ArenaOptions {
    * chat; an admin's tool such as the terminal battle names the model and the cause). Must not throw.
    */
   onModelReplaced?: (event: ModelReplaced) => void;
+  /** Campaigns (core/campaigns/service.ts): without it, chats cannot join campaigns and battles are never tagged. */
+  campaigns?: CampaignService;
 }
 
 export interface ModelReplaced {
@@ -126,6 +129,9 @@ export interface ArenaContext {
   random: Random;
   leaderboard?: BoardRenderer;
   onModelReplaced?: (event: ModelReplaced) => void;
+  campaigns?: CampaignService;
+  /** Campaign features of the arena (core/engine/campaigns.ts), set once the arena is built. */
+  features?: import('./campaigns').CampaignFeatures;
   rateLimits: RateLimits;
   shared: SharedState;
   jobs: Jobs;
@@ -242,6 +248,7 @@ export function createContext(options: ArenaOptions): ArenaContext {
     random: options.random ?? Math.random,
     leaderboard: options.leaderboard,
     onModelReplaced: options.onModelReplaced,
+    ...(options.campaigns ? { campaigns: options.campaigns } : {}),
     rateLimits: options.rateLimits ?? shared.rateLimits,
     shared,
     jobs: options.jobs ?? createTimerJobs(log),

@@ -43,9 +43,13 @@ export interface PipelineParts {
 
 const isPrompt = (ec: Ctx): ec is EventContext<PromptEvent> => ec.event.type === 'prompt';
 
+/** `/arena join CODE`, `/arena leave` and `/arena campaign` are campaign commands, not prompts. */
+export const CAMPAIGN_WORDS = /^(join|leave|campaign)(?:\s+(\S+))?\s*$/i;
+
 /** `/arena text` is a prompt like any other (hidden when the platform shows no message for it, as slash commands). */
 export function normalizeEvent(event: PnyxEvent): PnyxEvent {
   if (event.type !== 'command' || event.name !== 'arena') return event;
+  if (CAMPAIGN_WORDS.test(event.args.trim())) return event;
   const { name: _name, args, type: _type, ...base } = event;
   return { ...base, type: 'prompt', text: args, addressed: true, hidden: !event.messageRef };
 }
@@ -129,8 +133,9 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
   composer.use('prompt', async (ec, next) => {
     if (isPrompt(ec)) {
       const text = ec.event.text.trim();
-      // Invisible characters alone (zero-width spaces and joiners, a byte-order mark) are no prompt either.
-      if (!text.replace(INVISIBLE, '').trim()) return ec.notice(ec.pt('prompt-empty'));
+      // Invisible characters alone (zero-width spaces and joiners, a byte-order mark) are no prompt either. In a
+      // campaign chat with topics, an empty arena offers three to battle instead of a refusal.
+      if (!text.replace(INVISIBLE, '').trim()) return (await arena.features?.suggest(ec)) ? undefined : ec.notice(ec.pt('prompt-empty'));
       if (text.length > config.battle.maxPromptChars) {
         return ec.notice(ec.pt('prompt-too-long', { length: text.length, max: config.battle.maxPromptChars }));
       }
@@ -201,6 +206,7 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
     }
     if (action.kind === 'setting') return commands.onSetting(ec, action);
     if (action.kind === 'board') return commands.onBoard(ec, action);
+    if (action.kind === 'topic') return startTopic(ec, action.topic);
     const battle = await store.getBattleByToken(action.token);
     // A token from another chat is as good as forged: never act on it.
     if (!battle || battle.chatId !== ec.chatRow.id) {
@@ -220,6 +226,25 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
     }
   };
 
+  /** A "battle this" press: a battle on the topic's prompt, counted against the person's and the chat's limits. */
+  const startTopic = async (ec: EventContext<ActionEvent>, topicId: string) => {
+    if (!ec.settings.enabled) return ec.notice(ec.pt('arena-paused', { command: arena.ports.get(ec.event.chat.platform)?.port.commandHint?.('settings') ?? '/settings' }));
+    const prompt = await arena.features?.topicPrompt(ec, topicId);
+    if (!prompt || !arena.features) return;
+    for (const [scope, key, message] of [
+      ['person', ec.user.id, 'rate-limited'],
+      ['chat', ec.chatRow.id, 'chat-rate-limited'],
+    ] as const) {
+      const waitMs = await rateLimits.consume(scope, key);
+      if (waitMs > 0) return ec.speedNotice(ec.pt(message, { seconds: Math.max(1, Math.ceil(waitMs / 1000)) }));
+    }
+    const promptEc = arena.features.promptFromTopic(ec, prompt);
+    await battles.start(promptEc, prompt, { topic: topicId });
+    const ack = promptEc.finish();
+    if (ack.notice) ec.ack.notice = ack.notice;
+    if (ack.done) ec.work('topic-battle', () => ack.done!);
+  };
+
   const routeSubmit = async (ec: EventContext<SubmitEvent>) => {
     const form = decodeForm(ec.event.data);
     if (!form) {
@@ -227,6 +252,7 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
       return ec.notice(ec.pt('action-stale'));
     }
     if (form.kind === 'timezone') return commands.onTimezoneSubmitted(ec);
+    if (form.kind === 'join') return arena.features?.join(ec, (ec.event.values.code ?? '').trim());
     const battle = await store.getBattleByToken(form.token);
     if (!battle || battle.chatId !== ec.chatRow.id) return ec.notice(ec.pt('action-stale'));
     return voting.onWhySubmitted(ec, battle);

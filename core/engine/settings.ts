@@ -47,7 +47,12 @@ export interface MenuContext {
   commandHint: (name: string) => string;
   /** Some models have prices: the chat's daily spending limit is offered. */
   priced?: boolean;
+  /** Campaigns are on: the chat's campaign title (null: in none, "Join a campaign" is offered). */
+  campaign?: string | null;
 }
+
+/** Battle modes a chat picks outside campaigns (custom battles the chat's two allowed models). */
+const CHAT_MODES = ['random', 'big-vs-small', 'frugal', 'custom'] as const;
 
 /** Daily spending limits a chat's admins can pick (US dollars). */
 const SPEND_PRESETS = [1, 5, 20] as const;
@@ -100,6 +105,10 @@ function sections(t: Translate, settings: ChatSettings, menu: MenuContext): Sect
       buttons: [button(t('settings-btn-spend', { cap: 'default' }), 'sp', 'def', settings.spendCapUsd === null), ...SPEND_PRESETS.map((cap) => button(t('settings-btn-spend', { cap: String(cap) }), 'sp', String(cap), settings.spendCapUsd === cap))],
     });
   }
+  if (menu.campaign !== undefined) {
+    list.push({ key: 'cmp', buttons: [menu.campaign === null ? button(t('settings-btn-campaign-join'), 'cmp', 'join') : button(t('settings-btn-campaign-leave'), 'cmp', 'leave')] });
+  }
+  list.push({ key: 'mode', buttons: CHAT_MODES.map((m) => button(t('settings-btn-mode', { mode: m }), 'mode', m, settings.mode === m)) });
   if (limits.forms) list.push({ key: 'tz', buttons: [button(t('settings-btn-timezone', { timezone: chat.timezone ?? 'UTC' }), 'tz', 'ask')] });
   // One toggle per model; indexes keep the payload short whatever the model ids are.
   const battling = cards.filter((c) => c.weight > 0);
@@ -153,6 +162,8 @@ export function renderSettings(t: Translate, settings: ChatSettings, menu: MenuC
     const cap = settings.spendCapUsd ?? config.spend.chatDailyCapUsd;
     lines.push(t('settings-spend', { cap: cap === null ? 'none' : cap.toFixed(2) }));
   }
+  if (menu.campaign !== undefined) lines.push(t('settings-campaign', { title: menu.campaign ?? 'none' }));
+  lines.push(t('settings-mode', { mode: t('settings-btn-mode', { mode: settings.mode }) }));
   if (!limits.forms) lines.push(t('settings-timezone-hint', { command: menu.commandHint('settings') }));
 
   const rows = layoutRows(sections(t, settings, menu), limits);
@@ -192,6 +203,8 @@ export function applySetting(settings: ChatSettings, action: Action & { kind: 's
       return (SUPPORTED_LOCALES as readonly string[]).includes(value) ? { ...settings, locale: value as ChatSettings['locale'] } : null;
     case 'lay':
       return value === 'thread' || value === 'inline' ? { ...settings, layout: value } : null;
+    case 'mode':
+      return (CHAT_MODES as readonly string[]).includes(value) ? { ...settings, mode: value as ChatSettings['mode'] } : null;
     case 'sp':
       if (value === 'def') return { ...settings, spendCapUsd: null };
       return (SPEND_PRESETS as readonly number[]).includes(Number(value)) ? { ...settings, spendCapUsd: Number(value) } : null;

@@ -20,9 +20,11 @@ export interface TurnDeps {
 }
 
 /** What one side has said so far, as the model's conversation. */
-export function historyFor(ctx: ArenaContext, turns: TurnRow[], side: Side, modelId: string): ChatMessage[] {
+export function historyFor(ctx: ArenaContext, turns: TurnRow[], side: Side, modelId: string, stance?: string | null): ChatMessage[] {
   const messages: ChatMessage[] = [];
-  const system = ctx.config.models.find((m) => m.id === modelId)?.systemPrompt;
+  // A diverse battle's side answers under its stance (core/engine/modes.ts), after the model's own instructions.
+  const own = ctx.config.models.find((m) => m.id === modelId)?.systemPrompt;
+  const system = [own, stance].filter(Boolean).join('\n\n');
   if (system) messages.push({ role: 'system', content: system });
   for (const turn of turns) {
     // A follow-up that failed on either side is left out for both, so the pair keeps answering the same history.
@@ -98,12 +100,13 @@ async function runSide(deps: TurnDeps, battle: BattleRow, state: LiveBattle, tur
   };
 
   let modelId = side === 'a' ? battle.modelAId : battle.modelBId;
-  let result = await generateSide(ctx, battle, side, modelId, historyFor(ctx, turns, side, modelId), show);
+  const stance = battle.stanceA || battle.stanceB ? await ctx.features?.stancePrompt(battle, side) : null;
+  let result = await generateSide(ctx, battle, side, modelId, historyFor(ctx, turns, side, modelId, stance), show);
   if (FAILED.has(result.finishReason) && !result.text.trim() && turn.index === 0 && !ctx.generations.signal.aborted) {
     const replacement = await replaceFailed(ctx, battle, state, side, modelId, result.error ?? result.finishReason);
     if (replacement) {
       modelId = replacement;
-      result = await generateSide(ctx, battle, side, modelId, historyFor(ctx, turns, side, modelId), show);
+      result = await generateSide(ctx, battle, side, modelId, historyFor(ctx, turns, side, modelId, stance), show);
     }
   }
   const costUsd = ctx.spend.record(state.chatRow, modelId, result.tokensIn, result.tokensOut);

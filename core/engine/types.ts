@@ -21,6 +21,10 @@ export interface Arena {
   store(platform: string, deliveries: ReadonlyArray<{ delivery: string; payload: string }>): Promise<Set<string>>;
   /** Posts the leaderboard into a chat (scheduled posts); false when nothing could be posted there. */
   postLeaderboard(chatId: string, options?: { campaign?: string }): Promise<boolean>;
+  /** A campaign's scheduled post in each of its chats: the progress gauge and board, or the prompt of the day. */
+  postCampaign(campaignId: string, kind: 'progress' | 'topic', dueAt?: Date): Promise<boolean>;
+  /** Writes and posts the final report of closed campaigns to their chats (once per chat); how many posts were made. */
+  postFinalReports(dir: string): Promise<number>;
   /** Close overdue battles, take over battles of processes that are gone, start the timers. */
   start(): Promise<void>;
   /**

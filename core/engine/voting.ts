@@ -140,6 +140,7 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     metrics.voteCounted();
     const counted = battle;
     counted.voteCount = result.voteCount;
+    if (counted.campaignId) ec.work('campaign-milestones', async () => ctx.features?.afterVote(counted));
     if (result.closed) ec.work('close', () => closeBattle(counted, chatRow, result.closed));
     else ec.work('ballot', () => updateBallot(counted, chatRow, result.voteCount));
     const text = await revealNotice(battle, pt('vote-counted', { choice: pt(`choice-${action.choice}`) }), pt, maxNotice);

@@ -24,6 +24,7 @@ export interface CommandSpec {
 export const COMMAND_CATALOGUE: readonly CommandSpec[] = [
   { name: 'arena', options: [{ name: 'prompt', kind: 'text', required: true, maxLength: 6000 }], admin: false, hidden: false },
   { name: 'leaderboard', options: [], admin: false, hidden: false },
+  { name: 'campaign', options: [], admin: false, hidden: false },
   { name: 'help', options: [], admin: false, hidden: false },
   { name: 'privacy', options: [], admin: false, hidden: false },
   { name: 'settings', options: [{ name: 'timezone', kind: 'text', required: false, maxLength: 64 }], admin: true, hidden: false },

@@ -185,7 +185,7 @@ export interface ActionEvent extends EventBase {
   data: string;
 }
 
-export type CommandName = 'start' | 'help' | 'privacy' | 'leaderboard' | 'settings' | 'arena';
+export type CommandName = 'start' | 'help' | 'privacy' | 'leaderboard' | 'settings' | 'arena' | 'campaign';
 
 export interface CommandEvent extends EventBase {
   type: 'command';

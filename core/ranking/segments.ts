@@ -12,13 +12,15 @@ export interface Segment {
   chat?: string;
   /** Battles whose prompt falls in this category (see categories/ids.ts). */
   category?: string;
+  /** Battles started from this campaign topic (core/campaigns/spec.ts topic id). */
+  topic?: string;
   /** Votes cast at or after this instant. */
   since?: Date;
   /** Votes cast before this instant. */
   until?: Date;
 }
 
-export const SEGMENT_KEYS = ['language', 'campaign', 'platform', 'chat', 'category', 'since', 'until'] as const;
+export const SEGMENT_KEYS = ['language', 'campaign', 'platform', 'chat', 'category', 'topic', 'since', 'until'] as const;
 export type SegmentKey = (typeof SEGMENT_KEYS)[number];
 
 const DateArg = z
@@ -34,6 +36,7 @@ const SegmentSchema = z
     platform: z.string().min(1),
     chat: z.string().min(1),
     category: z.enum(CATEGORY_IDS, { message: `use one of ${CATEGORY_IDS.join(', ')}` }),
+    topic: z.string().regex(/^[a-z0-9][a-z0-9-]{0,23}$/, 'use a topic id from the campaign file'),
     since: DateArg,
     until: DateArg,
   })
@@ -79,6 +82,7 @@ export function inSegment(row: VoteRow, s: Segment): boolean {
   if (s.platform !== undefined && row.platform !== s.platform) return false;
   if (s.chat !== undefined && row.chatId !== s.chat) return false;
   if (s.category !== undefined && !row.categories?.includes(s.category)) return false;
+  if (s.topic !== undefined && row.topic !== s.topic) return false;
   if (s.since !== undefined && !(row.at && row.at >= s.since)) return false;
   if (s.until !== undefined && !(row.at && row.at < s.until)) return false;
   return true;

@@ -25,6 +25,8 @@ export interface VoteRow {
   voterId?: string | null;
   /** Category ids of the battle's prompt (see categories/). */
   categories?: readonly string[] | null;
+  /** The campaign topic the battle started from. */
+  topic?: string | null;
 }
 
 /** Votes of one battle per choice, seen from side A (fractional when voters are down-weighted). */

@@ -56,6 +56,20 @@ export interface CampaignTable {
   startsAt: ColumnType<Date | string | null, Date | null, Date | null>;
   endsAt: ColumnType<Date | string | null, Date | null, Date | null>;
   createdAt: ColumnType<Date | string, Date, Date>;
+  status: Generated<string>;
+  spec: Generated<string>;
+  joinCode: string | null;
+  closedAt: ColumnType<Date | string | null, Date | null, Date | null>;
+}
+
+export interface CampaignChatTable {
+  id: string;
+  campaignId: string;
+  chatId: string;
+  source: Generated<string>;
+  joinedAt: ColumnType<Date | string, Date, Date>;
+  leftAt: ColumnType<Date | string | null, Date | null, Date | null>;
+  milestone: Generated<number>;
 }
 
 export interface BattleTable {
@@ -69,6 +83,9 @@ export interface BattleTable {
   mode: Generated<string>;
   language: string | null;
   campaignId: string | null;
+  topic: string | null;
+  stanceA: string | null;
+  stanceB: string | null;
   status: Generated<string>;
   identityLeak: ColumnType<boolean | number, boolean | undefined, boolean>;
   leakTerms: string | null;
@@ -185,6 +202,7 @@ export interface DB {
   Chat: ChatTable;
   Model: ModelTable;
   Campaign: CampaignTable;
+  CampaignChat: CampaignChatTable;
   Battle: BattleTable;
   Turn: TurnTable;
   Reply: ReplyTable;

@@ -39,6 +39,10 @@ export interface BattleRow {
   mode: string;
   language: string | null;
   campaignId: string | null;
+  /** The campaign topic the battle started from, and (diverse mode) each side's stance; absent in older rows. */
+  topic?: string | null;
+  stanceA?: string | null;
+  stanceB?: string | null;
   status: BattleStatus;
   identityLeak: boolean;
   leakTerms: string[];
@@ -88,6 +92,10 @@ export interface NewBattle {
   mode: string;
   language: string | null;
   campaignId?: string | null;
+  /** The campaign topic it starts from, and each side's stance (diverse mode). */
+  topic?: string | null;
+  stanceA?: string | null;
+  stanceB?: string | null;
   /** The process that will generate the first turn, and until when (see BattleRow.leaseOwner). */
   lease?: Lease;
   /** The first prompt's categories, when known at the start (core/ranking/categories ids). */

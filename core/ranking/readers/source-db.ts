@@ -26,7 +26,8 @@ async function rowsOf<T>(db: RankingDb, query: Sql): Promise<T[]> {
  * category ids, written by the engine): only a category segment mentions that column.
  */
 function segmentWhere(segment: Segment): Sql {
-  const parts: Sql[] = [sql`b."identityLeak" = false`];
+  // Diverse battles (core/engine/modes.ts) pit two stances of one model: they rank stances, not models.
+  const parts: Sql[] = [sql`b."identityLeak" = false`, sql`b."mode" <> 'diverse'`];
   // Battles whose adapter keeps them out of the shared rankings (Battle.ranked) still count on their own chat's board.
   if (segment.chat === undefined) parts.push(sql`b."ranked" = true`);
   if (segment.language !== undefined) parts.push(sql`b."language" = ${segment.language}`);
@@ -41,6 +42,7 @@ function segmentWhere(segment: Segment): Sql {
     );
   }
   if (segment.category !== undefined) parts.push(categoryWhere(segment.category));
+  if (segment.topic !== undefined) parts.push(sql`b."topic" = ${segment.topic}`);
   if (segment.since !== undefined) parts.push(sql`v."createdAt" >= ${segment.since}`);
   if (segment.until !== undefined) parts.push(sql`v."createdAt" < ${segment.until}`);
   return sql.join(parts, sql` AND `);

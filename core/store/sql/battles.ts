@@ -18,6 +18,9 @@ interface BattleValues {
   mode: string;
   language: string | null;
   campaignId: string | null;
+  topic: string | null;
+  stanceA: string | null;
+  stanceB: string | null;
   categories: string | null;
   delivery: string | null;
   leaseOwner: string | null;
@@ -39,6 +42,7 @@ function battleValues(battle: NewBattle, now: Date): BattleValues {
   const lease = battle.lease ?? null;
   return {
     id: newId(), token, chatId, initiatorId, modelAId, modelBId, mode, language, campaignId: battle.campaignId ?? null,
+    topic: battle.topic ?? null, stanceA: battle.stanceA ?? null, stanceB: battle.stanceB ?? null,
     categories: battle.categories ? JSON.stringify([...new Set(battle.categories)]) : null,
     delivery: battle.delivery ?? null,
     leaseOwner: lease?.owner ?? null, leaseUntil: lease?.until ?? null, ranked: battle.ranked ?? true, now,
@@ -57,7 +61,7 @@ export function battleStore({ kysely: db, provider }: Db): Pick<BattleStore, Met
       .insertInto('Battle')
       .values({
         id: p.id, token: p.token, chatId: p.chatId, initiatorId: p.initiatorId, modelAId: p.modelAId, modelBId: p.modelBId, mode: p.mode,
-        language: p.language, campaignId: p.campaignId, categories: p.categories, delivery: p.delivery, leaseOwner: p.leaseOwner, leaseUntil: p.leaseUntil, ranked: p.ranked, openedAt: p.now,
+        language: p.language, campaignId: p.campaignId, topic: p.topic, stanceA: p.stanceA, stanceB: p.stanceB, categories: p.categories, delivery: p.delivery, leaseOwner: p.leaseOwner, leaseUntil: p.leaseUntil, ranked: p.ranked, openedAt: p.now,
       })
       .returningAll();
   const createBattle = prepare(insertBattle);
