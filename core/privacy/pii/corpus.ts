@@ -22,7 +22,7 @@ export const PII_LINES: PiiLine[] = [
   { layer: 'validator', text: 'Mon IBAN est DE89370400440532013000, merci.', canaries: ['DE89370400440532013000', '0532013000'] },
   { layer: 'validator', text: 'Numéro de sécu : 1 85 05 78 006 084 91, c’est urgent.', canaries: ['1 85 05 78 006 084 91', '185057800608491', '006 084'] },
   { layer: 'validator', text: 'Sa carte vitale porte le 2 69 05 2A 004 012 28.', canaries: ['2 69 05 2A 004 012 28', '269052A00401228'] },
-  { layer: 'validator', text: 'Card 4539 1488 0343 6467 exp 12/27, is it safe?', canaries: ['4539 1488 0343 6467', '4539148803436467', '0343'] },
+  { layer: 'validator', text: 'Card 4539 1488 0343 6467 exp 12/27, is it safe?', canaries: ['4539 1488 0343 6467', '4539148803436467', '0343 6467'] },
   { layer: 'validator', text: 'Ma CB 5555-5555-5555-4444 a été refusée.', canaries: ['5555-5555-5555-4444', '5555555555554444'] },
   { layer: 'validator', text: 'Le serveur de ma box répond sur 192.168.1.42 et 82.64.113.7.', canaries: ['192.168.1.42', '82.64.113.7'] },
   { layer: 'validator', text: 'My VPS is at 2001:db8:85a3::8a2e:370:7334 if you want to try.', canaries: ['2001:db8:85a3::8a2e:370:7334'] },

@@ -10,7 +10,8 @@ const DATE = String.raw`(?:\d{1,2}[\/.-]\d{1,2}[\/.-]\d{2,4}|\d{1,2}(?:er)?\s+\p
 
 const RULES: Array<{ reason: SuspectReason; re: RegExp }> = [
   // Self-introductions: whatever follows is taken as a name, capitalised or not.
-  { reason: 'name', re: /\b(?:je m['’]appelle|mon (?:pr[ée])?nom (?:est|c['’]est)|moi c['’]est|my name is|my name['’]s|i am called|i['’]m called|call me)\s+\p{L}/iu },
+  { reason: 'name', re: /\b(?:je m['’]appelle|mon (?:pr[ée])?nom (?:est|c['’]est)|moi c['’]est|my name is|my name['’]s|i am called|i['’]m called)\s+\p{L}/iu },
+  { reason: 'name', re: new RegExp(String.raw`\b[Cc]all me\s+${NAME_WORD}`, 'u') },
   // Titles and relatives followed by a capitalised word.
   { reason: 'name', re: new RegExp(String.raw`(?:\b(?:Mme|Mlle|Madame|Mademoiselle|Monsieur|Mr|Mrs|Ms|Miss|Dr|Docteur|Ma[iî]tre)\.?|\bM\.)\s+${NAME_WORD}`, 'u') },
   {
