@@ -19,7 +19,7 @@ import { redactPii, screenComment } from '../pii/screen';
 import type { Pseudonymizer } from '../pseudonyms';
 import { CONVERSATION_COLUMNS, REACTION_COLUMNS, REASONS, VOTE_COLUMNS } from './columns';
 import { writeDatasheet, type DatasheetFacts } from './datasheet';
-import { createJsonArrayWriter, createTableWriter, type Row } from './writers';
+import { createJsonArrayWriter, createTableWriter, RawJson, type Row } from './writers';
 
 export interface ExportOptions {
   db: Kysely<DB>;
@@ -30,7 +30,7 @@ export interface ExportOptions {
   /** Only battles opened at or after this instant. */
   since?: Date;
   licence: string;
-  /** Battles per page (default 500). */
+  /** Battles per page (default 1,000). */
   pageSize?: number;
   rowGroupSize?: number;
   onProgress?: (done: number, total: number) => void;
@@ -92,7 +92,7 @@ interface Message {
 
 export async function exportDataset(options: ExportOptions): Promise<ExportSummary> {
   const { db, pseudonym: h } = options;
-  const pageSize = options.pageSize ?? 500;
+  const pageSize = options.pageSize ?? 1000;
   let campaignId: string | undefined;
   if (options.campaign !== undefined) {
     const found = await db.selectFrom('Campaign').select('id').where((eb) => eb.or([eb('id', '=', options.campaign!), eb('slug', '=', options.campaign!)])).executeTakeFirst();
@@ -279,8 +279,8 @@ export async function exportDataset(options: ExportOptions): Promise<ExportSumma
           model_b_name: b.modelB,
           model_pair_name: [b.modelA, b.modelB].sort().join(' vs '),
         };
-        const categories = parseList(b.categories);
-        const convCols = { opening_msg: opening, conversation_a: conv.a, conversation_b: conv.b, conv_turns: turnCount };
+        const categories = new RawJson(parseList(b.categories));
+        const convCols = { opening_msg: opening, conversation_a: new RawJson(conv.a), conversation_b: new RawJson(conv.b), conv_turns: turnCount };
         const battleVotes = votesOf.get(b.id) ?? [];
         let votesWritten = 0;
         for (const v of battleVotes) {

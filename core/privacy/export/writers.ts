@@ -15,6 +15,14 @@ export interface Column {
 
 export type Row = Record<string, unknown>;
 
+/** A JSON value already serialised: a battle's conversations repeat on each of its votes, and are serialised once. */
+export class RawJson {
+  constructor(
+    readonly value: unknown,
+    readonly text: string = JSON.stringify(value),
+  ) {}
+}
+
 export interface TableWriter {
   write(row: Row): Promise<void>;
   close(): Promise<void>;
@@ -26,14 +34,17 @@ const PARQUET_TYPE = { STRING: 'STRING', BOOLEAN: 'BOOLEAN', INT32: 'INT32', DOU
 
 function parquetValue(type: ColumnType, value: unknown): unknown {
   if (value === undefined || value === null) return null;
+  if (value instanceof RawJson) return value.text;
   if (type === 'JSON') return JSON.stringify(value);
   return value;
 }
 
-function jsonValue(type: ColumnType, value: unknown): unknown {
-  if (value === undefined) return null;
-  if (type === 'TIMESTAMP' && value instanceof Date) return value.toISOString();
-  return value;
+/** The value as JSON text, for a JSONL line. */
+function jsonText(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (value instanceof RawJson) return value.text;
+  if (value instanceof Date) return `"${value.toISOString()}"`;
+  return JSON.stringify(value);
 }
 
 export function createTableWriter(basePath: string, columns: readonly Column[], options: { rowGroupSize?: number; createdBy?: string } = {}): TableWriter {
@@ -41,6 +52,7 @@ export function createTableWriter(basePath: string, columns: readonly Column[], 
   const jsonl: WriteStream = createWriteStream(`${basePath}.jsonl`);
   const schema = schemaFromColumnData({ columnData: columns.map((c) => ({ name: c.name, data: [], type: PARQUET_TYPE[c.type] })) });
   const parquet = new ParquetWriter({ writer: fileWriter(`${basePath}.parquet`), schema, createdBy: options.createdBy ?? 'pnyx export (hyparquet-writer)' });
+  const keys = columns.map((c, i) => `${i ? ',' : ''}${JSON.stringify(c.name)}:`);
   let buffer: unknown[][] = columns.map(() => []);
   let buffered = 0;
   let rows = 0;
@@ -49,6 +61,12 @@ export function createTableWriter(basePath: string, columns: readonly Column[], 
     failed = error;
   });
 
+  let pending = '';
+  const drainLines = async () => {
+    const text = pending;
+    pending = '';
+    if (text && !jsonl.write(text)) await once(jsonl, 'drain');
+  };
   const flush = () => {
     if (buffered === 0) return;
     parquet.write({
@@ -65,18 +83,22 @@ export function createTableWriter(basePath: string, columns: readonly Column[], 
     },
     async write(row) {
       if (failed) throw failed;
-      const line: Row = {};
-      columns.forEach((c, i) => {
-        buffer[i]!.push(parquetValue(c.type, row[c.name]));
-        line[c.name] = jsonValue(c.type, row[c.name]);
-      });
+      let line = '{';
+      for (let i = 0; i < columns.length; i++) {
+        const value = row[columns[i]!.name];
+        buffer[i]!.push(parquetValue(columns[i]!.type, value));
+        line += keys[i]! + jsonText(value);
+      }
       buffered++;
       rows++;
-      if (!jsonl.write(`${JSON.stringify(line)}\n`)) await once(jsonl, 'drain');
+      // Lines go to the file in chunks of about 1 MB: one write per line cost more than building the lines.
+      pending += `${line}}\n`;
+      if (pending.length >= 1 << 20) await drainLines();
       if (buffered >= rowGroupSize) flush();
     },
     async close() {
       flush();
+      await drainLines();
       await parquet.finish();
       jsonl.end();
       await once(jsonl, 'finish');

@@ -69,6 +69,8 @@ export async function screenBattles(db: Kysely<DB>, options: ScreenOptions = {})
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
     const texts = await battleTexts(db, ids);
+    // Clean battles without a model verdict are the bulk: one UPDATE for all of them.
+    const cleanIds: string[] = [];
     for (const id of ids) {
       const list = texts.get(id) ?? [];
       const local = screenTexts(list);
@@ -87,10 +89,12 @@ export async function screenBattles(db: Kysely<DB>, options: ScreenOptions = {})
           reason = `model:${answer.category ?? 'other'}`;
         }
       }
-      await db.updateTable('Battle').set({ piiVerdict: verdict, piiReason: reason, piiModel: model, piiCheckedAt: now() }).where('id', '=', id).execute();
       summary.screened++;
       summary[verdict]++;
+      if (verdict === 'clean' && model === null) cleanIds.push(id);
+      else await db.updateTable('Battle').set({ piiVerdict: verdict, piiReason: reason, piiModel: model, piiCheckedAt: now() }).where('id', '=', id).execute();
     }
+    if (cleanIds.length > 0) await db.updateTable('Battle').set({ piiVerdict: 'clean', piiReason: null, piiModel: null, piiCheckedAt: now() }).where('id', 'in', cleanIds).execute();
     options.onProgress?.(summary.screened + summary.unanalysed);
   }
   return summary;
