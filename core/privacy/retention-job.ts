@@ -1,6 +1,7 @@
-// The daily privacy job of a running Pnyx: screen battles closed since the last run (so verdicts are ready long before
-// an export), then apply retention when `privacy.retentionDays` is set. Runs once at start (a restart never skips a
-// day) and then every day at 03:17 UTC. Both steps are idempotent, so several processes running it is harmless.
+// The privacy job of a running Pnyx: every five minutes, screen the battles closed since the last pass (so each battle
+// has its verdict minutes after it closes, long before an export); every day at 03:17 UTC, screen and apply retention
+// when `privacy.retentionDays` is set. Also once at start (a restart never skips a day). Both steps are idempotent
+// and cheap when there is nothing new (an index finds unscreened battles), so several processes running it is harmless.
 import { Cron } from 'croner';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -10,6 +11,7 @@ import { screenBattles } from './pii/screen-battles';
 import { purgeExpired } from './retention';
 
 export const RETENTION_CRON = '17 3 * * *';
+export const SCREENING_CRON = '*/5 * * * *';
 
 export interface PrivacyJobOptions {
   db: Kysely<DB>;
@@ -22,8 +24,13 @@ export interface PrivacyJobOptions {
 export function createPrivacyJob(options: PrivacyJobOptions) {
   const { db, log } = options;
   let job: Cron | null = null;
+  let screening: Cron | null = null;
   let running: Promise<void> | null = null;
 
+  const screenOnly = async () => {
+    const screened = await screenBattles(db, { ...(options.judge ? { judge: options.judge } : {}), ...(options.now ? { now: options.now } : {}) });
+    if (screened.screened + screened.unanalysed > 0) log.info({ ...screened }, 'battles screened for personal data');
+  };
   const runOnce = async () => {
     const screened = await screenBattles(db, { ...(options.judge ? { judge: options.judge } : {}), ...(options.now ? { now: options.now } : {}) });
     log.info({ ...screened }, 'battles screened for personal data');
@@ -32,9 +39,10 @@ export function createPrivacyJob(options: PrivacyJobOptions) {
       log.info({ ...purged, retentionDays: options.retentionDays }, 'retention applied');
     }
   };
-  const safeRun = () => {
-    if (running) return running;
-    running = runOnce()
+  // A screening pass already running is enough for the next one; the daily run waits for it instead of being skipped.
+  const safeRun = (step: () => Promise<void> = runOnce): Promise<void> => {
+    if (running) return step === runOnce ? running.then(() => safeRun(step)) : running;
+    running = step()
       .catch((error) => log.error({ err: error }, 'privacy job failed; retried at its next run'))
       .finally(() => {
         running = null;
@@ -43,13 +51,15 @@ export function createPrivacyJob(options: PrivacyJobOptions) {
   };
 
   return {
-    runOnce: safeRun,
+    runOnce: () => safeRun(),
     start() {
       void safeRun();
       job = new Cron(RETENTION_CRON, { timezone: 'UTC', protect: true }, () => void safeRun());
+      screening = new Cron(SCREENING_CRON, { timezone: 'UTC', protect: true }, () => void safeRun(screenOnly));
     },
     async stop() {
       job?.stop();
+      screening?.stop();
       await running;
     },
     nextRun: () => job?.nextRun() ?? null,
