@@ -58,6 +58,9 @@ stored and that it may be published after screening under a pseudonym; each coul
 | \`reactions.parquet\` / \`.jsonl\` | ${n(s.reactions)} | one row per reaction to a single reply |
 | \`battles.json\` | ${n(s.votes)} | the votes as a FastChat/LMArena battle list (\`model_a\`, \`model_b\`, \`winner\`, \`judge\`, \`anony\`, \`language\`, \`tstamp\`) |
 
+Parquet files are written by hyparquet-writer (pure JavaScript, Snappy compression); nested values (conversations,
+categories) are JSON text in Parquet and JSON arrays in JSONL.
+
 Platforms (battles): ${tally(s.platforms)}.
 Languages (battles, ISO 639-1): ${tally(s.languages)}.
 Models (battles): ${tally(s.models)}.
