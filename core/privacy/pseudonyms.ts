@@ -27,7 +27,7 @@ export function createPseudonymizer(secret: string, release = ''): Pseudonymizer
     if (out === undefined) {
       out = createHmac('sha256', key).update(`${release}\0${k}`).digest('hex').slice(0, 32);
       // Users and chats repeat across rows; battles and votes do not, so only the former are worth remembering.
-      if ((kind === 'user' || kind === 'chat') && cache.size < 1_000_000) cache.set(k, out);
+      if ((kind === 'user' || kind === 'chat') && cache.size < 200_000) cache.set(k, out);
     }
     return out;
   };

@@ -7,7 +7,7 @@ import type { Column } from './writers';
 export const REASONS = [...POSITIVE_REASONS, ...NEGATIVE_REASONS] as const;
 
 const context: Column[] = [
-  { name: 'platform', type: 'STRING', description: 'where the battle ran: telegram, discord, slack or web' },
+  { name: 'platform', type: 'STRING', description: 'the platform the battle ran on, as its adapter names itself (the web playground is web)' },
   { name: 'chat_kind', type: 'STRING', description: 'private (one person and the bot) or group' },
   { name: 'chat_id', type: 'STRING', description: 'pseudonymous chat id (keyed hash; never the platform id or title)' },
   { name: 'language', type: 'STRING', description: 'ISO 639-1 language of the first prompt, null when undetermined' },

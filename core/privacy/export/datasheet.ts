@@ -43,7 +43,7 @@ Generated ${f.generatedAt.toISOString()} by \`npm run export\`${f.release ? `, r
 Licence: **${f.licence}**.
 
 ## Collection method
-Pnyx is a blind arena for language models living in group chats (Telegram, Discord, Slack) and a web playground. A
+Pnyx is a blind arena for language models living in the group chats of messaging platforms and a web playground (the platforms below). A
 person writes a prompt; two anonymous models answer side by side as A and B (random pair, random sides); members of
 the chat vote A, B, tie or both bad, optionally with reasons and a comment, and may react to single replies (like or
 dislike, with reasons). Models are revealed only after voting. Several members of a group may vote on one battle:
