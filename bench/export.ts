@@ -2,7 +2,8 @@
 // each battle one turn with two replies) in a SQLite database with the project's real schema. Two phases, each in a
 // fresh process so its peak memory (max RSS) is its own: the PII screening pass over every battle, then the export
 // (conversations, votes, reactions as Parquet + JSONL, battles.json, datasheet). Options: --votes N (default 1e6),
-// --dir DIR (where the fixture and the output go; default the system's temporary folder), --keep (leave the files).
+// --dir DIR (where the fixture and the output go; default the system's temporary folder), --keep (leave the files),
+// --reuse (use the fixture a --keep run left).
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -150,8 +151,16 @@ if (process.argv.includes('--child')) {
   const dbFile = join(dir, `export-${votes}.db`);
   const out = join(dir, `export-${votes}-out`);
   const t0 = performance.now();
-  const { battles } = writeFixture(dbFile, votes);
-  console.error(`fixture: ${votes.toLocaleString('en-US')} votes in ${battles.toLocaleString('en-US')} battles, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  if (process.argv.includes('--reuse') && existsSync(dbFile)) {
+    // A fixture kept by --keep: screening starts again from scratch.
+    const db = new Database(dbFile);
+    db.exec('UPDATE "Battle" SET "piiVerdict" = NULL, "piiCheckedAt" = NULL');
+    db.close();
+    console.error(`fixture: reusing ${dbFile}`);
+  } else {
+    const { battles } = writeFixture(dbFile, votes);
+    console.error(`fixture: ${votes.toLocaleString('en-US')} votes in ${battles.toLocaleString('en-US')} battles, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  }
   const results: PhaseResult[] = [];
   for (const phase of ['screen', 'export'] as const) {
     const text = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', phase, '--db', dbFile, '--out', out], {

@@ -6,5 +6,5 @@ ADD COLUMN     "piiVerdict" TEXT,
 ADD COLUMN     "purgedAt" TIMESTAMP(3);
 
 -- CreateIndex
-CREATE INDEX "Battle_status_piiVerdict_idx" ON "Battle"("status", "piiVerdict");
+CREATE INDEX "Battle_status_piiVerdict_id_idx" ON "Battle"("status", "piiVerdict", "id");
 

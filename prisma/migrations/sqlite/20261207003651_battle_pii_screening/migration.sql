@@ -6,5 +6,5 @@ ALTER TABLE "Battle" ADD COLUMN "piiVerdict" TEXT;
 ALTER TABLE "Battle" ADD COLUMN "purgedAt" DATETIME;
 
 -- CreateIndex
-CREATE INDEX "Battle_status_piiVerdict_idx" ON "Battle"("status", "piiVerdict");
+CREATE INDEX "Battle_status_piiVerdict_id_idx" ON "Battle"("status", "piiVerdict", "id");
 
