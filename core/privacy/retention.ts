@@ -10,7 +10,7 @@
 // - People who erased their data keep no platform id or name at all, whatever their last activity.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../store/db';
-import { publishingAllowed } from './export/dataset';
+import { publishingAllowed } from './publishing';
 
 export interface PurgeSummary {
   /** People whose raw platform id and name were removed. */

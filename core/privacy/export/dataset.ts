@@ -13,9 +13,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { DB } from '../../store/db';
 import { redactPii, screenComment } from '../pii/screen';
+import { publishingAllowed } from '../publishing';
+
+export { publishingAllowed };
 import type { Pseudonymizer } from '../pseudonyms';
 import { CONVERSATION_COLUMNS, REACTION_COLUMNS, REASONS, VOTE_COLUMNS } from './columns';
 import { writeDatasheet, type DatasheetFacts } from './datasheet';
@@ -55,18 +57,6 @@ export interface ExportSummary {
 export type ExcludeReason = 'publishingNotAllowed' | 'piiSuspect' | 'piiUnanalysed' | 'authorOptedOut' | 'purged' | 'noConversation';
 
 export class ExportInputError extends Error {}
-
-const PublishSetting = z.object({ publishData: z.boolean().default(false) }).passthrough();
-
-/** Whether the chat's admins allowed publishing its data (settings JSON key `publishData`, default false). */
-export function publishingAllowed(settings: string | null): boolean {
-  try {
-    const parsed = PublishSetting.safeParse(JSON.parse(settings || '{}'));
-    return parsed.success && parsed.data.publishData;
-  } catch {
-    return false;
-  }
-}
 
 const asDate = (v: Date | string | number): Date => (v instanceof Date ? v : new Date(typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v));
 
