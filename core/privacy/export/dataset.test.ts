@@ -239,6 +239,21 @@ for (const target of databaseCases()) {
       expect(votes.find((v) => v.opening_msg === 'web campaign prompt')).toMatchObject({ campaign: 'fr-2026', platform: 'web', chat_kind: 'private' });
     });
 
+    it('keeps one campaign with --campaign, and only later battles with --since', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pnyx-export-'));
+      try {
+        const campaign = await exportDataset({ db: db.kysely, out: dir, pseudonym: h, licence: 'CC-BY-4.0', campaign: 'fr-2026' });
+        expect(campaign.conversations).toBe(1);
+        expect(readJsonl(join(dir, 'votes.jsonl')).map((v) => v.opening_msg)).toEqual(['web campaign prompt']);
+        expect(readFileSync(join(dir, 'README.md'), 'utf8')).toContain('Campaign: fr-2026');
+        const later = await exportDataset({ db: db.kysely, out: dir, pseudonym: h, licence: 'CC-BY-4.0', since: new Date(T0.getTime() + 1) });
+        expect(later).toMatchObject({ conversations: 0, votes: 0, reactions: 0 });
+        await expect(exportDataset({ db: db.kysely, out: dir, pseudonym: h, licence: 'CC-BY-4.0', campaign: 'nope' })).rejects.toThrow('unknown campaign "nope"');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('Parquet files read back in DuckDB with the expected schema and rows', async () => {
       const instance = await DuckDBInstance.create(':memory:');
       const connection = await instance.connect();
