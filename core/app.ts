@@ -14,6 +14,8 @@ import { createI18n, type I18n } from './i18n';
 import { createLeaderboardScheduler } from './leaderboard/scheduler';
 import { createChatLeaderboard } from './leaderboard/source';
 import { createLogger } from './log';
+import { createPrivacyJob } from './privacy/retention-job';
+import { createPiiJudge } from './privacy/pii/model-verdict';
 import { createModelRegistry, type ModelRegistry } from './providers/registry';
 import { openDatabase, type Db } from './store/database';
 import { createCampaignService } from './campaigns/service';
@@ -142,13 +144,44 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
       await schedules.stop();
     },
   };
+  // Daily: PII screening of newly closed battles and retention (privacy.retentionDays).
+  const piiModel = config.export.piiModel;
+  const privacy = createPrivacyJob({
+    db: db.kysely,
+    log,
+    retentionDays: config.privacy.retentionDays,
+    ...(piiModel
+      ? {
+          judge: {
+            model: piiModel,
+            judge: createPiiJudge({
+              generate: async (messages, { signal }) => {
+                const result = await models.client(piiModel).generate({ messages, signal, maxOutputTokens: 100, temperature: 0 });
+                if (result.finishReason !== 'stop' && result.finishReason !== 'length') throw new Error(result.error ?? result.finishReason);
+                return result.text;
+              },
+            }),
+          },
+        }
+      : {}),
+  });
   return {
     ...base,
     arena,
     leaderboard,
-    schedules: allSchedules,
+    schedules: {
+      async start() {
+        await allSchedules.start();
+        privacy.start();
+      },
+      async stop() {
+        await privacy.stop();
+        await allSchedules.stop();
+      },
+    },
     jobs,
     async close() {
+      await privacy.stop();
       await allSchedules.stop();
       await arena.stop();
       await models.close();

@@ -142,6 +142,26 @@ export const WebConfigSchema = z
   })
   .strict();
 
+/** Open datasets (npm run export; see README "Open datasets"). */
+export const ExportSchema = z
+  .object({
+    /** A configured model that also judges each conversation for personal data before export (compar:IA's LLM pass);
+     * unset: validators and heuristics only. A conversation it cannot judge is not exported. */
+    piiModel: z.string().min(1).optional(),
+    /** The licence named in the datasheet. */
+    licence: z.string().min(1).default('CC-BY-4.0'),
+  })
+  .strict();
+
+/** What Pnyx keeps, and for how long. */
+export const PrivacySchema = z
+  .object({
+    /** After this many days, raw platform ids of inactive people and unpublished conversations are purged (npm run
+     * purge, and daily while Pnyx runs); null: kept. */
+    retentionDays: z.number().int().min(1).nullable().default(null),
+  })
+  .strict();
+
 export const ConfigSchema = z
   .object({
     /** Default language of the bot's messages when neither chat nor person says otherwise. */
@@ -153,11 +173,16 @@ export const ConfigSchema = z
     spend: SpendSchema.default(SpendSchema.parse({})),
     ranking: RankingConfigSchema.default(RankingConfigSchema.parse({})),
     web: WebConfigSchema.default(WebConfigSchema.parse({})),
+    export: ExportSchema.default(ExportSchema.parse({})),
+    privacy: PrivacySchema.default(PrivacySchema.parse({})),
   })
   .strict()
   .superRefine((config, ctx) => {
     if (config.ranking.categoryModel && !config.models.some((m) => m.id === config.ranking.categoryModel)) {
       ctx.addIssue({ code: 'custom', path: ['ranking', 'categoryModel'], message: `unknown model "${config.ranking.categoryModel}" (add it under models:)` });
+    }
+    if (config.export.piiModel && !config.models.some((m) => m.id === config.export.piiModel)) {
+      ctx.addIssue({ code: 'custom', path: ['export', 'piiModel'], message: `unknown model "${config.export.piiModel}" (add it under models:)` });
     }
     const seen = new Set<string>();
     config.models.forEach((model, i) => {

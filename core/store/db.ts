@@ -13,6 +13,8 @@ export interface UserTable {
   locale: string | null;
   consent: Generated<string>;
   consentAt: ColumnType<Date | string | null, Date | null, Date | null>;
+  erasedAt: ColumnType<Date | string | null, Date | null, Date | null>;
+  publishOptOut: ColumnType<boolean | number, boolean | undefined, boolean>;
   createdAt: ColumnType<Date | string, Date, Date>;
   updatedAt: ColumnType<Date | string, Date, Date>;
 }
@@ -99,6 +101,11 @@ export interface BattleTable {
   votesB: Generated<number>;
   votesTie: Generated<number>;
   votesBothBad: Generated<number>;
+  piiVerdict: string | null;
+  piiReason: string | null;
+  piiModel: string | null;
+  piiCheckedAt: ColumnType<Date | string | null, Date | null, Date | null>;
+  purgedAt: ColumnType<Date | string | null, Date | null, Date | null>;
   openedAt: ColumnType<Date | string, Date, Date>;
   closesAt: ColumnType<Date | string | null, Date | null, Date | null>;
   closedAt: ColumnType<Date | string | null, Date | null, Date | null>;

@@ -211,3 +211,38 @@ export function mergeCounts(parts: PairCounts[]): PairCounts {
   for (const c of parts) addCounts(builder, c);
   return builder.build();
 }
+
+/**
+ * The same counts in an order that depends only on the votes: models sorted, pairs and cells in sorted order. Models are numbered as they first appear in that order. The
+ * bootstrap draws cells by index, so two readers of the same votes (the database, an exported file) that meet
+ * battles in different orders give the same intervals only once both are canonical.
+ */
+export function canonicalCounts(c: PairCounts): PairCounts {
+  const cells = c.cells;
+  const order = Array.from({ length: cells.size }, (_, k) => k);
+  const name = (k: number) => {
+    const p = cells.pair[k]!;
+    const a = c.models[c.a[p]!]!;
+    const b = c.models[c.b[p]!]!;
+    return a < b ? { x: a, y: b, flip: false } : { x: b, y: a, flip: true };
+  };
+  const keyOf = order.map((k) => {
+    const { x, y, flip } = name(k);
+    const [wa, wb] = flip ? [cells.winsB[k]!, cells.winsA[k]!] : [cells.winsA[k]!, cells.winsB[k]!];
+    return { x, y, t: [wa, wb, cells.ties[k]!, cells.bothBad[k]!, cells.battles[k]!] };
+  });
+  order.sort((i, j) => {
+    const p = keyOf[i]!;
+    const q = keyOf[j]!;
+    if (p.x !== q.x) return p.x < q.x ? -1 : 1;
+    if (p.y !== q.y) return p.y < q.y ? -1 : 1;
+    for (let n = 0; n < 5; n++) if (p.t[n] !== q.t[n]) return p.t[n]! - q.t[n]!;
+    return 0;
+  });
+  const builder = createCountsBuilder();
+  for (const k of order) {
+    const { x, y, t } = keyOf[k]!;
+    builder.addBattles(x, y, { a: t[0]!, b: t[1]!, tie: t[2]!, bothBad: t[3]! }, t[4]);
+  }
+  return builder.build();
+}
