@@ -50,8 +50,24 @@ export async function processSlot(name: string): Promise<PnyxProcess> {
   return { name, port, hook: { url: `http://127.0.0.1:${port}/hook`, secret: WEBHOOK_SECRET }, up: false, logs: [] };
 }
 
-/** Starts (or restarts) the process of a slot; resolves once its webhook listens. */
+/**
+ * Starts (or restarts) the process of a slot; resolves once its webhook listens. A slot's port taken meanwhile (it was
+ * free when chosen, or while the process was down, and the system gave it to some outgoing connection) moves the slot
+ * to another port, as a load balancer would be told.
+ */
 export async function launch(proc: PnyxProcess, tg: FakeTelegram, env: Record<string, string>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await launchOnce(proc, tg, env);
+    } catch (error) {
+      if (attempt >= 3 || !/EADDRINUSE/.test(`${String(error)} ${JSON.stringify(proc.logs.slice(-5))}`)) throw error;
+      proc.port = await freePort();
+      proc.hook = { url: `http://127.0.0.1:${proc.port}/hook`, secret: WEBHOOK_SECRET };
+    }
+  }
+}
+
+async function launchOnce(proc: PnyxProcess, tg: FakeTelegram, env: Record<string, string>): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bots/main.ts'], {
     cwd: root,
     env: {

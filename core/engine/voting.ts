@@ -120,11 +120,17 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     if (battle.status === 'failed') return ec.notice(pt('vote-failed'));
     const limits = ports.get(chatRow.platform)?.port.limits;
     const maxNotice = limits?.maxNoticeChars ?? 200;
-    if (battle.status === 'closed') return ec.notice(await revealNotice(battle, pt('vote-closed'), pt, maxNotice), { alert: true });
+    // A replayed press whose vote closed the battle finds it closed before voting (found by the chaos test: the voter
+    // was told "voting is closed" instead of being thanked): it is thanked below like any vote counted before a crash.
+    const countedBefore = async () => ec.replay && (await store.getVote(battle.id, user.id)) === action.choice;
+    if (battle.status === 'closed' && !(await countedBefore())) return ec.notice(await revealNotice(battle, pt('vote-closed'), pt, maxNotice), { alert: true });
     // The event's chat row is the battle's (the router refuses tokens from other chats), read fresh within a second.
     const policy = policyOf(chatRow);
-    const result = await store.castVote(battle.id, user.id, action.choice, policy.after === 'votes' ? { closeAtVotes: policy.votes } : {});
-    if (ec.replay && result.status !== 'counted' && (await store.getVote(battle.id, user.id)) === action.choice) {
+    const result =
+      battle.status === 'closed'
+        ? ({ status: 'not_open', battleStatus: 'closed' } as const)
+        : await store.castVote(battle.id, user.id, action.choice, policy.after === 'votes' ? { closeAtVotes: policy.votes } : {});
+    if (ec.replay && result.status !== 'counted' && (await countedBefore())) {
       // A process counted this very press and died before answering: thank the voter (not "already voted"), and show
       // what it may not have shown (the count, or the close its vote caused).
       log.warn({ battle: battle.id, voter: user.id }, 'vote handled again after a crash: it was counted');
