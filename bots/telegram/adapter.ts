@@ -202,6 +202,10 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
       async () => undefined,
     );
     const notice = ack?.notice;
+    // Being handled by another process (a redelivery, or two sweeps replaying one stored press) with no answer recorded
+    // yet: that process answers. Answering here with nothing would be the one answer Telegram keeps — found by the
+    // chaos test, a voter got an empty popup instead of "You voted".
+    if (ack?.duplicate && !notice) return;
     await ctx
       .answerCallbackQuery({
         text: clip(notice?.text ?? (ack ? '' : t('telegram-error')), MAX_POPUP_CHARS),

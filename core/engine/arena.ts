@@ -37,7 +37,7 @@ export function createArena(options: ArenaOptions): Arena {
   const battles = createBattles(ctx, refs, lives);
   const voting = createVoting(ctx, battles, lives);
   const commands = createCommands(ctx);
-  const leases = createLeases(ctx, lives);
+  const leases = createLeases(ctx, lives, battles.showMissingBallot);
   let sweepTimer: NodeJS.Timeout | undefined;
   let lastPurge = 0;
   let sweeping: Promise<void> | null = null;

@@ -72,7 +72,12 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     const { presenter } = portFor(state.chat.platform);
     state.ballot?.set(ballotMessage(t, { token: battle.token, status: 'moved', votes: battle.voteCount }));
     state.ballot = presenter.open(state.chat, ballotView(battle, t, policyOf(state.chatRow)), {
-      onRef: (ref, part) => addRef({ battleId: battle.id, chatId: state.chatRow.id, ref, role: 'ballot', turn, part }),
+      onRef: (ref, part) => {
+        addRef({ battleId: battle.id, chatId: state.chatRow.id, ref, role: 'ballot', turn, part });
+        // Stored at once, not in the next batch: a process dying after the ballot went out but before its ref is stored
+        // would have another process post a second one (showMissingBallot). The post itself cannot be undone.
+        void refs.flushRefs();
+      },
     });
   };
 
@@ -124,7 +129,10 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     if (!(await runTurn(battle, state, turn, replyTo, t))) return;
     const policy = policyOf(state.chatRow);
     const closesAt = policy.after === 'minutes' ? new Date(Date.now() + policy.minutes * 60_000) : null;
-    if (!(await store.setStatus(battle.id, 'open', { from: ['streaming'], closesAt, releaseLease: true }))) {
+    // The lease is kept until the ballot is shown: found by the chaos test (test/chaos.test.ts), a process SIGKILLed
+    // between opening the battle and posting its ballot (which waits its turn in a busy chat) left the battle open
+    // with no ballot for good. Its lease lapsing now lets another process post the ballot (showMissingBallot).
+    if (!(await store.setStatus(battle.id, 'open', { from: ['streaming'], closesAt }))) {
       // Another process reaped this battle (this one stalled past its lease): it told the chat; stop here.
       log.warn({ battle: battle.id }, 'battle was taken over before its ballot; not opening it');
       live.delete(battle.token);
@@ -134,8 +142,38 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     battle.closesAt = closesAt;
     // Closed at its deadline by whichever process runs the job; the sweep closes it too if the job is lost.
     if (closesAt) void ctx.jobs.closeAt(battle.id, closesAt);
-    openBallot(battle, state, 0, t);
-    metrics.timeToBallot((performance.now() - startedAt) / 1000);
+    try {
+      openBallot(battle, state, 0, t);
+      await ballotShown(state);
+      metrics.timeToBallot((performance.now() - startedAt) / 1000);
+    } finally {
+      await store.releaseBattle(battle.id, ctx.instance);
+    }
+  };
+
+  /** The ballot posted and its ref stored (a process taking the battle over then finds it). */
+  const ballotShown = async (state: LiveBattle) => {
+    await state.ballot?.settled();
+    await refs.flushRefs();
+  };
+
+  /**
+   * An open battle whose process died (its lease lapsed) after the last turn's replies were done but before its ballot
+   * was shown: the ballot, once (the reaper is one process). False when the last turn did not finish (an interrupted
+   * follow-up, told as such by the caller).
+   */
+  const showMissingBallot = async (battle: BattleRow): Promise<boolean> => {
+    const turns = await store.getTurns(battle.id);
+    const last = turns.at(-1);
+    if (!last || !last.replies.a?.finishReason || !last.replies.b?.finishReason) return false;
+    if ((await refs.refsOf(battle.id)).some((r) => r.role === 'ballot' && (r.turn ?? 0) === last.index)) return true;
+    const chatRow = await store.getChat(battle.chatId);
+    const state = chatRow ? await lives.liveOf(battle, chatRow) : null;
+    if (!chatRow || !state) return true;
+    log.warn({ battle: battle.id, turn: last.index }, 'ballot of a battle whose process is gone shown');
+    openBallot(battle, state, last.index, ctx.chatT(chatRow, parseChatSettings(chatRow.settings)));
+    await ballotShown(state);
+    return true;
   };
 
   /** Acknowledged part of a new battle: the pair, the stored battle; the turn streams as the event's work. */
@@ -253,7 +291,11 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
       try {
         if (!(await runTurn(battle, state, turn, replyTo, t))) return;
         const fresh = (await store.getBattle(battle.id)) ?? battle;
-        if (fresh.status === 'open') openBallot(fresh, state, turn.index, t);
+        if (fresh.status === 'open') {
+          openBallot(fresh, state, turn.index, t);
+          // Still leased: a process dying before the ballot shows leaves it to showMissingBallot.
+          await ballotShown(state);
+        }
         await categorize.afterTurn(battle, state.turns ?? []);
       } finally {
         await store.releaseBattle(battle.id, ctx.instance);
@@ -261,7 +303,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     });
   };
 
-  return { start, continueBattle, policyOf, ballotView, failBattle };
+  return { start, continueBattle, policyOf, ballotView, failBattle, showMissingBallot };
 }
 
 export type Battles = ReturnType<typeof createBattles>;

@@ -18,6 +18,8 @@ export class EventContext<E extends PnyxEvent = PnyxEvent> {
   replay = false;
   readonly ack: Ack = {};
   private readonly jobs: Array<Promise<void>> = [];
+  /** Work the delivery is not handled without (see work's `untilComplete`). */
+  private readonly owed: Array<Promise<void>> = [];
   private personTranslate?: Translate;
   private chatTranslate?: Translate;
 
@@ -64,9 +66,20 @@ export class EventContext<E extends PnyxEvent = PnyxEvent> {
     this.coalescible = per;
   }
 
-  /** Starts work that continues after the acknowledgement; `ack.done` waits for all of it. */
-  work(name: string, run: () => Promise<void>): void {
-    this.jobs.push(this.arena.spawn(name, run, { platform: this.event.chat.platform, chat: this.event.chat.id, type: this.event.type }));
+  /**
+   * Starts work that continues after the acknowledgement; `ack.done` waits for all of it. `untilComplete`: the delivery
+   * is recorded as handled only once this work is over, so that a process dying before it finished leaves the delivery
+   * to be handled again (replayed) by another process — for short work nothing else would redo (a ballot's count).
+   */
+  work(name: string, run: () => Promise<void>, options: { untilComplete?: boolean } = {}): void {
+    const job = this.arena.spawn(name, run, { platform: this.event.chat.platform, chat: this.event.chat.id, type: this.event.type });
+    this.jobs.push(job);
+    if (options.untilComplete) this.owed.push(job);
+  }
+
+  /** Resolves when the work the delivery owes is over (at once when it owes none). */
+  owedWork(): Promise<void> | undefined {
+    return this.owed.length ? Promise.all(this.owed).then(() => undefined) : undefined;
   }
 
   /** The acknowledgement, with `done` resolving once every piece of work it started has finished. */

@@ -19,7 +19,10 @@ export interface Leases {
   reapUnleased(): Promise<void>;
 }
 
-export function createLeases(ctx: ArenaContext, lives: LiveBattles): Leases {
+/** Shows the ballot of an open battle whose process died before showing it; false if its last turn did not finish. */
+type ShowMissingBallot = (battle: BattleRow) => Promise<boolean>;
+
+export function createLeases(ctx: ArenaContext, lives: LiveBattles, showMissingBallot?: ShowMissingBallot): Leases {
   const { store, log } = ctx;
   let timer: NodeJS.Timeout | undefined;
 
@@ -60,7 +63,7 @@ export function createLeases(ctx: ArenaContext, lives: LiveBattles): Leases {
       log.warn({ battle: battle.id, owner: battle.leaseOwner, status: battle.status }, 'battle of a process that is gone taken over');
       try {
         if (battle.status === 'streaming') await interrupted(battle, true);
-        else if (battle.status === 'open') await interrupted(battle, false);
+        else if (battle.status === 'open' && !(await showMissingBallot?.(battle))) await interrupted(battle, false);
       } catch (error) {
         log.error({ err: error, battle: battle.id }, 'taking over a battle failed');
       }

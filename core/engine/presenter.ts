@@ -17,6 +17,11 @@ export interface LiveMessage {
   settled(): Promise<void>;
   /** The last delivery failure, if any. */
   readonly error: unknown;
+  /**
+   * Another process may have edited the message since this one did: the next `set` edits it even when its content is
+   * what this process delivered last.
+   */
+  forget?(): void;
 }
 
 export interface OpenOptions {
@@ -299,6 +304,9 @@ export function createPresenter(port: ChatPort, log?: Logger): Presenter {
       set(next) {
         entry.desired = next;
         schedule();
+      },
+      forget() {
+        entry.delivered = entry.refs.map(() => null);
       },
       settled() {
         if (!entry.dirty && !entry.busy) return Promise.resolve();

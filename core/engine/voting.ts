@@ -94,9 +94,12 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
    * Updates the ballot's count after a vote, then reads the count again once the edit landed: votes handled by other
    * processes at the same moment may have landed their edits in another order, and the last edit must show them all.
    */
-  const updateBallot = async (battle: BattleRow, chatRow: ChatRow, voteCount: number) => {
+  const updateBallot = async (battle: BattleRow, chatRow: ChatRow, voteCount: number, options: { force?: boolean } = {}) => {
     const state = await lives.withBallot(battle, chatRow);
     if (!state?.ballot) return;
+    // A vote handled again after a crash: the dead process may have landed an older count after this process's last
+    // edit (found by the chaos test: a ballot left one vote short), so the count is sent even if this process sent it.
+    if (options.force) state.ballot.forget?.();
     const t = chatT(chatRow, parseChatSettings(chatRow.settings));
     const policy = policyOf(chatRow);
     let shown = voteCount;
@@ -117,20 +120,26 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     if (battle.status === 'failed') return ec.notice(pt('vote-failed'));
     const limits = ports.get(chatRow.platform)?.port.limits;
     const maxNotice = limits?.maxNoticeChars ?? 200;
-    if (battle.status === 'closed') return ec.notice(await revealNotice(battle, pt('vote-closed'), pt, maxNotice), { alert: true });
+    // A replayed press whose vote closed the battle finds it closed before voting (found by the chaos test: the voter
+    // was told "voting is closed" instead of being thanked): it is thanked below like any vote counted before a crash.
+    const countedBefore = async () => ec.replay && (await store.getVote(battle.id, user.id)) === action.choice;
+    if (battle.status === 'closed' && !(await countedBefore())) return ec.notice(await revealNotice(battle, pt('vote-closed'), pt, maxNotice), { alert: true });
     // The event's chat row is the battle's (the router refuses tokens from other chats), read fresh within a second.
     const policy = policyOf(chatRow);
     // The vote judges the conversation as far as it was answered on both sides (a follow-up may still be streaming).
     const turn = (await lives.turnsOf(battle)).filter((t) => t.replies.a && t.replies.b).at(-1)?.index ?? 0;
-    const result = await store.castVote(battle.id, user.id, action.choice, { turn, ...(policy.after === 'votes' ? { closeAtVotes: policy.votes } : {}) });
+    const result =
+      battle.status === 'closed'
+        ? ({ status: 'not_open', battleStatus: 'closed' } as const)
+        : await store.castVote(battle.id, user.id, action.choice, { turn, ...(policy.after === 'votes' ? { closeAtVotes: policy.votes } : {}) });
     ec.ack.selected = ec.event.data;
-    if (ec.replay && result.status !== 'counted' && (await store.getVote(battle.id, user.id)) === action.choice) {
+    if (ec.replay && result.status !== 'counted' && (await countedBefore())) {
       // A process counted this very press and died before answering: thank the voter (not "already voted"), and show
       // what it may not have shown (the count, or the close its vote caused).
       log.warn({ battle: battle.id, voter: user.id }, 'vote handled again after a crash: it was counted');
       const fresh = (await store.getBattle(battle.id)) ?? battle;
-      if (fresh.status === 'closed') ec.work('close', () => showClose(fresh, chatRow));
-      else ec.work('ballot', () => updateBallot(fresh, chatRow, fresh.voteCount));
+      if (fresh.status === 'closed') ec.work('close', () => showClose(fresh, chatRow), { untilComplete: true });
+      else ec.work('ballot', () => updateBallot(fresh, chatRow, fresh.voteCount, { force: true }), { untilComplete: true });
       return ec.notice(await revealNotice(battle, pt('vote-counted', { choice: pt(`choice-${action.choice}`) }), pt, maxNotice), { alert: true });
     }
     if (result.status === 'not_open') delete ec.ack.selected;
@@ -141,8 +150,9 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     const counted = battle;
     counted.voteCount = result.voteCount;
     if (counted.campaignId) ec.work('campaign-milestones', async () => ctx.features?.afterVote(counted));
-    if (result.closed) ec.work('close', () => closeBattle(counted, chatRow, result.closed));
-    else ec.work('ballot', () => updateBallot(counted, chatRow, result.voteCount));
+    // Until complete: a process dying before the ballot shows this vote leaves the press to be replayed (pipeline.ts).
+    if (result.closed) ec.work('close', () => closeBattle(counted, chatRow, result.closed), { untilComplete: true });
+    else ec.work('ballot', () => updateBallot(counted, chatRow, result.voteCount), { untilComplete: true });
     const text = await revealNotice(battle, pt('vote-counted', { choice: pt(`choice-${action.choice}`) }), pt, maxNotice);
     if (!canAskPrivately(ec)) return ec.notice(text, { alert: true });
     const buttons = voteReasonButtons(battle.token, action.choice, pt);
