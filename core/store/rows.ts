@@ -42,7 +42,7 @@ export type UserRecord = Pick<Selectable<DB['User']>, 'id' | 'platform' | 'exter
 export type BattleRecord = Selectable<DB['Battle']>;
 export type ReplyRecord = Pick<
   Selectable<DB['Reply']>,
-  'id' | 'side' | 'modelId' | 'text' | 'tokensIn' | 'tokensOut' | 'ttftMs' | 'latencyMs' | 'finishReason' | 'error'
+  'id' | 'side' | 'modelId' | 'text' | 'tokensIn' | 'tokensOut' | 'ttftMs' | 'latencyMs' | 'finishReason' | 'error' | 'energyWh' | 'co2eG' | 'energyMethod'
 >;
 export type MessageRefRecord = Pick<Selectable<DB['MessageRef']>, 'battleId' | 'chatId' | 'ref' | 'role' | 'turn' | 'part'>;
 
@@ -108,6 +108,9 @@ export function toReplyRow(reply: ReplyRecord): ReplyRow {
     latencyMs: reply.latencyMs,
     finishReason: reply.finishReason,
     error: reply.error,
+    energyWh: reply.energyWh,
+    co2eG: reply.co2eG,
+    energyMethod: reply.energyMethod,
   };
 }
 
@@ -150,6 +153,9 @@ export function replyData(result: ReplyResult) {
     ttftMs: result.ttftMs ?? null,
     latencyMs: result.latencyMs,
     costUsd: result.costUsd ?? null,
+    energyWh: result.energy?.energyWh ?? null,
+    co2eG: result.energy?.co2eG ?? null,
+    energyMethod: result.energy?.method ?? null,
   };
 }
 
