@@ -14,6 +14,7 @@ import { createLogger } from './log';
 import { createModelRegistry, type ModelRegistry } from './providers/registry';
 import { openDatabase, type Db } from './store/database';
 import { campaignChatIds } from './store/schedules';
+import { createPeopleStore } from './store/sql/people';
 import { createStore } from './store/sql-store';
 import type { BattleStore } from './store/types';
 
@@ -75,6 +76,7 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
     });
   const arena = createArena({
     store,
+    people: createPeopleStore(db),
     models,
     config,
     i18n,

@@ -17,6 +17,8 @@ export const ChatSettingsSchema = z.object({
   layout: z.enum(['thread', 'inline']).nullable().default(null),
   /** This chat's daily spending limit on paid models (US dollars); null: the configuration's. */
   spendCapUsd: z.number().positive().max(100_000).nullable().default(null),
+  /** Whether this chat's conversations, votes and reactions may go into published datasets: off until an admin allows it. */
+  publishData: z.boolean().default(false),
 });
 export type ChatSettings = z.infer<typeof ChatSettingsSchema>;
 

@@ -96,7 +96,8 @@ describe('acknowledge, then work', () => {
     }
     timings.sort((x, y) => x - y);
     // Nothing to refuse: the acknowledgement says nothing and carries the work, which is still running.
-    for (const ack of acks) {
+    // (The first one carries the person's consent notice, shown once.)
+    for (const ack of acks.slice(1)) {
       expect(ack.notice).toBeUndefined();
       expect(ack.done).toBeInstanceOf(Promise);
     }

@@ -17,7 +17,9 @@ export type Action =
   | { kind: 'why'; token: string }
   /** Shows the leaderboard of one category of prompts (null: all prompts). */
   | { kind: 'board'; category: string | null }
-  | { kind: 'setting'; key: string; value: string };
+  | { kind: 'setting'; key: string; value: string }
+  /** A person's own choices about their data (publication opt-out, erasure, the optional profile): core/engine/people.ts. */
+  | { kind: 'me'; key: string; value: string };
 
 /** Forms the core opens; their data comes back in a submit event. */
 export type FormAction = { kind: 'why'; token: string } | { kind: 'timezone' };
@@ -47,6 +49,8 @@ export function encodeAction(action: Action): string {
       return `l:${action.category ?? '*'}`;
     case 'setting':
       return `s:${action.key}:${action.value}`;
+    case 'me':
+      return `p:${action.key}:${action.value}`;
   }
 }
 
@@ -82,9 +86,13 @@ const schemas: Record<string, (parts: string[]) => Action | null> = {
     const parsed = z.tuple([z.string().regex(/^[a-z]{1,8}$/), z.string().regex(/^[A-Za-z0-9._-]{1,40}$/)]).safeParse([key, value]);
     return parsed.success ? { kind: 'setting', key: parsed.data[0], value: parsed.data[1] } : null;
   },
+  p: ([key, value]) => {
+    const parsed = z.tuple([z.string().regex(/^[a-z]{1,8}$/), z.string().regex(/^[a-z0-9._-]{1,32}$/)]).safeParse([key, value]);
+    return parsed.success ? { kind: 'me', key: parsed.data[0], value: parsed.data[1] } : null;
+  },
 };
 
-const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, w: 2, y: 1, l: 1, s: 2 };
+const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, w: 2, y: 1, l: 1, s: 2, p: 2 };
 
 /** Parses button data; null for anything malformed or unknown. */
 export function decodeAction(data: string): Action | null {

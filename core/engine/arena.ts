@@ -13,6 +13,7 @@ import { detectLanguage } from './language';
 import { createLeases } from './leases';
 import { createLiveBattles } from './live';
 import { createMessageRefs } from './message-refs';
+import { createPeople } from './people';
 import { buildPipeline, normalizeEvent } from './pipeline';
 import { createPresenter } from './presenter';
 import type { Arena } from './types';
@@ -66,7 +67,8 @@ export function createArena(options: ArenaOptions): Arena {
     log.info({ chat: row.id, platform, from: id, to: event.change.to }, 'chat moved to a new platform id');
   };
 
-  const pipeline = buildPipeline(ctx, { deliveries, refs, battles, voting, commands, onChatChange });
+  const people = ctx.people ? createPeople(ctx, ctx.people) : undefined;
+  const pipeline = buildPipeline(ctx, { deliveries, refs, battles, voting, commands, onChatChange, ...(people ? { people } : {}) });
 
   /** When a speed notice everyone could see was last posted, per chat and person (or per chat). */
   const lastPublicSpeedNotice = new Map<string, number>();

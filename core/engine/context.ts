@@ -10,6 +10,7 @@ import type { BoardRenderer } from '../leaderboard/types';
 import { createPendingWork, type PendingWork } from '../pending-work';
 import type { ChatAddress, ChatPort, PnyxEvent, Side } from '../port/types';
 import type { GenerateRequest, GenerateResult, ModelCard } from '../providers/types';
+import type { PeopleStore } from '../store/sql/people';
 import type { BattleRow, BattleStore, ChatRow, TurnRow, UserRow } from '../store/types';
 import { createMemoryRateLimits, type RateLimits } from './rate-limits';
 import { createSpendGuard, type SpendGuard } from './spend';
@@ -29,6 +30,8 @@ export type LeaderboardSource = BoardRenderer;
 
 export interface ArenaOptions {
   store: BattleStore;
+  /** People's rights over their data (consent notice, /privacy, /mydata, /forget, profile); off without it. */
+  people?: PeopleStore;
   models: ModelSource;
   config: PnyxConfig;
   i18n: I18n;
@@ -115,6 +118,7 @@ const MAX_ADOPTED = 2_000;
 
 export interface ArenaContext {
   store: BattleStore;
+  people?: PeopleStore;
   models: ModelSource;
   config: PnyxConfig;
   i18n: I18n;
@@ -146,6 +150,8 @@ export interface ArenaContext {
   /** Keeps the chat cache right after this process changed the chat's row (settings, time zone, id). */
   rememberChat(row: ChatRow): void;
   forgetChat(platform: string, externalId: string): void;
+  /** Drops a person's cached row (after their erasure, or a change to it this process made). */
+  forgetUser(platform: string, externalId: string): void;
   /** Messages everyone sees use the chat's language; private answers use the person's. */
   chatT(chatRow: ChatRow, settings: ChatSettings): Translate;
   personT(event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Translate;
@@ -223,6 +229,7 @@ export function createContext(options: ArenaOptions): ArenaContext {
 
   const ctx: ArenaContext = {
     store,
+    ...(options.people ? { people: options.people } : {}),
     models,
     config,
     i18n,
@@ -251,6 +258,7 @@ export function createContext(options: ArenaOptions): ArenaContext {
     userOf,
     rememberChat: (row) => chatCache.set(chatKey(row.platform, row.externalId), { row, at: Date.now() }),
     forgetChat: (platform, externalId) => chatCache.delete(chatKey(platform, externalId)),
+    forgetUser: (platform, externalId) => userCache.delete(`${platform}\u0000${externalId}`),
     chatT,
     personT,
     spawn,

@@ -59,6 +59,11 @@ export class EventContext<E extends PnyxEvent = PnyxEvent> {
     this.jobs.push(this.arena.spawn(name, run, { platform: this.event.chat.platform, chat: this.event.chat.id, type: this.event.type }));
   }
 
+  /** Whether the event started work (a prompt that became a battle or a follow-up, rather than a refusal). */
+  get working(): boolean {
+    return this.jobs.length > 0;
+  }
+
   /** The acknowledgement, with `done` resolving once every piece of work it started has finished. */
   finish(): Ack {
     if (this.jobs.length) this.ack.done = Promise.all(this.jobs).then(() => undefined);

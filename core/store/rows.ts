@@ -38,7 +38,8 @@ export function readOptionalDate(value: StoredDate | null): Date | null {
 }
 
 export type ChatRecord = Selectable<DB['Chat']>;
-export type UserRecord = Pick<Selectable<DB['User']>, 'id' | 'platform' | 'externalId' | 'locale' | 'consent'>;
+export type UserRecord = Pick<Selectable<DB['User']>, 'id' | 'platform' | 'externalId' | 'locale' | 'consent'> &
+  Partial<Pick<Selectable<DB['User']>, 'consentedAt' | 'publishOptOut' | 'profileAskedAt'>>;
 export type BattleRecord = Selectable<DB['Battle']>;
 export type ReplyRecord = Pick<
   Selectable<DB['Reply']>,
@@ -68,6 +69,9 @@ export function toUserRow(user: UserRecord): UserRow {
     externalId: user.externalId,
     locale: user.locale,
     consent: readValue(ConsentValue, user.consent, 'User.consent'),
+    ...(user.consentedAt !== undefined ? { consentedAt: user.consentedAt === null ? null : new Date(user.consentedAt) } : {}),
+    ...(user.publishOptOut !== undefined ? { publishOptOut: Boolean(user.publishOptOut) } : {}),
+    ...(user.profileAskedAt !== undefined ? { profileAskedAt: user.profileAskedAt === null ? null : new Date(user.profileAskedAt) } : {}),
   };
 }
 

@@ -27,6 +27,12 @@ export interface UserRow {
   externalId: string;
   locale: string | null;
   consent: 'unknown' | 'granted' | 'declined' | 'withdrawn';
+  /** When the consent notice was shown (core/engine/people.ts); null: not yet. */
+  consentedAt?: Date | null;
+  /** The person opted out of publication. */
+  publishOptOut?: boolean;
+  /** When the optional profile was offered; null: not yet. */
+  profileAskedAt?: Date | null;
 }
 
 export interface BattleRow {
