@@ -30,7 +30,8 @@ export function createPeople(ctx: ArenaContext, people: PeopleStore) {
 
   /**
    * How the consent notice reaches the person, decided before anything is recorded: with the private answer when it
-   * fits (in full, else its short form), else by direct message, else in the chat when the chat is private. Null when
+   * fits in full, else in the chat when the chat is private, else the short form with the private answer (a popup),
+   * else by direct message. Null when
    * there is no private way this time (a plain group message, no direct messages): it is then shown next time.
    */
   const consentPlan = (ec: EventContext): ((full: string, short: string) => void) | null => {
@@ -44,9 +45,9 @@ export function createPeople(ctx: ArenaContext, people: PeopleStore) {
     if (privateHere(ec.event) && !ec.ack.form) {
       return (full, short) => {
         if (fits(full)) intoNotice(full);
+        else if (ec.event.chat.kind === 'private') ec.work('consent', () => presenter.open(ec.event.chat, { text: full, role: 'info' }).settled());
         else if (fits(short)) intoNotice(short);
         else if (port.sendDirect) direct(ec, full);
-        else if (ec.event.chat.kind === 'private') ec.work('consent', () => presenter.open(ec.event.chat, { text: full, role: 'info' }).settled());
         else
           ec.work('consent', async () => {
             await people.clearConsentShown(ec.user.id);
