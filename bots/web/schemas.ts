@@ -51,7 +51,7 @@ export const ActionBodySchema = z
   })
   .strict();
 
-export const COMMANDS = ['start', 'help', 'privacy', 'leaderboard', 'settings', 'arena'] as const satisfies readonly CommandName[];
+export const COMMANDS = ['start', 'help', 'privacy', 'leaderboard', 'settings', 'arena', 'mydata', 'forget'] as const satisfies readonly CommandName[];
 
 export const CommandBodySchema = z
   .object({

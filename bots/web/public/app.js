@@ -294,6 +294,13 @@ function showNotice(slot, notice, messageRef) {
   // Rendered by the server with markdown-it, raw HTML off.
   body.innerHTML = notice.html;
   box.append(body);
+  // A file for this person only (their data): a one-time link the server gave in this answer.
+  if (notice.download) {
+    const link = el('a', { className: 'notice-download', text: notice.download.name });
+    link.href = notice.download.url;
+    link.download = notice.download.name;
+    box.append(link);
+  }
   const buttons = buttonsOf(notice.buttons, messageRef, () => slot);
   if (buttons) box.append(buttons);
   const dismiss = el('button', { type: 'button', className: 'dismiss', text: t('web-dismiss') });
