@@ -113,6 +113,8 @@ export function battleAddress(row: ChatRow, battle: Pick<BattleRow, 'thread'>): 
 
 /** Chat rows are read again after this long, so a settings change made by another process is seen within a second. */
 export const CHAT_ROW_TTL_MS = 1_000;
+/** Person rows are read again after this long (an erasure in another process is then seen). */
+const USER_ROW_TTL_MS = 30_000;
 /** Battles rebuilt from the database are kept this many at most (the oldest forgotten first). */
 const MAX_ADOPTED = 2_000;
 
@@ -174,6 +176,7 @@ export function createContext(options: ArenaOptions): ArenaContext {
   // change, so they are read again after CHAT_ROW_TTL_MS; person rows change only with the person's own events.
   const chatCache = new Map<string, { row: ChatRow; at: number }>();
   const userCache = new Map<string, UserRow>();
+  const userReadAt = new Map<string, number>();
   const live = new Map<string, LiveBattle>();
   const adoptedOrder: string[] = [];
 
@@ -205,10 +208,17 @@ export function createContext(options: ArenaOptions): ArenaContext {
   const userOf = async (event: PnyxEvent): Promise<UserRow> => {
     const key = `${event.from.platform}\u0000${event.from.id}`;
     const cached = userCache.get(key);
-    if (cached && cached.locale === (event.from.locale ?? cached.locale)) return cached;
+    // Read again after a while: another process may have erased the person (/forget), who must not go on under the
+    // erased row there.
+    const fresh = Date.now() - (userReadAt.get(key) ?? 0) < USER_ROW_TTL_MS;
+    if (cached && fresh && cached.locale === (event.from.locale ?? cached.locale)) return cached;
     const row = await store.upsertUser(event.from);
-    if (userCache.size > 50_000) userCache.clear();
+    if (userCache.size > 50_000) {
+      userCache.clear();
+      userReadAt.clear();
+    }
     userCache.set(key, row);
+    userReadAt.set(key, Date.now());
     return row;
   };
 
