@@ -71,8 +71,13 @@ export function createPeople(ctx: ArenaContext, people: PeopleStore) {
 
   /** Whether this event is the person taking part (their data is about to be stored). */
   const takesPart = (ec: EventContext, action: Action | null): boolean => {
-    if (ec.event.type === 'prompt') return ec.working;
-    return ec.event.type === 'action' && action !== null && TAKING_PART.has(action.kind);
+    // A slash command's prompt (hidden) is publicly answered by the prompt shown to everyone, which some platforms tie
+    // to the command itself: the notice waits for the person's next act rather than take that answer's place.
+    if (ec.event.type === 'prompt') return ec.working && !(ec.event as PnyxEvent & { hidden?: boolean }).hidden;
+    // A press on a battle of this chat that is still running (a reaction: any battle that did not fail); a stale or
+    // forged button stores nothing.
+    if (ec.event.type !== 'action' || action === null || !TAKING_PART.has(action.kind) || !ec.battle) return false;
+    return action.kind === 'vote' ? ec.battle.status === 'open' : ec.battle.status !== 'failed';
   };
 
   /** Middleware part: after the event was handled, the consent notice the first time the person takes part. */
@@ -122,12 +127,12 @@ export function createPeople(ctx: ArenaContext, people: PeopleStore) {
     const status = await privacyStatus(ec);
     const text = `${general}\n\n${status.text}`;
     const { port, presenter } = portFor(ec.event.chat.platform);
-    if (privateHere(ec.event)) {
-      // Private: the person's buttons go with it (a popup-less platform shows them in the private chat).
-      if (ec.event.privateReply && ec.event.chat.kind === 'group' && text.length <= port.limits.maxNoticeChars) return ec.notice(text, { buttons: status.buttons });
+    // The person's own status goes only where only they read it: their private chat, or their private answer.
+    if (ec.event.chat.kind === 'private') {
       ec.work('post', () => presenter.open(ec.event.chat, { text, role: 'info', buttons: status.buttons }, { answering: ec.event.delivery }).settled());
       return;
     }
+    if (ec.event.privateReply && text.length <= port.limits.maxNoticeChars) return ec.notice(text, port.limits.privateButtons ? { buttons: status.buttons } : {});
     // In public the status is the asker's, so it is not shown there; the button acts for whoever presses it.
     ec.work('post', () =>
       presenter
