@@ -30,8 +30,8 @@ export function createPeople(ctx: ArenaContext, people: PeopleStore) {
 
   /**
    * How the consent notice reaches the person, decided before anything is recorded: with the private answer when it
-   * fits in full, else in the chat when the chat is private, else the short form with the private answer (a popup),
-   * else by direct message. Null when
+   * fits in full, else by direct message in a private chat (the same chat), else the short form with the private
+   * answer (a popup), else by direct message, else posted when the chat is private. Null when
    * there is no private way this time (a plain group message, no direct messages): it is then shown next time.
    */
   const consentPlan = (ec: EventContext): ((full: string, short: string) => void) | null => {
@@ -44,10 +44,12 @@ export function createPeople(ctx: ArenaContext, people: PeopleStore) {
     };
     if (privateHere(ec.event) && !ec.ack.form) {
       return (full, short) => {
+        const inPrivateChat = ec.event.chat.kind === 'private';
         if (fits(full)) intoNotice(full);
-        else if (ec.event.chat.kind === 'private') ec.work('consent', () => presenter.open(ec.event.chat, { text: full, role: 'info' }).settled());
+        else if (inPrivateChat && port.sendDirect) direct(ec, full);
         else if (fits(short)) intoNotice(short);
         else if (port.sendDirect) direct(ec, full);
+        else if (inPrivateChat) ec.work('consent', () => presenter.open(ec.event.chat, { text: full, role: 'info' }).settled());
         else
           ec.work('consent', async () => {
             await people.clearConsentShown(ec.user.id);
