@@ -20,6 +20,7 @@ import { createModelRegistry, type ModelRegistry } from './providers/registry';
 import { openDatabase, type Db } from './store/database';
 import { createCampaignService } from './campaigns/service';
 import { campaignChatIds } from './store/schedules';
+import { createPeopleStore } from './store/sql/people';
 import { createStore } from './store/sql-store';
 import type { BattleStore } from './store/types';
 
@@ -99,6 +100,7 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
   const arena = createArena({
     store,
     campaigns,
+    people: createPeopleStore(db),
     models,
     config,
     i18n,

@@ -2,6 +2,7 @@
 // (DATABASE_URL, default file:./data/pnyx.db) or from a public votes file (--votes FILE: LMArena/FastChat battles or
 // compar:IA votes, JSON array or JSONL, auto-detected). Exit codes: 0 done, 1 unexpected failure, 2 bad option,
 // 3 input not found or unreadable.
+import { MIN_SEGMENT_PEOPLE, parseProfileSegment, profileRows, readProfiles } from '../core/ranking/profile-segments';
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +66,8 @@ Options:
   --segment KEY=VALUE   only some votes; repeatable: language=fr, campaign=SLUG, platform=telegram,
                         chat=CHAT_ID, category=${CATEGORY_IDS.join('|')},
                         since=2026-03-01, until=2026-04-01 (until is exclusive)
+  --profile Q=ANSWER    only votes of people who gave this answer in the optional profile (age=25-34,
+                        lang=fr, region=eu …; database only); refused under 20 people
   --list-categories     print the battles per category in the selection, then exit
   --style-control VARIANT
                         also fit scores with reply length and Markdown style taken out, the way of
@@ -123,6 +126,7 @@ const Options = z.object({
   'min-votes': Int('--min-votes', 0, 1_000_000_000).default(DEFAULTS.minVotes),
   'both-bad': z.enum(['tie', 'exclude'], { message: '--both-bad must be tie or exclude' }).default('tie'),
   locale: z.enum(['en', 'fr'], { message: '--locale must be en or fr' }).default('en'),
+  profile: z.string().optional(),
   threads: Int('--threads', 0, 16).default(1),
   help: z.boolean().default(false),
 });
@@ -142,6 +146,7 @@ export function parseCli(argv: string[]): CliOptions {
         bootstrap: { type: 'string' },
         seed: { type: 'string' },
         segment: { type: 'string', multiple: true },
+        profile: { type: 'string' },
         'list-categories': { type: 'boolean' },
         'style-control': { type: 'string' },
         'tie-model': { type: 'string' },
@@ -197,6 +202,7 @@ async function loadFromFile(path: string, segment: Segment, options: CliOptions,
     throw new UsageError(`--segment ${unsupported.join(', ')} needs the database: public vote files do not record it`);
   }
   if (options.herding) throw new UsageError('--herding needs the database: public vote files do not record chats');
+  if (options.profile) throw new UsageError('--profile needs the database: public vote files carry no profiles');
   if (options['dedup-prompts']) throw new UsageError('--dedup-prompts needs the database (LMArena files carry their own dedup_tag, which is honoured)');
   if (!existsSync(path)) throw new InputError(`votes file not found: ${path}`);
   const rows = needsRows(voteOptions(options));
@@ -233,6 +239,21 @@ async function loadFromFile(path: string, segment: Segment, options: CliOptions,
   };
 }
 
+/** The votes of one profile segment (`--profile age=25-34`), refused when fewer than 20 people are in it. */
+async function loadProfileSegment(db: Parameters<typeof readVotes>[0], segment: Segment, options: CliOptions, arg: string): Promise<Loaded> {
+  let wanted;
+  try {
+    wanted = parseProfileSegment(arg);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const selected = profileRows(await readVotes(db, segment), await readProfiles(db as never), wanted);
+  if (!selected.shown) {
+    throw new UsageError(`--profile ${arg}: ${selected.people} people gave that answer; a segment is shown from ${MIN_SEGMENT_PEOPLE} people, so that it says nothing about anyone`);
+  }
+  return prepareVotes(selected.rows, voteOptions(options), {});
+}
+
 async function loadFromDatabase(segment: Segment, options: CliOptions): Promise<Loaded> {
   const url = process.env.DATABASE_URL?.trim() || DEFAULT_URL;
   const { parseDatabaseUrl } = await import('../core/store/url');
@@ -258,6 +279,7 @@ async function loadFromDatabase(segment: Segment, options: CliOptions): Promise<
     if (unknown.length) throw new UsageError(`${unknown.join('; ')} in the database`);
     const categories = options['list-categories'] ? Object.fromEntries(await readCategoryCounts(db.kysely, segment)) : undefined;
     const style = options['style-control'] ? { style: await readStyleBattles(db.kysely, segment) } : {};
+    if (options.profile) return await loadProfileSegment(db.kysely, segment, options, options.profile);
     if (!needsRows(voteOptions(options))) {
       return { counts: await readVoteCounts(db.kysely, segment), ...style, voters: null, herding: null, capped: 0, deduplicated: 0, ...(categories ? { categories } : {}) };
     }

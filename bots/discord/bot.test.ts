@@ -27,7 +27,7 @@ describe('a Discord server with Pnyx', () => {
   it('logs in with the fewest intents, registers the localised slash commands and prints no invite (it is in a server)', () => {
     expect(h.discord.gateway.identifies[0]!.intents).toBe((1 << 0) | (1 << 9) | (1 << 12));
     const names = h.discord.commands.get('global')!.map((c) => c.name).sort();
-    expect(names).toEqual(['arena', 'campaign', 'help', 'leaderboard', 'privacy', 'settings']);
+    expect(names).toEqual(['arena', 'campaign', 'forget', 'help', 'leaderboard', 'mydata', 'privacy', 'settings']);
     expect(h.printed).toEqual([]);
   });
 

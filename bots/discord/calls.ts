@@ -65,7 +65,8 @@ export interface DiscordCalls {
   callback(interactionId: string, token: string, type: CallbackType, data?: MessageJson | Partial<MessageJson> | ModalJson): Promise<void>;
   editOriginal(applicationId: string, token: string, body: Partial<MessageJson>, image?: Png): Promise<PostedMessage>;
   deleteOriginal(applicationId: string, token: string): Promise<void>;
-  followUp(applicationId: string, token: string, body: MessageJson): Promise<PostedMessage>;
+  /** A follow-up message; with `file`, uploaded as its one attachment (a person's data, ephemeral). */
+  followUp(applicationId: string, token: string, body: MessageJson, file?: { name: string; mime: string; bytes: Uint8Array }): Promise<PostedMessage>;
   registerCommands(applicationId: string, commands: unknown[], guildId?: string): Promise<unknown[]>;
   /** The application this token belongs to (for command registration and the invite URL). */
   application(): Promise<{ id: string }>;
@@ -102,8 +103,11 @@ export function createDiscordCalls(rest: REST): DiscordCalls {
     async deleteOriginal(applicationId, token) {
       await rest.delete(Routes.webhookMessage(applicationId, token, '@original'), { auth: false });
     },
-    async followUp(applicationId, token, body) {
-      const sent = await rest.post(Routes.webhook(applicationId, token), { body, auth: false });
+    async followUp(applicationId, token, body, file) {
+      const options = file
+        ? { body: { ...body, attachments: [{ id: 0, filename: file.name }] }, files: [{ name: file.name, data: Buffer.from(file.bytes), contentType: file.mime }] }
+        : { body };
+      const sent = await rest.post(Routes.webhook(applicationId, token), { ...options, auth: false });
       return PostedMessage.parse(sent);
     },
     async registerCommands(applicationId, commands, guildId) {

@@ -123,6 +123,13 @@ export function createResponder(calls: DiscordCalls, log: Logger, options: { def
   const ephemeral = (text: string, buttons?: Button[][]) =>
     messageBody({ text, ...(buttons ? { buttons } : {}) }, { ephemeral: true, onDrop: (d) => log.error(d, 'discord: a notice button Discord would refuse was dropped') });
 
+  /** A person's data file (the core sends one only where the answer is private): an ephemeral follow-up carrying it. */
+  const sendFile = async (s: Session, ack: Ack): Promise<void> => {
+    const file = ack.notice?.file;
+    if (!file) return;
+    await calls.followUp(s.applicationId, s.token, ephemeral(s.t('discord-file-caption')), file);
+  };
+
   /** After a safety defer, the acknowledgement goes through the token instead. */
   const late = async (s: Session, ack: Ack): Promise<void> => {
     if (!(await s.first)) return;
@@ -144,6 +151,7 @@ export function createResponder(calls: DiscordCalls, log: Logger, options: { def
     } else {
       await calls.followUp(s.applicationId, s.token, ephemeral(notice.text, notice.buttons));
     }
+    await sendFile(s, ack);
   };
 
   return {
@@ -174,7 +182,7 @@ export function createResponder(calls: DiscordCalls, log: Logger, options: { def
             await calls.followUp(s.applicationId, s.token, ephemeral(ack.notice.text, ack.notice.buttons));
           }
         } else if (ack.notice) {
-          await firstAnswer(s, CALLBACK.reply, ephemeral(ack.notice.text, ack.notice.buttons), 'shown');
+          if (await firstAnswer(s, CALLBACK.reply, ephemeral(ack.notice.text, ack.notice.buttons), 'shown')) await sendFile(s, ack);
         } else {
           // Nothing to say at once: the core works on (a battle, a board) and answers publicly, or the press is done.
           const { type, original, data } = s.fromMessage ? { type: CALLBACK.deferUpdate, original: 'none' as const, data: undefined } : { type: CALLBACK.deferReply, original: 'thinking-public' as const, data: undefined };

@@ -23,7 +23,7 @@ export interface AnswerTarget {
 }
 
 export interface Answers {
-  notice(target: AnswerTarget, notice: Pick<Notice, 'text' | 'buttons'>): Promise<void>;
+  notice(target: AnswerTarget, notice: Pick<Notice, 'text' | 'buttons' | 'file'>): Promise<void>;
   replace(target: AnswerTarget, message: OutMessage): Promise<void>;
   form(triggerId: string, form: Form, origin: FormOrigin): Promise<void>;
 }
@@ -47,8 +47,24 @@ export function createAnswers(client: WebClient, log: Logger): Answers {
     }
   };
 
+  /**
+   * A person's data file: an ephemeral message cannot carry a file, so it is shared in the person's DM with the app
+   * (the conversation itself when it is that DM), where only they see it; the notice says it is there.
+   */
+  const sendFile = async (target: AnswerTarget, file: NonNullable<Notice['file']>): Promise<void> => {
+    const channel = target.kind === 'private' ? target.channel : target.user;
+    await client.filesUploadV2({ file: Buffer.from(file.bytes), filename: file.name, title: file.name, channel_id: channel });
+  };
+
   return {
     async notice(target, notice) {
+      if (notice.file) {
+        try {
+          await sendFile(target, notice.file);
+        } catch (error) {
+          log.warn({ channel: target.channel, err: error, error: slackError(error) }, 'slack: the data file could not be shared');
+        }
+      }
       const content = messageContent({ text: notice.text, buttons: notice.buttons });
       if (target.respond) {
         try {

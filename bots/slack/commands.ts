@@ -23,7 +23,7 @@ export const SLASH_COMMANDS: readonly SlashCommand[] = [
  * Catalogue commands reached as the word after `/arena`: alone (so that "help me write a haiku" stays a prompt), or
  * followed by its options for a command that has some (`/arena settings Europe/Paris`).
  */
-const SUBCOMMANDS: readonly CommandName[] = ['help', 'privacy', 'settings', 'leaderboard', 'start', 'campaign'];
+const SUBCOMMANDS: readonly CommandName[] = ['help', 'privacy', 'settings', 'leaderboard', 'start', 'campaign', 'mydata', 'forget'];
 const WITH_OPTIONS: readonly CommandName[] = ['settings'];
 
 /** What a slash command asks the core, or undefined for a command that is not Pnyx's. */

@@ -125,6 +125,11 @@ export function createTelegramBot(options: CreateTelegramBotOptions): TelegramBo
   /** Shows a notice addressed to one person when there is no popup to carry it (messages, not button presses). */
   const replyNotice = async (chat: ChatAddress, notice: Notice | undefined, replyTo: number): Promise<void> => {
     if (!notice?.text) return;
+    // A person's data file: the core sends one only where the chat is private (the person's own chat with the bot).
+    if (notice.file) {
+      await port.sendFile(chat, notice.file, notice.text, String(replyTo));
+      return;
+    }
     await port.send(chat, { text: notice.text, source: 'core', ...(notice.buttons ? { buttons: notice.buttons } : {}) }, { replyTo: String(replyTo) });
   };
 

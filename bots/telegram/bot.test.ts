@@ -419,7 +419,10 @@ describe('webhook mode', () => {
     await h.tg.waitFor(() => h.tg.botMessages(chat.id).length === 1 || undefined, 10_000, 'the privacy text');
     const sent = h.tg.botMessages(chat.id);
     expect(sent).toHaveLength(1);
-    expect(sent[0]!.text).toBe(markdownToTelegram(h.app.i18n.t('en')('privacy-text')).text);
+    // What is stored and why, then the person's own status with the opt-out button.
+    expect(sent[0]!.text!.startsWith(markdownToTelegram(h.app.i18n.t('en')('privacy-text')).text)).toBe(true);
+    expect(sent[0]!.text).toContain('Your data');
+    expect(sent[0]!.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['🚫 Keep my data out of datasets']);
   });
 
   it('is ready while its webhook server listens', () => {

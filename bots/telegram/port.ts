@@ -12,7 +12,7 @@
 import { GrammyError, InputFile, type Api } from 'grammy';
 import type { InlineKeyboardMarkup, MessageEntity } from 'grammy/types';
 import type { Logger } from 'pino';
-import type { Button, ChatAddress, ChatPort, OutMessage, PortLimits } from '../../core/port/types';
+import type { Button, ChatAddress, ChatPort, OutMessage, Person, PersonalFile, PortLimits } from '../../core/port/types';
 import { markdownToTelegram, splitFormatted, type Formatted } from './markdown';
 
 export const TELEGRAM_LIMITS: PortLimits = {
@@ -79,6 +79,9 @@ export interface TelegramPort extends ChatPort {
   refOf(chatId: number | string, messageId: number): string;
   /** Keyboard for core buttons (exported for the callback follow-ups in bot.ts). */
   keyboard(buttons: Button[][] | undefined): InlineKeyboardMarkup | undefined;
+  /** Sends a file (a person's data) to a chat, with a short caption; the ref of the message. */
+  sendFile(chat: ChatAddress, file: PersonalFile, caption: string, replyTo?: string): Promise<string>;
+  sendDirect(to: Person, message: { text: string; file?: PersonalFile }): Promise<boolean>;
 }
 
 interface Rendered {
@@ -172,6 +175,32 @@ export function createTelegramPort(api: Api, log: Logger, limits: PortLimits = T
     );
     shown.set(`${chat.id}:${sent.message_id}`, signature(part, markup));
     return sent.message_id;
+  };
+
+  const sendFile: TelegramPort['sendFile'] = async (chat, file, caption, replyTo) => {
+    const sent = await call(chat, 'sendDocument', () =>
+      api.sendDocument(chat.id, new InputFile(file.bytes, file.name), {
+        ...target(chat),
+        caption: caption.slice(0, MAX_CAPTION_CHARS),
+        ...(replyTo !== undefined && !replyTo.startsWith(GONE_PREFIX) ? { reply_parameters: { message_id: firstId(replyTo), allow_sending_without_reply: true } } : {}),
+      }),
+    );
+    return String(sent.message_id);
+  };
+
+  // A direct message is the person's private chat with the bot, whose id is the person's. Telegram refuses it (403)
+  // until the person has opened that chat once: then false, and the core finds another way.
+  const sendDirect: TelegramPort['sendDirect'] = async (to, message) => {
+    const chat: ChatAddress = { platform: 'telegram', id: to.id, kind: 'private' };
+    try {
+      if (message.file) await sendFile(chat, message.file, message.text);
+      else await deliver(chat, { text: message.text, source: 'core' });
+      return true;
+    } catch (error) {
+      if (error instanceof ChatUnreachableError) return false;
+      log.warn({ err: error }, 'telegram: direct message failed');
+      return false;
+    }
   };
 
   const send: ChatPort['send'] = async (chat, message, options) => {
@@ -322,6 +351,8 @@ export function createTelegramPort(api: Api, log: Logger, limits: PortLimits = T
     pacingKey: (chat) => chat.id,
     commandHint: (name) => `/${name}`,
     keyboard,
+    sendFile,
+    sendDirect,
     refOf: (chatId, messageId) => alias.get(`${chatId}:${messageId}`) ?? String(messageId),
   };
 }

@@ -15,6 +15,7 @@ import type { Arena } from '../../core/engine/types';
 import { acceptedLanguages } from '../../core/i18n/accept-language';
 import type { I18n, Locale } from '../../core/i18n/index';
 import type { Ack, Button, ChatAddress, CommandName, Form, Person, PnyxEvent } from '../../core/port/types';
+import { createDownloads, DOWNLOAD_PATH, type Downloads } from './downloads';
 import { leaderboardJson, type LeaderboardSource } from './leaderboard';
 import { errorPage, leaderboardPage, roomPage } from './page';
 import { renderMarkdown } from './render';
@@ -69,6 +70,8 @@ export interface WebNotice {
   html: string;
   alert: boolean;
   buttons: Button[][];
+  /** A file for this person (their data): a one-time link to it. */
+  download?: { url: string; name: string };
 }
 
 /** Everything an acknowledgement shows the one person who acted, as the page takes it. */
@@ -101,13 +104,19 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function toWebNotice(result: Ack): WebNotice | undefined {
+export function toWebNotice(result: Ack, downloads?: Downloads): WebNotice | undefined {
   if (!result.notice) return undefined;
-  return { html: renderMarkdown(result.notice.text), alert: result.notice.alert ?? false, buttons: result.notice.buttons ?? [] };
+  const { file } = result.notice;
+  return {
+    html: renderMarkdown(result.notice.text),
+    alert: result.notice.alert ?? false,
+    buttons: result.notice.buttons ?? [],
+    ...(file && downloads ? { download: { url: downloads.put(file), name: file.name } } : {}),
+  };
 }
 
-export function toWebAnswer(ack: Ack): WebAnswer {
-  const notice = toWebNotice(ack);
+export function toWebAnswer(ack: Ack, downloads?: Downloads): WebAnswer {
+  const notice = toWebNotice(ack, downloads);
   return {
     ...(notice ? { notice } : {}),
     ...(ack.replace ? { replace: { html: renderMarkdown(ack.replace.text), buttons: ack.replace.buttons ?? [] } } : {}),
@@ -218,6 +227,7 @@ export function createWebApp(options: WebAppOptions) {
   };
 
   const handle = async (event: PnyxEvent): Promise<Ack> => arena.handle(event);
+  const downloads = createDownloads();
   /** The page may name its request (a retry after a network error sends the same id); else every request is new. */
   const deliveryOf = (requestId: string | undefined) => requestId ?? randomUUID();
 
@@ -348,7 +358,7 @@ export function createWebApp(options: WebAppOptions) {
       const limited = await charge(c, 'action', locale);
       if (limited) return limited;
       const result = await handle({ type: 'command', delivery, chat, from, name: command.name as CommandName, args: command.args, privateReply: true, isAdmin: adminCheck(c, room) });
-      return c.json({ ok: true, published: false, command: true, ...toWebAnswer(result) });
+      return c.json({ ok: true, published: false, command: true, ...toWebAnswer(result, downloads) });
     }
     if (text.trim().length > maxPromptChars) return tooLongAnswer(c, text.trim().length, locale);
     const limited = await charge(c, 'prompt', locale);
@@ -386,7 +396,7 @@ export function createWebApp(options: WebAppOptions) {
         hub.release(room, ref);
       }
     }
-    return c.json({ ok: true, ref: published ? ref : undefined, published, ...toWebAnswer(result) });
+    return c.json({ ok: true, ref: published ? ref : undefined, published, ...toWebAnswer(result, downloads) });
   });
 
   app.post('/api/rooms/:room/actions', limit, async (c) => {
@@ -412,7 +422,7 @@ export function createWebApp(options: WebAppOptions) {
     });
     // A settings page answered a press: every page in the room checks whether its language changed.
     if (result.replace?.role === 'menu') hub.signal(room, { type: 'settings' });
-    return c.json({ ok: true, ...toWebAnswer(result) });
+    return c.json({ ok: true, ...toWebAnswer(result, downloads) });
   });
 
   app.post('/api/rooms/:room/forms', limit, async (c) => {
@@ -437,7 +447,7 @@ export function createWebApp(options: WebAppOptions) {
       privateReply: true,
       isAdmin: adminCheck(c, room),
     });
-    return c.json({ ok: true, ...toWebAnswer(result) });
+    return c.json({ ok: true, ...toWebAnswer(result, downloads) });
   });
 
   app.post('/api/rooms/:room/commands', limit, async (c) => {
@@ -452,7 +462,18 @@ export function createWebApp(options: WebAppOptions) {
     const limited = await charge(c, 'action', locale);
     if (limited) return limited;
     const result = await handle({ type: 'command', delivery: deliveryOf(requestId), chat: roomAddress(room), from: personOf(c.get('session'), member), name, args, privateReply: true, isAdmin: adminCheck(c, room) });
-    return c.json({ ok: true, ...toWebAnswer(result) });
+    return c.json({ ok: true, ...toWebAnswer(result, downloads) });
+  });
+
+  // A person's data file (/mydata): its link was given only in their own answer, and works once.
+  app.get(`${DOWNLOAD_PATH}:token`, (c) => {
+    const token = c.req.param('token');
+    const file = /^[A-Za-z0-9_-]{32}$/.test(token) ? downloads.take(token) : undefined;
+    if (!file) return fail(c, 404, 'web-error-not-found');
+    c.header('Content-Type', file.mime);
+    c.header('Content-Disposition', `attachment; filename="${file.name.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
+    c.header('Cache-Control', 'no-store');
+    return c.body(Buffer.from(file.bytes));
   });
 
   /** What the page needs to know about its room now (its language, after the creator changed it). */

@@ -58,7 +58,7 @@ export const ActionBodySchema = z
   })
   .strict();
 
-export const COMMANDS = ['start', 'help', 'privacy', 'leaderboard', 'settings', 'arena', 'campaign'] as const satisfies readonly CommandName[];
+export const COMMANDS = ['start', 'help', 'privacy', 'leaderboard', 'settings', 'arena', 'campaign', 'mydata', 'forget'] as const satisfies readonly CommandName[];
 
 export const CommandBodySchema = z
   .object({

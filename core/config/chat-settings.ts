@@ -24,6 +24,8 @@ export const ChatSettingsSchema = z.object({
   languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(30).default([]),
   /** How the two models are chosen outside campaigns (core/engine/modes.ts); custom battles the two allowed models. */
   mode: z.enum(['random', 'big-vs-small', 'frugal', 'custom']).default('random'),
+  /** Whether this chat's conversations, votes and reactions may go into published datasets: off until an admin allows it. */
+  publishData: z.boolean().default(false),
 });
 export type ChatSettings = z.infer<typeof ChatSettingsSchema>;
 

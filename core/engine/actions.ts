@@ -19,7 +19,9 @@ export type Action =
   | { kind: 'board'; category: string | null }
   | { kind: 'setting'; key: string; value: string }
   /** Starts a battle on a campaign topic (the prompt of the day's button, a suggestion). */
-  | { kind: 'topic'; topic: string };
+  | { kind: 'topic'; topic: string }
+  /** A person's own choices about their data (publication opt-out, erasure, the optional profile): core/engine/people.ts. */
+  | { kind: 'me'; key: string; value: string };
 
 /** Forms the core opens; their data comes back in a submit event. */
 export type FormAction = { kind: 'why'; token: string } | { kind: 'timezone' } | { kind: 'join' };
@@ -51,6 +53,8 @@ export function encodeAction(action: Action): string {
       return `s:${action.key}:${action.value}`;
     case 'topic':
       return `k:${action.topic}`;
+    case 'me':
+      return `p:${action.key}:${action.value}`;
   }
 }
 
@@ -87,9 +91,13 @@ const schemas: Record<string, (parts: string[]) => Action | null> = {
     const parsed = z.tuple([z.string().regex(/^[a-z]{1,8}$/), z.string().regex(/^[A-Za-z0-9._-]{1,40}$/)]).safeParse([key, value]);
     return parsed.success ? { kind: 'setting', key: parsed.data[0], value: parsed.data[1] } : null;
   },
+  p: ([key, value]) => {
+    const parsed = z.tuple([z.string().regex(/^[a-z]{1,8}$/), z.string().regex(/^[a-z0-9._-]{1,32}$/)]).safeParse([key, value]);
+    return parsed.success ? { kind: 'me', key: parsed.data[0], value: parsed.data[1] } : null;
+  },
 };
 
-const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, w: 2, y: 1, l: 1, s: 2, k: 1 };
+const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, w: 2, y: 1, l: 1, s: 2, k: 1, p: 2 };
 
 /** Parses button data; null for anything malformed or unknown. */
 export function decodeAction(data: string): Action | null {

@@ -14,6 +14,7 @@ import { detectLanguage } from './language';
 import { createLeases } from './leases';
 import { createLiveBattles } from './live';
 import { createMessageRefs } from './message-refs';
+import { createPeople } from './people';
 import { buildPipeline, normalizeEvent } from './pipeline';
 import { createPresenter } from './presenter';
 import type { Arena } from './types';
@@ -68,7 +69,8 @@ export function createArena(options: ArenaOptions): Arena {
     log.info({ chat: row.id, platform, from: id, to: event.change.to }, 'chat moved to a new platform id');
   };
 
-  const pipeline = buildPipeline(ctx, { deliveries, refs, battles, voting, commands, onChatChange });
+  const people = ctx.people ? createPeople(ctx, ctx.people) : undefined;
+  const pipeline = buildPipeline(ctx, { deliveries, refs, battles, voting, commands, onChatChange, ...(people ? { people } : {}) });
 
   /** Leaves out a speed notice that could only be posted publicly, if the same one went out within a minute (in any
    * process of the deployment: ctx.shared). */

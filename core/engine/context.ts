@@ -11,6 +11,7 @@ import type { BoardRenderer } from '../leaderboard/types';
 import { createPendingWork, type PendingWork } from '../pending-work';
 import type { ChatAddress, ChatPort, PnyxEvent, Side } from '../port/types';
 import type { GenerateRequest, GenerateResult, ModelCard } from '../providers/types';
+import type { PeopleStore } from '../store/sql/people';
 import type { BattleRow, BattleStore, ChatRow, TurnRow, UserRow } from '../store/types';
 import { createTimerJobs, type Jobs } from '../cluster/jobs';
 import { createMemorySharedState, type SharedState } from '../cluster/shared-state';
@@ -32,6 +33,8 @@ export type LeaderboardSource = BoardRenderer;
 
 export interface ArenaOptions {
   store: BattleStore;
+  /** People's rights over their data (consent notice, /privacy, /mydata, /forget, profile); off without it. */
+  people?: PeopleStore;
   models: ModelSource;
   config: PnyxConfig;
   i18n: I18n;
@@ -117,11 +120,14 @@ export function battleAddress(row: ChatRow, battle: Pick<BattleRow, 'thread'>): 
   return chatAddressOf(row, battle.thread);
 }
 
+/** Person rows are read again after this long (an erasure in another process is then seen). */
+const USER_ROW_TTL_MS = 30_000;
 /** Battles rebuilt from the database are kept this many at most (the oldest forgotten first). */
 const MAX_ADOPTED = 2_000;
 
 export interface ArenaContext {
   store: BattleStore;
+  people?: PeopleStore;
   models: ModelSource;
   config: PnyxConfig;
   i18n: I18n;
@@ -162,6 +168,8 @@ export interface ArenaContext {
   chatLocale(chatRow: ChatRow, settings: ChatSettings): Locale;
   /** The person's language where the platform says it (in a private chat the chat's setting comes first). */
   personLocale(event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Locale;
+  /** Drops a person's cached row (after their erasure, or a change to it this process made). */
+  forgetUser(platform: string, externalId: string): void;
   /** Messages everyone sees use the chat's language; private answers use the person's. */
   chatT(chatRow: ChatRow, settings: ChatSettings): Translate;
   personT(event: PnyxEvent, chatRow: ChatRow, settings: ChatSettings): Translate;
@@ -184,6 +192,7 @@ export function createContext(options: ArenaOptions): ArenaContext {
   // change, so they are read again after shared.chatRowTtlMs (or at once when another process announces a change); person rows change only with the person's own events.
   const chatCache = new Map<string, { row: ChatRow; at: number }>();
   const userCache = new Map<string, UserRow>();
+  const userReadAt = new Map<string, number>();
   const live = new Map<string, LiveBattle>();
   const adoptedOrder: string[] = [];
 
@@ -217,10 +226,17 @@ export function createContext(options: ArenaOptions): ArenaContext {
   const userOf = async (event: PnyxEvent): Promise<UserRow> => {
     const key = `${event.from.platform}\u0000${event.from.id}`;
     const cached = userCache.get(key);
-    if (cached && cached.locale === (event.from.locale ?? cached.locale)) return cached;
+    // Read again after a while: another process may have erased the person (/forget), who must not go on under the
+    // erased row there.
+    const fresh = Date.now() - (userReadAt.get(key) ?? 0) < USER_ROW_TTL_MS;
+    if (cached && fresh && cached.locale === (event.from.locale ?? cached.locale)) return cached;
     const row = await store.upsertUser(event.from);
-    if (userCache.size > 50_000) userCache.clear();
+    if (userCache.size > 50_000) {
+      userCache.clear();
+      userReadAt.clear();
+    }
     userCache.set(key, row);
+    userReadAt.set(key, Date.now());
     return row;
   };
 
@@ -241,6 +257,7 @@ export function createContext(options: ArenaOptions): ArenaContext {
 
   const ctx: ArenaContext = {
     store,
+    ...(options.people ? { people: options.people } : {}),
     models,
     config,
     i18n,
@@ -280,6 +297,7 @@ export function createContext(options: ArenaOptions): ArenaContext {
     },
     chatLocale,
     personLocale,
+    forgetUser: (platform, externalId) => userCache.delete(`${platform}\u0000${externalId}`),
     chatT,
     personT,
     spawn,

@@ -110,7 +110,8 @@ export function createDeliveries(ctx: ArenaContext): Deliveries {
     },
     complete(event, ack) {
       const stored = JSON.stringify({
-        ...(ack.notice ? { notice: ack.notice } : {}),
+        // A person's data file is never stored: a redelivery gets the text only.
+        ...(ack.notice ? { notice: { ...ack.notice, file: undefined } } : {}),
         ...(ack.replace ? { replace: { text: ack.replace.text, ...(ack.replace.buttons ? { buttons: ack.replace.buttons } : {}), ...(ack.replace.role ? { role: ack.replace.role } : {}) } } : {}),
       });
       pending.set(deliveryKey(event), stored);

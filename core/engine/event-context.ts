@@ -82,6 +82,11 @@ export class EventContext<E extends PnyxEvent = PnyxEvent> {
     return this.owed.length ? Promise.all(this.owed).then(() => undefined) : undefined;
   }
 
+  /** Whether the event started work (a prompt that became a battle or a follow-up, rather than a refusal). */
+  get working(): boolean {
+    return this.jobs.length > 0;
+  }
+
   /** The acknowledgement, with `done` resolving once every piece of work it started has finished. */
   finish(): Ack {
     if (this.jobs.length) this.ack.done = Promise.all(this.jobs).then(() => undefined);

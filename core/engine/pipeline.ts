@@ -7,7 +7,9 @@
 //             they continue an open battle (a message in its thread, a reply to one of its messages)
 //   delivery  a redelivered event (same delivery id) stops here with the first answer
 //   enabled   a paused chat refuses new battles (other buttons and commands still work)
-//   person    the person's row (consent will plug in after this)
+//   person    the person's row
+//   consent   after the rest has answered: the consent notice the first time a person takes part, and the optional
+//             profile offered once after their third vote (people.ts)
 //   prompt    empty and over-long prompts are refused
 //   target    the battle a follow-up continues (a reply to its message, or its thread)
 //   limits    per-person and per-chat battle limits
@@ -24,6 +26,7 @@ import type { ArenaContext } from './context';
 import type { Deliveries } from './deliveries';
 import { EventContext } from './event-context';
 import type { MessageRefs } from './message-refs';
+import type { People } from './people';
 import type { Voting } from './voting';
 
 /** Characters that show nothing: zero-width spaces, joiners and marks, word joiner, soft hyphen, byte-order mark. */
@@ -39,6 +42,8 @@ export interface PipelineParts {
   commands: ReturnType<typeof createCommands>;
   /** A chat got a new platform id, or the bot was removed from it. */
   onChatChange(ctx: EventContext): Promise<void>;
+  /** People's rights over their data (consent, /privacy, /mydata, /forget, the profile); absent without a people store. */
+  people?: People;
 }
 
 const isPrompt = (ec: Ctx): ec is EventContext<PromptEvent> => ec.event.type === 'prompt';
@@ -136,6 +141,15 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
     await next();
   });
 
+  composer.use('consent', async (ec, next) => {
+    await next();
+    const { people } = parts;
+    if (!people) return;
+    const action = ec.event.type === 'action' ? decodeAction((ec.event as ActionEvent).data) : null;
+    await people.afterEvent(ec, action);
+    await people.maybeOfferProfile(ec, action);
+  });
+
   composer.use('prompt', async (ec, next) => {
     if (isPrompt(ec)) {
       const text = ec.event.text.trim();
@@ -195,8 +209,14 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
       }
       case 'action':
         return routeAction(ec as EventContext<ActionEvent>);
-      case 'command':
-        return commands.onCommand(ec as EventContext<CommandEvent>);
+      case 'command': {
+        const command = ec as EventContext<CommandEvent>;
+        const { people } = parts;
+        if (people && command.event.name === 'privacy') return people.onPrivacy(command, (command.event.chat.kind === 'private' ? ec.pt : ec.t)('privacy-text'));
+        if (people && command.event.name === 'mydata') return people.onMyData(command);
+        if (people && command.event.name === 'forget') return people.onForget(command);
+        return commands.onCommand(command);
+      }
       case 'submit':
         return routeSubmit(ec as EventContext<SubmitEvent>);
       default:
@@ -213,6 +233,7 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
     if (action.kind === 'setting') return commands.onSetting(ec, action);
     if (action.kind === 'board') return commands.onBoard(ec, action);
     if (action.kind === 'topic') return startTopic(ec, action.topic);
+    if (action.kind === 'me') return parts.people ? parts.people.onAction(ec, action) : ec.notice(ec.pt('action-stale'));
     const battle = await store.getBattleByToken(action.token);
     // A token from another chat is as good as forged: never act on it.
     if (!battle || battle.chatId !== ec.chatRow.id) {

@@ -98,6 +98,7 @@ function sections(t: Translate, settings: ChatSettings, menu: MenuContext): Sect
       buttons: [button(t('settings-btn-layout-thread'), 'lay', 'thread', (settings.layout ?? 'thread') === 'thread'), button(t('settings-btn-layout-inline'), 'lay', 'inline', settings.layout === 'inline')],
     });
   }
+  list.push({ key: 'pub', buttons: [button(t('settings-btn-publish', { on: settings.publishData ? 'yes' : 'no' }), 'pub', settings.publishData ? '0' : '1')] });
   list.push({ key: 'lb', buttons: (['off', 'daily', 'weekly'] as const).map((p) => button(t('settings-btn-schedule', { preset: p }), 'lb', p, preset === p)) });
   if (menu.priced) {
     list.push({
@@ -164,6 +165,7 @@ export function renderSettings(t: Translate, settings: ChatSettings, menu: MenuC
   }
   if (menu.campaign !== undefined) lines.push(t('settings-campaign', { title: menu.campaign ?? 'none' }));
   lines.push(t('settings-mode', { mode: t('settings-btn-mode', { mode: settings.mode }) }));
+  lines.push(t('settings-publish', { on: settings.publishData ? 'yes' : 'no', privacy: menu.commandHint('privacy') }));
   if (!limits.forms) lines.push(t('settings-timezone-hint', { command: menu.commandHint('settings') }));
 
   const rows = layoutRows(sections(t, settings, menu), limits);
@@ -201,6 +203,8 @@ export function applySetting(settings: ChatSettings, action: Action & { kind: 's
     case 'lang':
       if (value === 'auto') return { ...settings, locale: null };
       return (SUPPORTED_LOCALES as readonly string[]).includes(value) ? { ...settings, locale: value as ChatSettings['locale'] } : null;
+    case 'pub':
+      return value === '0' || value === '1' ? { ...settings, publishData: value === '1' } : null;
     case 'lay':
       return value === 'thread' || value === 'inline' ? { ...settings, layout: value } : null;
     case 'mode':

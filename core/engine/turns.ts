@@ -10,6 +10,7 @@ import type { BattleRow, TurnRow } from '../store/types';
 import { FAILED, SIDES, type ArenaContext, type LiveBattle, type LiveReply } from './context';
 import type { IdentityGuard } from './identity-guard';
 import type { MessageRefs } from './message-refs';
+import { replyEnergy } from '../energy/ecologits';
 import { sampleReplacement } from './sampling';
 import { modelName, replyMessage, type ReplyState } from './views';
 
@@ -110,9 +111,12 @@ async function runSide(deps: TurnDeps, battle: BattleRow, state: LiveBattle, tur
     }
   }
   const costUsd = ctx.spend.record(state.chatRow, modelId, result.tokensIn, result.tokensOut);
+  // Energy is estimated from the card's parameter counts and the tokens generated; none without either.
+  const energy = replyEnergy(ctx.cards.get(modelId), result.tokensOut);
   turn.replies[side] = await ctx.store.saveReply(turn.id, side, {
     modelId,
     ...(costUsd !== undefined ? { costUsd } : {}),
+    ...(energy ? { energy } : {}),
     text: result.text,
     finishReason: result.finishReason,
     error: result.error,

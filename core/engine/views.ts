@@ -3,6 +3,7 @@ import type { Translate } from '../i18n';
 import type { Button, OutMessage, Side, VoteChoice } from '../port/types';
 import type { ModelCard } from '../providers/types';
 import type { ReplyRow } from '../store/types';
+import { energyLines, type EnergyReply } from '../energy/reveal';
 import { encodeAction } from './actions';
 
 export type ReplyStatus = 'waiting' | 'streaming' | 'done' | 'failed';
@@ -82,7 +83,7 @@ export function voteButtons(t: Translate, token: string): Button[][] {
 export interface RevealSide {
   card?: ModelCard;
   modelId: string;
-  replies: Array<Pick<ReplyRow, 'latencyMs' | 'tokensOut' | 'ttftMs'>>;
+  replies: Array<Pick<ReplyRow, 'latencyMs' | 'tokensOut' | 'ttftMs'> & EnergyReply>;
 }
 
 function seconds(ms: number): string {
@@ -90,6 +91,11 @@ function seconds(ms: number): string {
 }
 
 export function revealLines(t: Translate, sides: Record<Side, RevealSide>): string {
+  const energy = energyLines(t, { a: sides.a.replies, b: sides.b.replies });
+  return [modelLines(t, sides), energy].filter(Boolean).join('\n');
+}
+
+function modelLines(t: Translate, sides: Record<Side, RevealSide>): string {
   return (['a', 'b'] as const)
     .map((side) => {
       const { card, modelId, replies } = sides[side];

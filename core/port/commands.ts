@@ -27,6 +27,8 @@ export const COMMAND_CATALOGUE: readonly CommandSpec[] = [
   { name: 'campaign', options: [], admin: false, hidden: false },
   { name: 'help', options: [], admin: false, hidden: false },
   { name: 'privacy', options: [], admin: false, hidden: false },
+  { name: 'mydata', options: [], admin: false, hidden: false },
+  { name: 'forget', options: [], admin: false, hidden: false },
   { name: 'settings', options: [{ name: 'timezone', kind: 'text', required: false, maxLength: 64 }], admin: true, hidden: false },
   { name: 'start', options: [], admin: false, hidden: true },
 ];

@@ -144,6 +144,13 @@ export interface ChatPort {
    * was never taken. The adapter treats `payload` (what it stored) exactly as if it had just arrived.
    */
   replay?(payload: string): Promise<void>;
+  /**
+   * Optional: a message (and a file) to one person outside the chat, where only they see it (a direct message). The
+   * core uses it for what must stay private when the event could only be answered in public (a plain group message)
+   * or the private answer is too short (a popup): the consent notice, a person's data. Resolves false when the
+   * platform cannot reach the person there (they never opened a private chat with the bot); never throws for that.
+   */
+  sendDirect?(to: Person, message: { text: string; file?: PersonalFile }): Promise<boolean>;
 }
 
 // === Events: what adapters hand to the core ==========================================================
@@ -185,7 +192,7 @@ export interface ActionEvent extends EventBase {
   data: string;
 }
 
-export type CommandName = 'start' | 'help' | 'privacy' | 'leaderboard' | 'settings' | 'arena' | 'campaign';
+export type CommandName = 'start' | 'help' | 'privacy' | 'leaderboard' | 'settings' | 'arena' | 'campaign' | 'mydata' | 'forget';
 
 export interface CommandEvent extends EventBase {
   type: 'command';
@@ -220,6 +227,19 @@ export interface Notice {
   alert?: boolean;
   /** Buttons for the person only (reason tags, a settings menu); sent only where limits.privateButtons or the chat is private. */
   buttons?: Button[][];
+  /**
+   * A file for the person only (their data, from /mydata), shown with the notice: an ephemeral message's attachment, a
+   * document in the private chat, a download link on their page. The core sets it only where the event allows a private
+   * answer (`privateReply`) or the chat is private; it is never stored with the acknowledgement.
+   */
+  file?: PersonalFile;
+}
+
+/** A file for one person. */
+export interface PersonalFile {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
 }
 
 /** A form for one person: a few text fields, sent back as a `submit` event. */

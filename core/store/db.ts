@@ -13,8 +13,11 @@ export interface UserTable {
   locale: string | null;
   consent: Generated<string>;
   consentAt: ColumnType<Date | string | null, Date | null, Date | null>;
-  erasedAt: ColumnType<Date | string | null, Date | null, Date | null>;
+  consentedAt: ColumnType<Date | string | null, Date | null, Date | null>;
   publishOptOut: ColumnType<boolean | number, boolean | undefined, boolean>;
+  erasedAt: ColumnType<Date | string | null, Date | null, Date | null>;
+  profile: string | null;
+  profileAskedAt: ColumnType<Date | string | null, Date | null, Date | null>;
   createdAt: ColumnType<Date | string, Date, Date>;
   updatedAt: ColumnType<Date | string, Date, Date>;
 }
@@ -134,6 +137,9 @@ export interface ReplyTable {
   finishReason: string | null;
   error: string | null;
   costUsd: number | null;
+  energyWh: number | null;
+  co2eG: number | null;
+  energyMethod: string | null;
   createdAt: ColumnType<Date | string, Date, Date>;
   finishedAt: ColumnType<Date | string | null, Date | null, Date | null>;
 }

@@ -38,11 +38,12 @@ export function readOptionalDate(value: StoredDate | null): Date | null {
 }
 
 export type ChatRecord = Selectable<DB['Chat']>;
-export type UserRecord = Pick<Selectable<DB['User']>, 'id' | 'platform' | 'externalId' | 'locale' | 'consent'>;
+export type UserRecord = Pick<Selectable<DB['User']>, 'id' | 'platform' | 'externalId' | 'locale' | 'consent'> &
+  Partial<Pick<Selectable<DB['User']>, 'consentedAt' | 'publishOptOut' | 'profileAskedAt'>>;
 export type BattleRecord = Selectable<DB['Battle']>;
 export type ReplyRecord = Pick<
   Selectable<DB['Reply']>,
-  'id' | 'side' | 'modelId' | 'text' | 'tokensIn' | 'tokensOut' | 'ttftMs' | 'latencyMs' | 'finishReason' | 'error'
+  'id' | 'side' | 'modelId' | 'text' | 'tokensIn' | 'tokensOut' | 'ttftMs' | 'latencyMs' | 'finishReason' | 'error' | 'energyWh' | 'co2eG' | 'energyMethod'
 >;
 export type MessageRefRecord = Pick<Selectable<DB['MessageRef']>, 'battleId' | 'chatId' | 'ref' | 'role' | 'turn' | 'part'>;
 
@@ -68,6 +69,9 @@ export function toUserRow(user: UserRecord): UserRow {
     externalId: user.externalId,
     locale: user.locale,
     consent: readValue(ConsentValue, user.consent, 'User.consent'),
+    ...(user.consentedAt !== undefined ? { consentedAt: user.consentedAt === null ? null : new Date(user.consentedAt) } : {}),
+    ...(user.publishOptOut !== undefined ? { publishOptOut: Boolean(user.publishOptOut) } : {}),
+    ...(user.profileAskedAt !== undefined ? { profileAskedAt: user.profileAskedAt === null ? null : new Date(user.profileAskedAt) } : {}),
   };
 }
 
@@ -111,6 +115,9 @@ export function toReplyRow(reply: ReplyRecord): ReplyRow {
     latencyMs: reply.latencyMs,
     finishReason: reply.finishReason,
     error: reply.error,
+    energyWh: reply.energyWh,
+    co2eG: reply.co2eG,
+    energyMethod: reply.energyMethod,
   };
 }
 
@@ -153,6 +160,9 @@ export function replyData(result: ReplyResult) {
     ttftMs: result.ttftMs ?? null,
     latencyMs: result.latencyMs,
     costUsd: result.costUsd ?? null,
+    energyWh: result.energy?.energyWh ?? null,
+    co2eG: result.energy?.co2eG ?? null,
+    energyMethod: result.energy?.method ?? null,
   };
 }
 

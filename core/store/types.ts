@@ -27,6 +27,12 @@ export interface UserRow {
   externalId: string;
   locale: string | null;
   consent: 'unknown' | 'granted' | 'declined' | 'withdrawn';
+  /** When the consent notice was shown (core/engine/people.ts); null: not yet. */
+  consentedAt?: Date | null;
+  /** The person opted out of publication. */
+  publishOptOut?: boolean;
+  /** When the optional profile was offered; null: not yet. */
+  profileAskedAt?: Date | null;
 }
 
 export interface BattleRow {
@@ -73,6 +79,10 @@ export interface ReplyRow {
   latencyMs: number | null;
   finishReason: string | null;
   error: string | null;
+  /** Estimated energy (Wh) and emissions (g CO2e) of the reply, and the method's name (core/energy/ecologits.ts). */
+  energyWh?: number | null;
+  co2eG?: number | null;
+  energyMethod?: string | null;
 }
 
 export interface TurnRow {
@@ -122,6 +132,8 @@ export interface ReplyResult {
   latencyMs: number;
   /** What the reply cost in US dollars (from the model's prices), when it has prices. */
   costUsd?: number;
+  /** Estimated energy and emissions, when the model card has parameter counts (core/energy/ecologits.ts). */
+  energy?: { energyWh: number; co2eG: number; method: string };
 }
 
 /**

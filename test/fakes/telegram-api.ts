@@ -43,6 +43,8 @@ export interface FakeMessage {
   entities?: FakeEntity[];
   caption_entities?: FakeEntity[];
   photo?: Array<{ file_id: string; file_unique_id: string; width: number; height: number }>;
+  /** A file sent with sendDocument; `content` is what was uploaded (the fake keeps it for tests to read). */
+  document?: { file_id: string; file_name: string; mime_type?: string; content?: string };
   reply_markup?: { inline_keyboard: FakeButton[][] };
   reply_to_message?: FakeMessage;
   message_thread_id?: number;
@@ -413,6 +415,22 @@ export class FakeTelegram {
         const role = this.roles.get(`${chatId}:${userId}`) ?? (chatId === userId ? 'member' : 'member');
         return { result: { status: role, user: { id: userId, is_bot: false, first_name: 'User' } } };
       }
+      case 'sendDocument': {
+        const chat = this.chatFor(chatId!);
+        // grammY sends the file as its own part and `document` as "attach://<part>" (or the part itself).
+        const ref = typeof p.document === 'string' && p.document.startsWith('attach://') ? p[p.document.slice('attach://'.length)] : p.document;
+        const upload = ref as { file?: string; content?: string } | undefined;
+        const message = this.store({
+          message_id: this.nextMessageId++,
+          chat,
+          from: this.botUser,
+          date: now(),
+          caption: String(p.caption ?? ''),
+          document: { file_id: `doc${this.nextMessageId}`, file_name: upload?.file ?? 'file', mime_type: 'application/octet-stream', ...(upload?.content !== undefined ? { content: upload.content } : {}) },
+          history: [String(p.caption ?? '')],
+        });
+        return { result: strip(message) };
+      }
       case 'sendMessage':
       case 'sendPhoto': {
         const chat = this.chatFor(chatId!);
@@ -621,7 +639,7 @@ async function parsePayload(req: IncomingMessage, body: Buffer): Promise<Record<
       if (!name) continue;
       const filename = /filename="?([^";\r\n]+)"?/i.exec(head)?.[1];
       if (filename) {
-        payload[name] = { file: filename, bytes: Buffer.from(raw, 'latin1').length };
+        payload[name] = { file: filename, bytes: Buffer.from(raw, 'latin1').length, content: Buffer.from(raw, 'latin1').toString('utf8') };
         continue;
       }
       const value = Buffer.from(raw, 'latin1').toString('utf8');

@@ -390,6 +390,13 @@ function showNotice(slot, notice, messageRef) {
   // Rendered by the server with markdown-it, raw HTML off.
   body.innerHTML = notice.html;
   box.append(body);
+  // A file for this person only (their data): a one-time link the server gave in this answer.
+  if (notice.download) {
+    const link = el('a', { className: 'notice-download', text: notice.download.name });
+    link.href = notice.download.url;
+    link.download = notice.download.name;
+    box.append(link);
+  }
   // Reason tags stay after a press (several can be chosen); the server's confirmation shows beneath them.
   const status = el('div', { className: 'notice-status', role: 'status' });
   const extra = el('div', { className: 'notice-extra' });

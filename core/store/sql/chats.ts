@@ -131,7 +131,7 @@ export function peopleStore({ kysely: db }: Db): Pick<BattleStore, PeopleMethods
           updatedAt: eb.ref('excluded.updatedAt'),
         })),
       )
-      .returning(['id', 'platform', 'externalId', 'locale', 'consent']),
+      .returning(['id', 'platform', 'externalId', 'locale', 'consent', 'consentedAt', 'publishOptOut', 'profileAskedAt']),
   );
   return {
     async upsertUser(person: Person) {

@@ -11,7 +11,7 @@ type Methods = 'addTurn' | 'saveReply' | 'getTurns' | 'getReply' | 'spendSince';
 /** Two follow-ups at once may pick the same index on PostgreSQL; the unique (battleId, index) refuses the second. */
 const TURN_INSERT_ATTEMPTS = 10;
 
-const REPLY_COLUMNS = ['id', 'side', 'modelId', 'text', 'tokensIn', 'tokensOut', 'ttftMs', 'latencyMs', 'finishReason', 'error'] as const;
+const REPLY_COLUMNS = ['id', 'side', 'modelId', 'text', 'tokensIn', 'tokensOut', 'ttftMs', 'latencyMs', 'finishReason', 'error', 'energyWh', 'co2eG', 'energyMethod'] as const;
 
 export function turnStore({ kysely: db }: Db): Pick<BattleStore, Methods> {
   // One statement picks the next index and inserts the turn.
@@ -36,7 +36,8 @@ export function turnStore({ kysely: db }: Db): Pick<BattleStore, Methods> {
         .insertInto('Reply')
         .values({
           id: p.id, turnId: p.turnId, side: p.side, modelId: p.modelId, text: p.text, finishReason: p.finishReason, error: p.error,
-          tokensIn: p.tokensIn, tokensOut: p.tokensOut, ttftMs: p.ttftMs, latencyMs: p.latencyMs, costUsd: p.costUsd, createdAt: p.now, finishedAt: p.now,
+          tokensIn: p.tokensIn, tokensOut: p.tokensOut, ttftMs: p.ttftMs, latencyMs: p.latencyMs, costUsd: p.costUsd,
+          energyWh: p.energyWh, co2eG: p.co2eG, energyMethod: p.energyMethod, createdAt: p.now, finishedAt: p.now,
         })
         .onConflict((oc) =>
           oc.columns(['turnId', 'side']).doUpdateSet((eb) => ({
@@ -49,6 +50,9 @@ export function turnStore({ kysely: db }: Db): Pick<BattleStore, Methods> {
             ttftMs: eb.ref('excluded.ttftMs'),
             latencyMs: eb.ref('excluded.latencyMs'),
             costUsd: eb.ref('excluded.costUsd'),
+            energyWh: eb.ref('excluded.energyWh'),
+            co2eG: eb.ref('excluded.co2eG'),
+            energyMethod: eb.ref('excluded.energyMethod'),
             finishedAt: eb.ref('excluded.finishedAt'),
           })),
         )

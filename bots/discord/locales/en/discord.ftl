@@ -15,3 +15,4 @@ discord-permission-CreatePublicThreads = Create Public Threads
 discord-permission-SendMessagesInThreads = Send Messages in Threads
 discord-permission-ReadMessageHistory = Read Message History
 discord-permission-AttachFiles = Attach Files
+discord-file-caption = 📎 Your data, as JSON (only you can see this message).

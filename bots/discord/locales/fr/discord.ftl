@@ -15,3 +15,4 @@ discord-permission-CreatePublicThreads = Créer des fils publics
 discord-permission-SendMessagesInThreads = Envoyer des messages dans les fils
 discord-permission-ReadMessageHistory = Voir les anciens messages
 discord-permission-AttachFiles = Joindre des fichiers
+discord-file-caption = 📎 Vos données, en JSON (vous seul voyez ce message).
