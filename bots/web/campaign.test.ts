@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSpec } from '../../core/campaigns/spec';
 import { applyCampaign } from '../../core/campaigns/store';
 import type { WebMessage } from './rooms';
-import { startTestPlayground, type TestPlayground } from './testing';
+import { newMember, startTestPlayground, type TestMember, type TestPlayground } from './testing';
 
 let pg: TestPlayground;
 beforeAll(async () => {
@@ -20,14 +20,12 @@ beforeAll(async () => {
 });
 afterAll(async () => pg?.close());
 
-const member = { id: 'organiser-01', name: 'Olive', locale: 'en' };
+// Olive is the first to name herself in the room: its creator, who may join and leave campaigns (its admin).
+let olive: TestMember | undefined;
 let request = 0;
 const say = async (room: string, text: string) => {
-  const res = await fetch(`${pg.url}/api/rooms/${room}/messages`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ member, text, requestId: `req-campaign-${++request}` }),
-  });
+  olive ??= await newMember(pg.url, 'Olive');
+  const res = await olive.post(`/api/rooms/${room}/messages`, { text, requestId: `req-campaign-${++request}` });
   return (await res.json()) as { ok: boolean; notice?: { html: string } };
 };
 async function waitForMessage(room: string, match: (m: WebMessage) => boolean): Promise<WebMessage> {
