@@ -11,12 +11,20 @@ import { SUPPORTED_LOCALES } from './index';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** core/i18n/locales and every bots/<adapter>/locales. */
+/**
+ * core/i18n/locales, every bots/<adapter>/locales and every bots/<adapter>/<part>/locales: a part of an adapter (the
+ * web's organizer dashboard) may extend the i18n with its own folder, and its pages negotiate every supported locale.
+ */
 function catalogDirs(): string[] {
   const dirs = [join(root, 'core', 'i18n', 'locales')];
+  const isDir = (dir: string) => existsSync(dir) && statSync(dir).isDirectory();
   for (const adapter of readdirSync(join(root, 'bots')).sort()) {
-    const dir = join(root, 'bots', adapter, 'locales');
-    if (existsSync(dir) && statSync(dir).isDirectory()) dirs.push(dir);
+    const base = join(root, 'bots', adapter);
+    if (!isDir(base)) continue;
+    if (isDir(join(base, 'locales'))) dirs.push(join(base, 'locales'));
+    for (const part of readdirSync(base).sort()) {
+      if (part !== 'locales' && part !== 'node_modules' && isDir(join(base, part, 'locales'))) dirs.push(join(base, part, 'locales'));
+    }
   }
   return dirs;
 }
@@ -109,7 +117,7 @@ describe('catalogs in every locale', () => {
   const dirs = catalogDirs();
 
   it('finds the core catalog and every adapter catalog', () => {
-    expect(dirs.map((d) => relative(root, d))).toEqual(expect.arrayContaining(['core/i18n/locales', 'bots/telegram/locales', 'bots/web/locales']));
+    expect(dirs.map((d) => relative(root, d))).toEqual(expect.arrayContaining(['core/i18n/locales', 'bots/telegram/locales', 'bots/web/locales', 'bots/web/dashboard/locales']));
     expect(SUPPORTED_LOCALES).toEqual(expect.arrayContaining(['en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'ar']));
   });
 

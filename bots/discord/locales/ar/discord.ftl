@@ -15,3 +15,4 @@ discord-permission-CreatePublicThreads = إنشاء سلاسل عامة
 discord-permission-SendMessagesInThreads = إرسال الرسائل في السلاسل
 discord-permission-ReadMessageHistory = قراءة سجل الرسائل
 discord-permission-AttachFiles = إرفاق الملفات
+discord-file-caption = 📎 بياناتك بصيغة JSON (لا يرى هذه الرسالة أحد سواك).

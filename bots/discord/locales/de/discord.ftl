@@ -15,3 +15,4 @@ discord-permission-CreatePublicThreads = Öffentliche Threads erstellen
 discord-permission-SendMessagesInThreads = Nachrichten in Threads senden
 discord-permission-ReadMessageHistory = Nachrichtenverlauf anzeigen
 discord-permission-AttachFiles = Dateien anhängen
+discord-file-caption = 📎 Deine Daten als JSON (nur du siehst diese Nachricht).

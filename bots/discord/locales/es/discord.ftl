@@ -15,3 +15,4 @@ discord-permission-CreatePublicThreads = Crear hilos públicos
 discord-permission-SendMessagesInThreads = Enviar mensajes en hilos
 discord-permission-ReadMessageHistory = Leer el historial de mensajes
 discord-permission-AttachFiles = Adjuntar archivos
+discord-file-caption = 📎 Tus datos, en JSON (solo tú puedes ver este mensaje).

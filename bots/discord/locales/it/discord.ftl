@@ -15,3 +15,4 @@ discord-permission-CreatePublicThreads = Crea thread pubblici
 discord-permission-SendMessagesInThreads = Invia messaggi nei thread
 discord-permission-ReadMessageHistory = Leggi la cronologia dei messaggi
 discord-permission-AttachFiles = Allega file
+discord-file-caption = 📎 I tuoi dati, in formato JSON (solo tu puoi vedere questo messaggio).

@@ -15,3 +15,4 @@ discord-permission-CreatePublicThreads = Openbare threads maken
 discord-permission-SendMessagesInThreads = Berichten versturen in threads
 discord-permission-ReadMessageHistory = Berichtgeschiedenis lezen
 discord-permission-AttachFiles = Bestanden bijvoegen
+discord-file-caption = 📎 Je gegevens, als JSON (alleen jij ziet dit bericht).

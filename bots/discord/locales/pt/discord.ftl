@@ -15,3 +15,4 @@ discord-permission-CreatePublicThreads = Criar threads públicas
 discord-permission-SendMessagesInThreads = Enviar mensagens em threads
 discord-permission-ReadMessageHistory = Ver histórico de mensagens
 discord-permission-AttachFiles = Anexar arquivos
+discord-file-caption = 📎 Seus dados, em JSON (só você pode ver esta mensagem).
