@@ -68,7 +68,8 @@ describe('npm run build', () => {
     try {
       const url = await until(() => out.match(/Pnyx playground: (http:\/\/\S+)/)?.[1], 30_000, `the playground (stderr: ${err})`);
       // Locales and the page's static files come from the source tree, found through the rewritten import.meta.url.
-      const page = await fetch(new URL('/r/lobby', url), { headers: { 'accept-language': 'fr' } });
+      // The leaderboard page follows the browser's language (a room's page follows the room's).
+      const page = await fetch(new URL('/leaderboard', url), { headers: { 'accept-language': 'fr' } });
       expect(page.status).toBe(200);
       expect(await page.text()).toMatch(/<html lang="fr"/);
       expect((await fetch(new URL('/static/app.js', url))).status).toBe(200);

@@ -183,7 +183,7 @@ describe('npm start', () => {
       await until(() => /discord\.com\/oauth2\/authorize\?client_id=\d+/.test(run.out()), 30_000);
       expect(run.out()).toContain('scope=bot%20applications.commands');
       expect(run.out()).not.toMatch(/Pnyx playground/);
-      expect(discord.commands.get('global')?.map((c) => c.name).sort()).toEqual(['arena', 'campaign', 'help', 'leaderboard', 'privacy', 'settings']);
+      expect(discord.commands.get('global')?.map((c) => c.name).sort()).toEqual(['arena', 'campaign', 'forget', 'help', 'leaderboard', 'mydata', 'privacy', 'settings']);
       expect(discord.gateway.connected).toBe(true);
     } finally {
       run.child.kill('SIGTERM');

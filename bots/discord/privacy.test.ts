@@ -29,7 +29,9 @@ describe('privacy on Discord', () => {
     expect(vote.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(vote.content).toMatch(/^You voted: B is better/);
     expect(vote.content).toContain('About your data in Pnyx');
+    // Another choice is a change of mind (the vote is updated): the data notice is not repeated.
     const second = await h.discord.replyTo(h.discord.pressButton(quill, ballot, voteId(ballot, 'a')));
+    expect(second.content).toMatch(/^You changed your vote/);
     expect(second.content).not.toContain('About your data');
 
     // /mydata: an ephemeral answer, then an ephemeral follow-up with the file, both for the person only.
@@ -44,7 +46,7 @@ describe('privacy on Discord', () => {
     expect(file.filename).toMatch(/^pnyx-my-data-.*\.json$/);
     const data = JSON.parse(file.bytes.toString('utf8'));
     expect(data.person).toMatchObject({ platformId: quill.id, displayName: 'Quillon Erasable' });
-    expect(data.votes).toMatchObject([{ choice: 'b', modelA: null }]);
+    expect(data.votes).toMatchObject([{ choice: 'a', modelA: null }]);
     // Nothing public: every message in the channel that carries a file is the person's own ephemeral one.
     expect(h.discord.messagesIn(h.general!).filter((m) => m.attachments.length && !(m.flags & MessageFlags.Ephemeral))).toEqual([]);
 

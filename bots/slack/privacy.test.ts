@@ -30,7 +30,8 @@ describe('privacy on Slack', () => {
     expect(shownText(vote)).toContain('About your data in Pnyx');
     since = Date.now();
     await slack.pressButton(yara, ballot, voteButton(ballot, 'a'));
-    expect(shownText(await privateAnswer(slack, yara, general, since, /You already voted/))).not.toContain('About your data');
+    // Another choice is a change of mind (the vote is updated): the data notice is not repeated.
+    expect(shownText(await privateAnswer(slack, yara, general, since, /You changed your vote/))).not.toContain('About your data');
 
     // /arena mydata: the notice privately, and the file in Yara's DM with the app (an ephemeral message holds no file).
     since = Date.now();
@@ -40,7 +41,7 @@ describe('privacy on Slack', () => {
     expect(upload.channel).toBe(slack.imWith(yara).id);
     const data = JSON.parse(upload.bytes!.toString('utf8'));
     expect(data.person).toMatchObject({ platformId: yara.id, displayName: 'yara_erasable' });
-    expect(data.votes).toMatchObject([{ choice: 'b' }]);
+    expect(data.votes).toMatchObject([{ choice: 'a' }]);
     expect(slack.uploads.filter((u) => u.channel === general.id && u.filename.startsWith('pnyx-my-data-'))).toEqual([]);
 
     // /arena forget: a confirmation with buttons for Yara only, then the erasure within seconds.

@@ -89,10 +89,11 @@ describe.skipIf(missing)('web playground right to left (Arabic)', () => {
   }, 90_000);
 
   it('keeps English pages left to right, with no dir attribute to undo', async () => {
-    const res = await fetch(`${pg.url}/r/rtl`, { headers: { 'Accept-Language': 'ar;q=0.4, en-GB;q=0.9' } });
+    // The leaderboard page follows the browser's languages (a room's page follows the room's: Arabic here).
+    const res = await fetch(`${pg.url}/leaderboard`, { headers: { 'Accept-Language': 'ar;q=0.4, en-GB;q=0.9' } });
     const html = await res.text();
     expect(html).toContain('<html lang="en">');
-    const arabic = await (await fetch(`${pg.url}/r/rtl`, { headers: { 'Accept-Language': 'en;q=0.3, ar-SA;q=0.8' } })).text();
+    const arabic = await (await fetch(`${pg.url}/leaderboard`, { headers: { 'Accept-Language': 'en;q=0.3, ar-SA;q=0.8' } })).text();
     expect(arabic).toContain('<html lang="ar" dir="rtl">');
   });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newMember } from '../testing';
 import { validateSpec } from '../../../core/campaigns/spec';
 import { applyCampaign } from '../../../core/campaigns/store';
 import { createPnyx, type PnyxApp } from '../../../core/app';
@@ -70,8 +71,9 @@ describe('organizer dashboard', () => {
       });
       if (!spec.ok) throw new Error(JSON.stringify(spec.problems));
       await applyCampaign(s.app.db.kysely, spec.spec);
-      const say = (text: string, n: number) =>
-        fetch(`${s.url}/api/rooms/voices-room/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ member: { id: 'organiser-01', name: 'Olive' }, text, requestId: `dashboard-request-${n}` }) });
+      // A browser as a script (session cookie, CSRF token): Olive names herself first, so she is the room's creator.
+      const olive = await newMember(s.url, 'Olive');
+      const say = (text: string, n: number) => olive.post('/api/rooms/voices-room/messages', { text, requestId: `dashboard-request-${n}` });
       await say('/arena join VOICES-27', 1);
       await say('Explain in two sentences why bread rises in the oven', 2);
       browser = await chromium.launch({
