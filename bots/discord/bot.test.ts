@@ -3,6 +3,7 @@
 // thread, settings, leaderboards — and what Discord would refuse or let expire: none of it happens.
 import { MessageFlags, PermissionFlagsBits as P } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_MODELS_CONFIG } from '../../core/providers/registry';
 import type { FakeChannel, FakeInteraction, FakeMessage } from '../../test/fakes/discord';
 import { battleFinished, buttonRows, customIds, openBallot, replies, startDiscordHarness, threadUnder, until, voteId, type DiscordHarness } from './testing';
 
@@ -17,7 +18,10 @@ describe('a Discord server with Pnyx', () => {
   };
 
   beforeAll(async () => {
-    h = await startDiscordHarness({ closeAfterVotes: 3 });
+    // The talkative demo models only: the one-line "laconic" model finishes in one edit, and a battle drawn between it
+    // and a quick reply would show no streaming to assert on (the pair is drawn at random).
+    const models = { ...DEMO_MODELS_CONFIG, models: DEMO_MODELS_CONFIG.models.filter((m) => m.model !== 'laconic') };
+    h = await startDiscordHarness({ closeAfterVotes: 3, models });
     general = h.general!;
   });
   afterAll(async () => {

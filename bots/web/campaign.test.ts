@@ -62,5 +62,11 @@ describe('campaigns in the web playground', () => {
     await waitForMessage('campaign-room', (m) => /left “Campaign web-2027”/.test(m.html ?? ''));
     await say('campaign-room', '/arena join RIVAL-01');
     await waitForMessage('campaign-room', (m) => /now takes part in “Campaign rival”/.test(m.html ?? ''));
+
+    // The campaign collects English prompts: one in French gets a hint, not a battle.
+    const before = await pg.app.db.kysely.selectFrom('Battle').select('id').execute();
+    const french = await say('campaign-room', 'Pourquoi le pain gonfle-t-il dans le four quand on le fait cuire ?');
+    expect(french.notice?.html).toMatch(/This chat collects prompts in .*English/);
+    expect(await pg.app.db.kysely.selectFrom('Battle').select('id').execute()).toHaveLength(before.length);
   });
 });

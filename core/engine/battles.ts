@@ -191,9 +191,10 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     const startedAt = performance.now();
     // All at once: the acknowledgement waits for them.
     const [language, healthy, votes, setup] = await Promise.all([languageOf(text), models.healthy(), voteCounts(), ctx.features?.setupFor(ec.chatRow, ec.settings)]);
-    if (!isAcceptedLanguage(ec.settings.languages, language)) {
-      log.info({ chat: ec.chatRow.id, language, accepted: ec.settings.languages }, 'prompt outside the chat\'s languages: hint, no battle');
-      ec.notice(languageHint(ec.pt, ec.personLocale, ec.settings.languages, language!));
+    const accepted = setup?.languages ?? ec.settings.languages;
+    if (!isAcceptedLanguage(accepted, language)) {
+      log.info({ chat: ec.chatRow.id, language, accepted, campaign: setup?.campaignId ?? null }, 'prompt outside the chat\'s languages: hint, no battle');
+      ec.notice(languageHint(ec.pt, ec.personLocale, accepted, language!));
       return;
     }
     // A campaign (or the chat's battle mode) chooses the pair; plain chats draw it as always.

@@ -28,6 +28,8 @@ export interface BattleSetup {
   choose(input: SamplingInput): ChosenPair | null;
   /** The models allowed and their weights, when the campaign has a pool. */
   allowed: readonly string[] | null;
+  /** The prompt languages collected here: the campaign's, else the chat's setting (empty: all). */
+  languages: readonly string[];
 }
 
 const commandOf = (ctx: ArenaContext, platform: string, name: string) => ctx.ports.get(platform)?.port.commandHint?.(name) ?? `/${name}`;
@@ -56,6 +58,7 @@ export function createCampaignFeatures(ctx: ArenaContext) {
       return {
         campaignId: null,
         allowed: settings.models,
+        languages: settings.languages ?? [],
         choose: (input) => choosePair(input, { mode, ...(mode === 'custom' && settings.models?.length === 2 ? { custom: settings.models } : {}) }),
       };
     }
@@ -65,6 +68,8 @@ export function createCampaignFeatures(ctx: ArenaContext) {
     return {
       campaignId: campaign.id,
       allowed: pool ? [...pool.keys()] : null,
+      // A prompt outside the campaign's languages gets the polite hint, not a battle (the chat's own list otherwise).
+      languages: spec.languages,
       choose: (input) =>
         choosePair(
           // The campaign's weights replace the configuration's for the models of its pool.
