@@ -1,5 +1,5 @@
 # تقييمات كل ردّ يمكن أن تطلبها حملة بعد التصويت (core/campaigns/judgments.ts).
-judgment-ask = اختياري، من أجل الحملة: ضع علامة على ردّ أو قيّمه من 1 (ضعيف) إلى 5 (ممتاز). يُحفظ كل ضغط.
+judgment-ask = اختياري، من أجل الحملة: ضع علامة على كل ردّ أو قيّمه (1–5★).
 judgment-button = { $side } · { $label }
 judgment-rating-button = { $side } · { $value }★
 judgment-label-spam = رسائل مزعجة

@@ -1,5 +1,5 @@
 # Bewertungen jeder Antwort, die eine Kampagne nach der Abstimmung erfragen kann (core/campaigns/judgments.ts).
-judgment-ask = Freiwillig, für die Kampagne: Markiere eine Antwort oder bewerte sie von 1 (schwach) bis 5 (ausgezeichnet). Jeder Klick wird gespeichert.
+judgment-ask = Freiwillig, für die Kampagne: Markiere oder bewerte jede Antwort (1–5★).
 judgment-button = { $side } · { $label }
 judgment-rating-button = { $side } · { $value }★
 judgment-label-spam = Spam

@@ -1,5 +1,5 @@
 # Judgments of each reply that a campaign may ask for after the vote (core/campaigns/judgments.ts).
-judgment-ask = Optional, for the campaign: flag a reply or rate it from 1 (poor) to 5 (excellent). Each press is saved.
+judgment-ask = Optional, for the campaign: flag or rate each reply (1–5★).
 # A flag button: the side (A or B) and the label.
 judgment-button = { $side } · { $label }
 judgment-rating-button = { $side } · { $value }★

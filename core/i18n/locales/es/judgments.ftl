@@ -1,5 +1,5 @@
 # Valoraciones de cada respuesta que una campaña puede pedir tras el voto (core/campaigns/judgments.ts).
-judgment-ask = Opcional, para la campaña: marca una respuesta o puntúala de 1 (pobre) a 5 (excelente). Cada pulsación se guarda.
+judgment-ask = Opcional, para la campaña: marca o puntúa cada respuesta (1–5★).
 judgment-button = { $side } · { $label }
 judgment-rating-button = { $side } · { $value }★
 judgment-label-spam = Spam

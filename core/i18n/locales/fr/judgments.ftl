@@ -1,5 +1,5 @@
 # Jugements de chaque réponse qu'une campagne peut demander après le vote (core/campaigns/judgments.ts).
-judgment-ask = Facultatif, pour la campagne : signalez une réponse ou notez-la de 1 (faible) à 5 (excellente). Chaque appui est enregistré.
+judgment-ask = Facultatif, pour la campagne : signalez ou notez chaque réponse (1–5★).
 judgment-button = { $side } · { $label }
 judgment-rating-button = { $side } · { $value }★
 judgment-label-spam = Spam

@@ -1,5 +1,5 @@
 # Giudizi su ogni risposta che una campagna può chiedere dopo il voto (core/campaigns/judgments.ts).
-judgment-ask = Facoltativo, per la campagna: segnala una risposta o dalle un voto da 1 (scarsa) a 5 (eccellente). Ogni tocco viene salvato.
+judgment-ask = Facoltativo, per la campagna: segnala o valuta ogni risposta (1–5★).
 judgment-button = { $side } · { $label }
 judgment-rating-button = { $side } · { $value }★
 judgment-label-spam = Spam

@@ -1,5 +1,5 @@
 # Beoordelingen van elk antwoord die een campagne na de stem kan vragen (core/campaigns/judgments.ts).
-judgment-ask = Optioneel, voor de campagne: markeer een antwoord of geef het een cijfer van 1 (zwak) tot 5 (uitstekend). Elke klik wordt bewaard.
+judgment-ask = Optioneel, voor de campagne: markeer of beoordeel elk antwoord (1–5★).
 judgment-button = { $side } · { $label }
 judgment-rating-button = { $side } · { $value }★
 judgment-label-spam = Spam

@@ -1,5 +1,5 @@
 # Avaliações de cada resposta que uma campanha pode pedir após o voto (core/campaigns/judgments.ts).
-judgment-ask = Opcional, para a campanha: sinalize uma resposta ou dê uma nota de 1 (fraca) a 5 (excelente). Cada toque é salvo.
+judgment-ask = Opcional, para a campanha: sinalize ou avalie cada resposta (1–5★).
 judgment-button = { $side } · { $label }
 judgment-rating-button = { $side } · { $value }★
 judgment-label-spam = Spam
