@@ -11,6 +11,7 @@ import type { DB } from '../store/db';
 import { computeProgress, languageName, type Progress } from './progress';
 import { campaignVoteStats, memberChats, type CampaignRow } from './store';
 import { stanceBoard, type StanceRow } from './stances';
+import { campaignJudgments, JUDGMENT_LABELS, type ModelJudgments } from './judgments';
 
 export interface BoardRow {
   rank: number | null;
@@ -31,6 +32,8 @@ export interface CampaignReport {
   byLanguage: Array<{ language: string; votes: number; board: BoardRow[] }>;
   communities: Array<{ chat: string; platform: string; votes: number; common: number; tau: number | null; mostDifferent: Array<{ model: string; localRank: number; globalRank: number }> }>;
   stances: StanceRow[];
+  /** Voters' judgments of the replies, per model (campaigns whose file asks for `judgments`; empty otherwise). */
+  judgments: ModelJudgments[];
 }
 
 const rowsOf = (board: Leaderboard): BoardRow[] =>
@@ -90,6 +93,7 @@ export async function buildReport(db: Kysely<DB>, campaign: CampaignRow, locale:
       byLanguage,
       communities,
       stances: campaign.spec?.diverse ? await stanceBoard(db, campaign.id, campaign.spec, locale) : [],
+      judgments: await campaignJudgments(db, campaign.id),
     },
   };
 }
@@ -114,6 +118,12 @@ export function reportMarkdown(r: CampaignReport, t: Translate, locale: string):
   if (r.stances.length) {
     out.push('', `## ${t('stance-board-title', { title: r.title })}`, '', '| stance | wins | losses | share | 95 % interval |', '|---|---|---|---|---|');
     for (const s of r.stances) out.push(`| ${s.label} | ${s.wins} | ${s.losses} | ${Math.round(s.share * 100)} % | ${Math.round(s.low * 100)}–${Math.round(s.high * 100)} % |`);
+  }
+  if (r.judgments.length) {
+    const labels = JUDGMENT_LABELS.filter((l) => r.judgments.some((m) => m.labels[l]));
+    out.push('', `## ${t('campaign-report-judgments')}`, '', `| model | ${t('campaign-report-judged')} | ${labels.map((l) => t(`judgment-label-${l}`)).join(' | ')}${labels.length ? ' | ' : ''}${t('campaign-report-mean-rating')} |`);
+    out.push(`|---|---|${labels.map(() => '---|').join('')}---|`);
+    for (const m of r.judgments) out.push(`| ${m.model} | ${m.judged} | ${labels.map((l) => m.labels[l] ?? 0).join(' | ')}${labels.length ? ' | ' : ''}${m.meanRating === null ? '—' : `${m.meanRating} / 5 (${m.ratings})`} |`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -15,8 +15,20 @@ describe('campaign files', () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
     if (!result.ok) return;
     const keys = Object.keys(result.spec).sort();
-    expect(keys).toEqual(['bigVsSmall', 'chats', 'custom', 'description', 'diverse', 'ends', 'frugal', 'goal', 'joinCode', 'languages', 'mode', 'models', 'pairing', 'schedule', 'slug', 'starts', 'title', 'topics'].sort());
+    expect(keys).toEqual(['bigVsSmall', 'chats', 'custom', 'description', 'diverse', 'ends', 'frugal', 'goal', 'joinCode', 'judgments', 'languages', 'mode', 'models', 'pairing', 'schedule', 'slug', 'starts', 'title', 'topics'].sort());
     expect(checkModels(result.spec, new Set(['demo-lexicon', 'demo-markov', 'demo-outline']))).toEqual([]);
+  });
+
+  it('reads the optional judgments: labels from the list, a rating, defaults filled; refuses unknown or empty asks', () => {
+    const ok = validateSpec({ ...minimal, judgments: { labels: ['spam', 'fails-task'] } });
+    expect(ok.ok && ok.spec.judgments).toEqual({ labels: ['spam', 'fails-task'], rating: false });
+    const rating = validateSpec({ ...minimal, judgments: { rating: true } });
+    expect(rating.ok && rating.spec.judgments).toEqual({ labels: [], rating: true });
+    expect(validateSpec(minimal).ok && (validateSpec(minimal) as { spec: { judgments?: unknown } }).spec.judgments).toBeUndefined();
+    expect(pathsOf({ ...minimal, judgments: { labels: ['rude'] } })).toEqual(['judgments.labels.0']);
+    expect(pathsOf({ ...minimal, judgments: { labels: ['spam', 'spam'] } })).toEqual(['judgments.labels']);
+    expect(pathsOf({ ...minimal, judgments: {} })).toEqual(['judgments']);
+    expect(pathsOf({ ...minimal, judgments: { rating: true, humour: true } })).toEqual(['judgments']);
   });
 
   it('fills defaults for a minimal file', () => {

@@ -4,6 +4,7 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { isTimeZone, validateCron } from '../leaderboard/scheduler';
+import { JudgmentsSchema } from './judgments';
 
 export const BATTLE_MODES = ['random', 'big-vs-small', 'frugal', 'custom', 'diverse'] as const;
 export type BattleMode = (typeof BATTLE_MODES)[number];
@@ -89,6 +90,8 @@ export const CampaignSpecSchema = z
       .default({}),
     joinCode: z.string().regex(/^[A-Za-z0-9-]{4,32}$/, 'use 4–32 letters, digits or dashes').optional(),
     chats: z.array(z.object({ platform: z.string().min(1).max(32), id: z.string().min(1).max(128) }).strict()).default([]),
+    /** Optional judgments of each reply asked after the vote (core/campaigns/judgments.ts). */
+    judgments: JudgmentsSchema.optional(),
   })
   .strict()
   .superRefine((spec, ctx) => {

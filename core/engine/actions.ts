@@ -21,7 +21,9 @@ export type Action =
   /** Starts a battle on a campaign topic (the prompt of the day's button, a suggestion). */
   | { kind: 'topic'; topic: string }
   /** A person's own choices about their data (publication opt-out, erasure, the optional profile): core/engine/people.ts. */
-  | { kind: 'me'; key: string; value: string };
+  | { kind: 'me'; key: string; value: string }
+  /** A judgment of one reply after the vote (campaigns that ask for them): a label's index to toggle, or a rating. */
+  | { kind: 'judge'; token: string; side: 'a' | 'b'; label: number | null; rating: number | null };
 
 /** Forms the core opens; their data comes back in a submit event. */
 export type FormAction = { kind: 'why'; token: string } | { kind: 'timezone' } | { kind: 'join' };
@@ -55,6 +57,8 @@ export function encodeAction(action: Action): string {
       return `k:${action.topic}`;
     case 'me':
       return `p:${action.key}:${action.value}`;
+    case 'judge':
+      return `j:${action.token}:${action.side}:${action.rating !== null ? `r${action.rating}` : `f${action.label}`}`;
   }
 }
 
@@ -91,13 +95,21 @@ const schemas: Record<string, (parts: string[]) => Action | null> = {
     const parsed = z.tuple([z.string().regex(/^[a-z]{1,8}$/), z.string().regex(/^[A-Za-z0-9._-]{1,40}$/)]).safeParse([key, value]);
     return parsed.success ? { kind: 'setting', key: parsed.data[0], value: parsed.data[1] } : null;
   },
+  // `f<label index>` (0–9) or `r<rating>` (1–5); the handler checks them against the campaign's own list.
+  j: ([t, s, what]) => {
+    const parsed = z.tuple([token, side, z.string().regex(/^(f\d|r[1-5])$/)]).safeParse([t, s, what]);
+    if (!parsed.success) return null;
+    const [tk, sd, w] = parsed.data;
+    const n = Number(w.slice(1));
+    return { kind: 'judge', token: tk, side: sd, label: w[0] === 'f' ? n : null, rating: w[0] === 'r' ? n : null };
+  },
   p: ([key, value]) => {
     const parsed = z.tuple([z.string().regex(/^[a-z]{1,8}$/), z.string().regex(/^[a-z0-9._-]{1,32}$/)]).safeParse([key, value]);
     return parsed.success ? { kind: 'me', key: parsed.data[0], value: parsed.data[1] } : null;
   },
 };
 
-const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, w: 2, y: 1, l: 1, s: 2, k: 1, p: 2 };
+const ARITY: Record<string, number> = { v: 2, r: 4, q: 4, w: 2, y: 1, l: 1, s: 2, k: 1, p: 2, j: 3 };
 
 /** Parses button data; null for anything malformed or unknown. */
 export function decodeAction(data: string): Action | null {

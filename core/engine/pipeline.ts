@@ -248,6 +248,8 @@ export function buildPipeline(arena: ArenaContext, parts: PipelineParts): Compos
         return voting.onVoteReason(ec, action, battle);
       case 'why':
         return voting.onWhy(ec, battle);
+      case 'judge':
+        return voting.onJudge(ec, action, battle);
       default:
         return voting.onReaction(ec, action, battle);
     }

@@ -6,6 +6,7 @@ import { metrics } from '../metrics';
 import type { ActionEvent, Button, Form, Side, SubmitEvent, VoteChoice } from '../port/types';
 import { NEGATIVE_REASONS, POSITIVE_REASONS } from '../port/types';
 import type { BattleRow, ChatRow } from '../store/types';
+import { JUDGMENT_LABELS, RATING_MAX, rate, toggleFlag, type JudgmentsSpec } from '../campaigns/judgments';
 import { encodeAction, encodeForm, REASONS, type Action } from './actions';
 import type { Battles } from './battles';
 import { type ArenaContext } from './context';
@@ -157,7 +158,57 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     if (!canAskPrivately(ec)) return ec.notice(text, { alert: true });
     const buttons = voteReasonButtons(battle.token, action.choice, pt);
     if (limits?.forms) buttons.push([{ label: pt('vote-why-button'), data: encodeAction({ kind: 'why', token: battle.token }), style: 'secondary' }]);
-    ec.notice(`${text}\n${pt('vote-reasons-ask')}`, { alert: true, buttons });
+    const judging = judgmentButtons(battle.token, await judgmentsAsked(battle), pt, limits?.maxButtonsPerRow ?? 4, (limits?.maxButtonRows ?? 5) - buttons.length);
+    ec.notice(`${text}\n${pt('vote-reasons-ask')}${judging.length ? `\n${pt('judgment-ask')}` : ''}`, { alert: true, buttons: [...buttons, ...judging] });
+  };
+
+  /** The judgments the battle's campaign asks for, while it runs; null when none. */
+  const judgmentsAsked = async (battle: BattleRow): Promise<JudgmentsSpec | null> => {
+    if (!battle.campaignId || !ctx.campaigns) return null;
+    const campaign = await ctx.campaigns.get(battle.campaignId);
+    return campaign?.status === 'running' ? (campaign.spec?.judgments ?? null) : null;
+  };
+
+  /**
+   * The one optional screen of judgments, added under the vote's own buttons: per side its labels (toggles) and the
+   * 1–5 rating. Where the rows left on the platform cannot hold it all, the rating alone, then the labels alone; else
+   * nothing is asked (a second screen would be more than the campaign may ask of a voter).
+   */
+  const judgmentButtons = (token: string, asked: JudgmentsSpec | null, pt: Translate, perRow: number, rowsLeft: number): Button[][] => {
+    if (!asked) return [];
+    const chunk = (list: Button[]) => Array.from({ length: Math.ceil(list.length / perRow) }, (_, i) => list.slice(i * perRow, (i + 1) * perRow));
+    const labelRows = (side: Side) =>
+      chunk(
+        asked.labels.map((label) => ({
+          label: pt('judgment-button', { side: side.toUpperCase(), label: pt(`judgment-label-${label}`) }),
+          data: encodeAction({ kind: 'judge', token, side, label: JUDGMENT_LABELS.indexOf(label), rating: null }),
+          style: 'secondary' as const,
+        })),
+      );
+    const ratingRows = (side: Side) =>
+      asked.rating
+        ? chunk(Array.from({ length: RATING_MAX }, (_, i) => ({ label: pt('judgment-rating-button', { side: side.toUpperCase(), value: i + 1 }), data: encodeAction({ kind: 'judge', token, side, label: null, rating: i + 1 }) })))
+        : [];
+    const full = (['a', 'b'] as const).flatMap((side) => [...labelRows(side), ...ratingRows(side)]);
+    const ratingOnly = (['a', 'b'] as const).flatMap(ratingRows);
+    const labelsOnly = (['a', 'b'] as const).flatMap(labelRows);
+    return [full, ratingOnly, labelsOnly].find((rows) => rows.length > 0 && rows.length <= rowsLeft) ?? [];
+  };
+
+  /** A judgment press: stored at once (a label toggles, a rating replaces the last), only after a vote. */
+  const onJudge = async (ec: EventContext<ActionEvent>, action: Action & { kind: 'judge' }, battle: BattleRow): Promise<void> => {
+    const { pt, user } = ec;
+    const asked = await judgmentsAsked(battle);
+    const label = action.label === null ? null : JUDGMENT_LABELS[action.label];
+    if (!asked || !ctx.campaigns || (label !== null && (!label || !asked.labels.includes(label))) || (action.rating !== null && !asked.rating)) return ec.notice(pt('action-stale'));
+    if (!(await store.getVote(battle.id, user.id))) return ec.notice(pt('vote-reason-no-vote'));
+    const side = action.side.toUpperCase();
+    if (label) {
+      const set = await toggleFlag(ctx.campaigns.db, battle.id, user.id, action.side, label);
+      return ec.notice(pt(set ? 'judgment-flag-set' : 'judgment-flag-removed', { side, label: pt(`judgment-label-${label}`) }));
+    }
+    await rate(ctx.campaigns.db, battle.id, user.id, action.side, action.rating!);
+    ec.notice(pt('judgment-rated', { side, value: action.rating!, max: RATING_MAX }));
   };
 
   /**
@@ -243,7 +294,7 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     ec.notice(saved ? ec.pt('vote-why-saved') : ec.pt('vote-reason-no-vote'));
   };
 
-  return { onVote, onVoteReason, onReaction, onWhy, onWhySubmitted, closeBattle };
+  return { onVote, onVoteReason, onReaction, onWhy, onWhySubmitted, onJudge, closeBattle };
 }
 
 export type Voting = ReturnType<typeof createVoting>;

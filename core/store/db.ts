@@ -157,6 +157,16 @@ export interface VoteTable {
   createdAt: ColumnType<Date | string, Date, Date>;
 }
 
+export interface JudgmentTable {
+  id: string;
+  battleId: string;
+  userId: string;
+  side: string;
+  key: string;
+  value: number;
+  createdAt: ColumnType<Date | string, Date, Date>;
+}
+
 export interface ReactionTable {
   id: string;
   replyId: string;
@@ -220,6 +230,7 @@ export interface DB {
   Turn: TurnTable;
   Reply: ReplyTable;
   Vote: VoteTable;
+  Judgment: JudgmentTable;
   Reaction: ReactionTable;
   MessageRef: MessageRefTable;
   Schedule: ScheduleTable;

@@ -62,6 +62,8 @@ export const VOTE_COLUMNS: Column[] = [
   { name: 'conv_comments_b', type: 'STRING', description: 'same for B' },
   ...reasonColumns('_a'),
   ...reasonColumns('_b'),
+  { name: 'judgments_a', type: 'JSON', description: 'the voter\'s judgments of reply A when the campaign asked for them: {labels: [spam, fails-task, …], rating: 1–5 or null}; null when none' },
+  { name: 'judgments_b', type: 'JSON', description: 'same for reply B' },
   { name: 'categories', type: 'JSON', description: 'prompt categories as a JSON array' },
   ...context,
 ];

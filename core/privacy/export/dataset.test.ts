@@ -153,7 +153,11 @@ for (const target of databaseCases()) {
       await battle(s, { a: 'alpha', b: 'delta', initiator: 10, prompt: 'prompt of an opted-out person', votes: [[1, 'a']] });
       await battle(s, { a: 'alpha', b: 'delta', leak: true, prompt: 'leaky prompt', votes: [[1, 'a']] });
       await battle(s, { a: 'alpha', b: 'delta', status: 'open', prompt: 'still open prompt', votes: [[1, 'a']] });
-      await battle(s, { a: 'alpha', b: 'beta', chat: 'chat-web', campaign: 'campaign-1', prompt: 'web campaign prompt', votes: [[5, 'a']] });
+      const judged = await battle(s, { a: 'alpha', b: 'beta', chat: 'chat-web', campaign: 'campaign-1', prompt: 'web campaign prompt', votes: [[5, 'a']] });
+      // The campaign asked for judgments: the voter flagged A and rated both.
+      for (const [side, key, value] of [['a', 'spam', 1], ['a', 'rating', 4], ['b', 'rating', 2]] as const) {
+        await s.k.insertInto('Judgment').values({ id: `${judged}-j${side}${key}`, battleId: judged, userId: 'person-internal-5', side, key, value, createdAt: T0 }).execute();
+      }
       // Screened by validators and heuristics, and by a model that flags one conversation the others missed.
       const judge = createPiiJudge({
         generate: async (messages) => (messages[1]!.content.includes('Marignan') ? '{"contains_pii": true, "category": "names"}' : '```json\n{"contains_pii": false}\n```'),
@@ -236,7 +240,15 @@ for (const target of databaseCases()) {
       });
       const bothBad = votes.find((v) => v.both_bad === true)!;
       expect(bothBad).toMatchObject({ chosen_model_name: null, conv_incorrect_a: true, conv_incorrect_b: true });
-      expect(votes.find((v) => v.opening_msg === 'web campaign prompt')).toMatchObject({ campaign: 'fr-2026', platform: 'web', chat_kind: 'private' });
+      expect(votes.find((v) => v.opening_msg === 'web campaign prompt')).toMatchObject({
+        campaign: 'fr-2026',
+        platform: 'web',
+        chat_kind: 'private',
+        judgments_a: { labels: ['spam'], rating: 4 },
+        judgments_b: { labels: [], rating: 2 },
+      });
+      // Votes the campaign asked nothing about carry no judgments.
+      expect(first).toMatchObject({ judgments_a: null, judgments_b: null });
     });
 
     it('keeps one campaign with --campaign, and only later battles with --since', async () => {

@@ -16,6 +16,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../store/db';
 import { redactPii, screenComment } from '../pii/screen';
 import { publishingAllowed } from '../publishing';
+import { judgmentsOfBattles } from '../../campaigns/judgments';
 
 export { publishingAllowed };
 import type { Pseudonymizer } from '../pseudonyms';
@@ -204,6 +205,7 @@ export async function exportDataset(options: ExportOptions): Promise<ExportSumma
             .orderBy('id')
             .execute()
         : [];
+      const judgments = await judgmentsOfBattles(db, ids);
       const replyIds = turnRows.map((t) => t.replyId).filter((x): x is string => x !== null);
       const reactionRows = replyIds.length
         ? await db
@@ -307,6 +309,10 @@ export async function exportDataset(options: ExportOptions): Promise<ExportSumma
             categories,
             ...ctx,
           };
+          const judged = judgments.get(`${b.id}:${v.voterId}`);
+          const judgedSide = (side: 'a' | 'b') => (judged && (judged[side].labels.length || judged[side].rating !== null) ? new RawJson(judged[side]) : null);
+          row.judgments_a = judgedSide('a');
+          row.judgments_b = judgedSide('b');
           for (const r of REASONS) {
             row[`conv_${r}_a`] = sides.a && reasons.has(r);
             row[`conv_${r}_b`] = sides.b && reasons.has(r);

@@ -233,6 +233,8 @@ export function createPeopleStore({ kysely: db }: Db): PeopleStore {
       } else {
         const votes = await tx.selectFrom('Vote').select(['battleId', 'choice']).where('voterId', '=', userId).execute();
         await uncount(tx, votes);
+        // Their judgments of the replies go with their votes.
+        await tx.deleteFrom('Judgment').where('userId', '=', userId).execute();
         result.votes = Number((await tx.deleteFrom('Vote').where('voterId', '=', userId).executeTakeFirst()).numDeletedRows);
       }
       // Their private chats with the bot are theirs too: on some platforms the chat's id is the person's own id, and its
