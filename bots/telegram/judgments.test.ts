@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createPeopleStore } from '../../core/store/sql/people';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateSpec } from '../../core/campaigns/spec';
 import { applyCampaign, setCampaignStatus } from '../../core/campaigns/store';
@@ -71,6 +72,11 @@ describe('judgments of each reply on Telegram', () => {
     // A second press on a flag takes it back.
     expect(await press('A · Spam')).toBe('Removed: A — Spam.');
     expect((await rows()).map((r) => `${r.side}:${r.key}`)).toEqual(['a:rating', 'b:fails-task', 'b:rating']);
+
+    // The person's own data file (/mydata) carries their judgments.
+    const judge = await h.app.db.kysely.selectFrom('Judgment').select('userId').executeTakeFirstOrThrow();
+    const mine = await createPeopleStore(h.app.db).personalData(judge.userId);
+    expect(mine!.judgments.map((j) => `${j.side}:${j.key}=${j.value}`).sort()).toEqual(['a:rating=4', 'b:fails-task=1', 'b:rating=1']);
 
     // A forged press of a label the campaign did not ask for stores nothing.
     const forged = offered[0]!.callback_data!.replace(/:f\d$/, ':f6');

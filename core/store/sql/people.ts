@@ -39,6 +39,8 @@ export interface PersonalData {
   }>;
   votes: Array<{ battle: string; choice: string; reasons: string[]; comment: string | null; modelA: string | null; modelB: string | null; createdAt: string }>;
   reactions: Array<{ battle: string; turn: number; side: string; kind: string; reasons: string[]; comment: string | null; createdAt: string }>;
+  /** Labels and ratings the person gave replies after voting in a campaign (a flag is 1; a rating 1–5). */
+  judgments: Array<{ battle: string; side: string; key: string; value: number; createdAt: string }>;
 }
 
 export interface ErasureResult {
@@ -183,6 +185,13 @@ export function createPeopleStore({ kysely: db }: Db): PeopleStore {
       .where('x.userId', '=', userId)
       .orderBy('x.createdAt')
       .execute();
+    const judgments = await db
+      .selectFrom('Judgment as j')
+      .innerJoin('Battle as b', 'b.id', 'j.battleId')
+      .select(['b.token', 'j.side', 'j.key', 'j.value', 'j.createdAt'])
+      .where('j.userId', '=', userId)
+      .orderBy('j.createdAt')
+      .execute();
     return {
       person: {
         id: user.id,
@@ -206,6 +215,7 @@ export function createPeopleStore({ kysely: db }: Db): PeopleStore {
         createdAt: iso(v.createdAt)!,
       })),
       reactions: reactions.map((x) => ({ battle: x.token, turn: Number(x.index), side: x.side, kind: x.kind, reasons: parseList(x.reasons), comment: x.comment, createdAt: iso(x.createdAt)! })),
+      judgments: judgments.map((j) => ({ battle: j.token, side: j.side, key: j.key, value: Number(j.value), createdAt: iso(j.createdAt)! })),
     };
   };
 
