@@ -1,0 +1,87 @@
+// Acknowledgement latency while battles stream (issue 9, item 1: "acknowledgement p99 < 20 ms with 100 battles
+// streaming"). A real Pnyx app on a temporary SQLite file with the demo models streaming at a human pace, attached to
+// an in-memory platform with a one-second edit pace per chat (as Telegram's); 100 battles are started in 100 group chats
+// and, while every one of them is still streaming, prompts in other chats and votes on already-open ballots are
+// handled: the time `arena.handle` takes to return its acknowledgement is what a person waits for first.
+//
+//   npm run bench:ack [-- --streaming 100 --events 400]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { createPnyx } from '../core/app';
+import type { ChatAddress, Person } from '../core/port/types';
+import { DEMO_MODELS_CONFIG } from '../core/providers/registry';
+import { createRecordingPort } from '../test/fakes/recording-port';
+
+const { values } = parseArgs({ options: { streaming: { type: 'string', default: '100' }, events: { type: 'string', default: '400' } } });
+const STREAMING = Number(values.streaming);
+const EVENTS = Number(values.events);
+
+const dir = mkdtempSync(join(tmpdir(), 'pnyx-bench-ack-'));
+const config = {
+  ...DEMO_MODELS_CONFIG,
+  // About 20 s per reply: every battle is still streaming while the events are measured.
+  providers: { demo: { type: 'demo', tokensPerSecond: 8 } },
+  battle: { perUserPerMinute: 100_000, perChatPerMinute: 100_000, reveal: { group: { after: 'votes', votes: 1_000 }, private: { after: 'votes', votes: 1_000 } } },
+};
+const app = await createPnyx({ config, logger: pino({ level: 'silent' }), env: { DATABASE_URL: `file:${join(dir, 'ack.db')}`, LOG_LEVEL: 'silent' } });
+const port = createRecordingPort('bench', { minEditIntervalMs: 1_000 });
+app.arena.attach(port);
+await app.arena.start();
+await app.arena.warmUp();
+
+let n = 0;
+const id = (p: string) => `${p}-${++n}`;
+const group = (i: number): ChatAddress => ({ platform: 'bench', id: `g${i}`, kind: 'group', title: `Group ${i}` });
+const person = (i: number): Person => ({ platform: 'bench', id: `p${i}`, displayName: `Person ${i}`, locale: 'en' });
+const prompt = (chat: ChatAddress, from: Person) =>
+  app.arena.handle({ type: 'prompt', delivery: id('d'), chat, from, text: 'Describe how a harbour wakes up at dawn, in detail.', addressed: true, messageRef: id('m') });
+
+// Ballots to vote on while the others stream: battles in 20 chats, finished first (a quick pace for them would need
+// other models; they simply get time to finish before the streaming battles start).
+const voteChats = Array.from({ length: 20 }, (_, i) => group(1_000 + i));
+const voteAcks = await Promise.all(voteChats.map((chat, i) => prompt(chat, person(10_000 + i))));
+await Promise.all(voteAcks.map((a) => a.done));
+const ballots = voteChats.map((chat) => [...port.messages].reverse().find((m) => m.chat === chat.id && m.current.role === 'ballot')!);
+
+// The 100 streaming battles.
+const streaming = await Promise.all(Array.from({ length: STREAMING }, (_, i) => prompt(group(i), person(i))));
+const still = () => streaming.length;
+
+const timings: number[] = [];
+const kinds = { prompt: 0, vote: 0 };
+for (let e = 0; e < EVENTS; e++) {
+  const started = performance.now();
+  if (e % 2 === 0) {
+    kinds.prompt++;
+    await prompt(group(2_000 + e), person(20_000 + e));
+  } else {
+    kinds.vote++;
+    const ballot = ballots[e % ballots.length]!;
+    const data = ballot.current.buttons!.flat().find((b) => b.data.startsWith('v:'))!.data;
+    await app.arena.handle({ type: 'action', delivery: id('v'), chat: voteChats[e % ballots.length]!, from: person(30_000 + e), data, messageRef: ballot.ref, privateReply: true });
+  }
+  timings.push(performance.now() - started);
+}
+const streamingWhenDone = (await app.db.kysely.selectFrom('Battle').select(({ fn }) => fn.countAll<number>().as('n')).where('status', '=', 'streaming').executeTakeFirst())?.n;
+timings.sort((a, b) => a - b);
+const pct = (p: number) => timings[Math.min(timings.length - 1, Math.ceil((p / 100) * timings.length) - 1)]!;
+console.log(
+  JSON.stringify(
+    {
+      streamingBattles: still(),
+      stillStreamingAtTheEnd: Number(streamingWhenDone),
+      events: kinds,
+      ackMs: { p50: pct(50).toFixed(2), p95: pct(95).toFixed(2), p99: pct(99).toFixed(2), max: timings.at(-1)!.toFixed(2) },
+    },
+    null,
+    2,
+  ),
+);
+console.log(`${pct(99) < 20 ? 'met   ' : 'MISSED'} acknowledgement p99 < 20 ms with ${STREAMING} battles streaming`);
+await app.arena.stop();
+await app.close();
+rmSync(dir, { recursive: true, force: true });
+process.exit(0);
