@@ -51,6 +51,7 @@ const streaming = await Promise.all(Array.from({ length: STREAMING }, (_, i) => 
 const still = () => streaming.length;
 
 const timings: number[] = [];
+const byKind: Record<'prompt' | 'vote', number[]> = { prompt: [], vote: [] };
 const kinds = { prompt: 0, vote: 0 };
 for (let e = 0; e < EVENTS; e++) {
   const started = performance.now();
@@ -63,7 +64,9 @@ for (let e = 0; e < EVENTS; e++) {
     const data = ballot.current.buttons!.flat().find((b) => b.data.startsWith('v:'))!.data;
     await app.arena.handle({ type: 'action', delivery: id('v'), chat: voteChats[e % ballots.length]!, from: person(30_000 + e), data, messageRef: ballot.ref, privateReply: true });
   }
-  timings.push(performance.now() - started);
+  const ms = performance.now() - started;
+  timings.push(ms);
+  byKind[e % 2 === 0 ? 'prompt' : 'vote'].push(ms);
 }
 const streamingWhenDone = (await app.db.kysely.selectFrom('Battle').select(({ fn }) => fn.countAll<number>().as('n')).where('status', '=', 'streaming').executeTakeFirst())?.n;
 timings.sort((a, b) => a - b);
@@ -75,6 +78,8 @@ console.log(
       stillStreamingAtTheEnd: Number(streamingWhenDone),
       events: kinds,
       ackMs: { p50: pct(50).toFixed(2), p95: pct(95).toFixed(2), p99: pct(99).toFixed(2), max: timings.at(-1)!.toFixed(2) },
+      // Which events wait: prompts (claim, chat and person rows, language, a battle row) or votes (claim, one update).
+      p99ByKindMs: Object.fromEntries(Object.entries(byKind).map(([k, list]) => { const l = [...list].sort((a, b) => a - b); return [k, l[Math.ceil(0.99 * l.length) - 1]!.toFixed(2)]; })),
     },
     null,
     2,
