@@ -179,11 +179,13 @@ export async function createRedisSharedState(url: string, config: PnyxConfig, lo
     }
   });
   // Subscribed once the connection is ready (a SUBSCRIBE queued before it puts the connection in subscriber mode ahead
-  // of ioredis's own start-up commands, which Redis then refuses), and again by ioredis after every reconnection. Not
-  // awaited, so a Redis down at start does not hold the start.
-  subscriber.once('ready', () => {
-    subscriber.subscribe(CHAT_CHANGED).catch((error: unknown) => log.warn({ err: error }, 'chat change announcements not subscribed; retried on reconnection'));
-  });
+  // of ioredis's own start-up commands, which Redis then refuses), and again by ioredis after every reconnection; not
+  // awaited, so a Redis down at start does not hold the start. It may be ready already (it connected while the state
+  // connection was awaited above): waiting for its "ready" then would miss every announcement until a reconnection.
+  const subscribe = () =>
+    void subscriber.subscribe(CHAT_CHANGED).catch((error: unknown) => log.warn({ err: error }, 'chat change announcements not subscribed; retried on reconnection'));
+  if (subscriber.status === 'ready') subscribe();
+  else subscriber.once('ready', subscribe);
   return {
     kind: 'redis',
     rateLimits: rateLimitsFrom({ person: limiter('person', config.battle.perUserPerMinute), chat: limiter('chat', config.battle.perChatPerMinute) }),
