@@ -230,7 +230,8 @@ describe('npm run battle (piped)', { timeout: 90_000 }, () => {
   });
 
   it('completes the battle with another model when one fails before answering, and tells the admin which and why', async () => {
-    // The refused model weighs 1,000 times the others, so it is drawn into the pair (and replaced) on all but ~2 runs in a million.
+    // The refused model weighs the most, but sampling caps any weight at 3× the smallest (core/engine/sampling.ts):
+    // it is drawn into the pair 4 runs in 5. The battle is run again until it is (6 runs: all miss it 1 time in 15,600).
     const config = writeConfig({
       ...remote({
         models: [
@@ -241,7 +242,11 @@ describe('npm run battle (piped)', { timeout: 90_000 }, () => {
       }),
       battle: { boostUnderVoted: false },
     });
-    const run = await battle(['Why is the sky blue?'], { config, stdin: 'a\n' });
+    let run = await battle(['Why is the sky blue?'], { config, stdin: 'a\n' });
+    for (let tries = 1; tries < 6 && !run.stderr.includes('Model problems seen'); tries++) {
+      expect(run.code, run.stderr).toBe(0);
+      run = await battle(['Why is the sky blue?'], { config, stdin: 'a\n' });
+    }
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Alpha says the sky is blue');
     expect(run.stdout).toContain('Beta thinks sunlight scatters');
