@@ -8,6 +8,7 @@ import { NEEDED_FOR_THREADS, missingFrom, type PermissionName } from './permissi
 import { messageBody, type MessageJson } from './render';
 import type { Responder } from './responder';
 import { parseRef, PLATFORM, refOf } from './translate';
+import { LruMap } from '../../core/lru-map';
 
 export const DISCORD_LIMITS: PortLimits = {
   maxMessageChars: 2000,
@@ -177,24 +178,3 @@ export function createDiscordPort(calls: DiscordCalls, responder: Responder, log
   };
 }
 
-/** A Map that forgets its oldest entries past `max`. */
-class LruMap<K, V> {
-  private readonly map = new Map<K, V>();
-  constructor(private readonly max: number) {}
-  get(key: K): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-  delete(key: K): void {
-    this.map.delete(key);
-  }
-  set(key: K, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
-  }
-}

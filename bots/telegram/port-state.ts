@@ -4,6 +4,7 @@ import type { Api } from 'grammy';
 import type { Logger } from 'pino';
 import type { ChatAddress, PortLimits } from '../../core/port/types';
 import type { TelegramPortHooks } from './port';
+import { LruMap } from '../../core/lru-map';
 
 /** Photo captions are shorter than messages. */
 export const MAX_CAPTION_CHARS = 1024;
@@ -60,24 +61,3 @@ export function firstId(ref: string): number {
   return id;
 }
 
-/** A Map that forgets its oldest entries past `max`. */
-export class LruMap<K, V> {
-  private readonly map = new Map<K, V>();
-  constructor(private readonly max: number) {}
-  get(key: K): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-  delete(key: K): void {
-    this.map.delete(key);
-  }
-  set(key: K, value: V): void {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
-  }
-}
