@@ -238,11 +238,36 @@ async function runChaos(plan: Plan): Promise<void> {
     }
     expect(unthanked.map((q) => String(tg.answerTo(q.id)!.payload.text ?? ''))).toEqual([]);
 
+    /**
+     * What happened in a chat, for a failure's message: the kills, the bot's calls there and the processes' log lines
+     * about its battles, on one clock (seconds since the run began).
+     */
+    const story = (chatId: number, battleIds: readonly string[]): string => {
+      const at = (ms: number) => ((ms - t0) / 1000).toFixed(2);
+      const lines: Array<[number, string]> = killedAt.map((k) => [k, 'KILL']);
+      for (const c of tg.calls) {
+        if (c.payload.chat_id !== chatId && String(c.payload.chat_id) !== String(chatId)) continue;
+        const id = (c.result as { message_id?: number } | undefined)?.message_id ?? c.payload.message_id;
+        lines.push([c.at, `${c.method} #${String(id ?? '')} ${c.status} ${String(c.payload.text ?? '').replace(/\s+/g, ' ').slice(0, 70)}`]);
+      }
+      for (const l of procs.flatMap((p) => p.logs)) {
+        if (!battleIds.includes(String(l.battle ?? '')) && String(l.chat ?? '') !== String(chatId)) continue;
+        const { time, run, msg, level, pid, hostname, ...rest } = l;
+        void pid;
+        void hostname;
+        lines.push([Number(time), `${String(run)} L${String(level)} ${String(msg)} ${JSON.stringify(rest).slice(0, 200)}`]);
+      }
+      return lines
+        .sort((a, b) => a[0] - b[0])
+        .map(([t, text]) => `  ${at(t)} ${text}`)
+        .join('\n');
+    };
+
     // === Every prompt ran (ballot) or its chat was told it failed ==========================================
     const battleRows = () =>
       plan.query(
         (t) =>
-          `SELECT b."token", b."status", b."voteCount", b."votesA", b."votesB", b."votesTie", b."votesBothBad", c."externalId" AS chat
+          `SELECT b."id", b."token", b."status", b."voteCount", b."votesA", b."votesB", b."votesTie", b."votesBothBad", c."externalId" AS chat
            FROM ${t('Battle')} b JOIN ${t('Chat')} c ON c."id" = b."chatId"`,
       );
     // Settled: one battle per prompt, each failed or showing its ballot (battles in line may still be running).
@@ -267,6 +292,7 @@ async function runChaos(plan: Plan): Promise<void> {
     for (const r of failed) chatsTold.set(String(r.chat), (chatsTold.get(String(r.chat)) ?? 0) + 1);
     for (const [chat, n] of chatsTold) {
       const notices = tg.botMessages(Number(chat)).filter((m) => /could not complete|was interrupted/.test(m.text ?? ''));
+      if (notices.length !== n) console.info(`[${plan.label}] chat ${chat}: ${notices.length} failure notices for ${n} failed battles\n${story(Number(chat), rows.filter((r) => String(r.chat) === chat).map((r) => String(r.id)))}`);
       expect(notices.length, `failure notices in chat ${chat}`).toBeGreaterThanOrEqual(1);
       expect(notices.length, `failure notices in chat ${chat}`).toBeLessThanOrEqual(n);
     }
@@ -324,22 +350,23 @@ async function runChaos(plan: Plan): Promise<void> {
       const ballot = latestBallot.get(token)!;
       return orphaned(token) && tg.botMessages(ballot.chat.id).some((m) => m.message_id > ballot.message_id && /Voting closed · 1 vote/.test(m.text ?? ''));
     };
+    const showsCount = (r: Record<string, unknown>): boolean => {
+      const n = expected.get(String(r.token))?.size ?? 0;
+      const text = shown(String(r.token));
+      // A private ballot closes on its one vote (a ballot shown after the presses ended has none). When the process
+      // that posted the ballot was killed before its ref was stored (the window allowed for doubled ballots above),
+      // the close cannot find that message: the result is posted as a new one after it, which is what is checked.
+      if (Number(r.chat) > 0 && n === 1) return /Voting closed · 1 vote/.test(text) || closedAfterOrphan(String(r.token));
+      return n === 0 ? /No votes yet/.test(text) : new RegExp(`\\b${n} votes? so far`).test(text);
+    };
     await until(
-      () =>
-        ran.every((r) => {
-          const n = expected.get(String(r.token))?.size ?? 0;
-          const text = shown(String(r.token));
-          // A private ballot closes on its one vote (a ballot shown after the presses ended has none). When the process
-          // that posted the ballot was killed before its ref was stored (the window allowed for doubled ballots above),
-          // the close cannot find that message: the result is posted as a new one after it, which is what is checked.
-          if (Number(r.chat) > 0 && n === 1) return /Voting closed · 1 vote/.test(text) || closedAfterOrphan(String(r.token));
-          return n === 0 ? /No votes yet/.test(text) : new RegExp(`\\b${n} votes? so far`).test(text);
-        }) || undefined,
+      () => ran.every(showsCount) || undefined,
       30_000,
       'every ballot to show its exact count',
     ).catch((error: Error) => {
-      const wrong = ran.map((r) => `${String(r.chat)} ${String(r.token)} expected ${expected.get(String(r.token))?.size ?? 0}: ${shown(String(r.token)).split('\n').filter((l) => /vote/i.test(l)).join(' | ')}`);
-      throw new Error(`${error.message}\n${wrong.join('\n')}`);
+      const wrong = ran.filter((r) => !showsCount(r)).map((r) => `${String(r.chat)} ${String(r.token)} expected ${expected.get(String(r.token))?.size ?? 0}: ${shown(String(r.token)).split('\n').filter((l) => /vote/i.test(l)).join(' | ')}`);
+      const stories = ran.filter((r) => !showsCount(r)).slice(0, 4).map((r) => `chat ${String(r.chat)} (battle ${String(r.id)}):\n${story(Number(r.chat), [String(r.id)])}`);
+      throw new Error(`${error.message}\n${wrong.join('\n')}\n${stories.join('\n')}`);
     });
     for (const r of ran.filter((x) => Number(x.chat) > 0 && expected.get(String(x.token))?.size === 1)) {
       const votes = [...(expected.get(String(r.token))?.values() ?? [])];

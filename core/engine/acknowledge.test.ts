@@ -436,5 +436,18 @@ for (const db of databaseCases()) {
       // Reaped once, although two processes sweep.
       expect(port.messages.filter((m) => m.chat === room.id && m.current.text.includes('interrupted'))).toHaveLength(1);
     });
+
+    it('shows the result of a battle whose process died while closing it at its deadline', async () => {
+      const room: ChatAddress = { ...place, id: 'close-crash-room' };
+      await (await one.arena.handle({ type: 'prompt', delivery: id('z'), chat: room, from: who('close-asker'), text: 'Name a river.', addressed: true, messageRef: 'p-4' })).done;
+      const ballot = await ballotIn(port, room.id);
+      const battle = (await one.store.getBattleByToken(voteData(ballot, 'a').split(':')[1]!))!;
+      // What a process leaves when SIGKILLed between closing the battle (its lease held) and showing the result.
+      expect(await one.store.setStatus(battle.id, 'closed', { from: ['open'] })).toBe(true);
+      expect(await one.store.claimBattle(battle.id, { owner: 'process-dead', until: new Date(Date.now() - 1) }, ['closed'], new Date(Date.now() - 10))).toBe(true);
+      await port.waitFor(() => ballot.current.text.includes('Voting closed'), 5_000);
+      expect(ballot.current.text).toMatch(/no votes[\s\S]*\*\*A\*\* was/);
+      expect(port.messages.filter((m) => m.chat === room.id && m.current.text.includes('Voting closed'))).toHaveLength(1);
+    });
   });
 }

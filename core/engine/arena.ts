@@ -38,7 +38,7 @@ export function createArena(options: ArenaOptions): Arena {
   const battles = createBattles(ctx, refs, lives);
   const voting = createVoting(ctx, battles, lives);
   const commands = createCommands(ctx);
-  const leases = createLeases(ctx, lives, battles.showMissingBallot);
+  const leases = createLeases(ctx, lives, { showMissingBallot: battles.showMissingBallot, showClose: (battle) => voting.showClose(battle) });
   let sweepTimer: NodeJS.Timeout | undefined;
   let lastPurge = 0;
   let sweeping: Promise<void> | null = null;
@@ -104,10 +104,17 @@ export function createArena(options: ArenaOptions): Arena {
     return ack;
   };
 
+  /** Battles this process is closing (a sweep comes round again before a close has been shown). */
+  const closing = new Set<string>();
   const sweep = async () => {
     try {
       const now = new Date();
-      for (const battle of await store.dueBattles(now)) await voting.closeBattle(battle);
+      // Each close is its own work: showing one waits for its chat's pace, which must not hold up the reaping below.
+      for (const battle of await store.dueBattles(now)) {
+        if (closing.has(battle.id)) continue;
+        closing.add(battle.id);
+        void ctx.spawn('close', () => voting.closeBattle(battle), { battle: battle.id }).finally(() => closing.delete(battle.id));
+      }
       await leases.reap(now);
       await deliveries.replayPending();
       if (Date.now() - lastPurge > PURGE_EVERY_MS) {

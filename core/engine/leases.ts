@@ -1,8 +1,8 @@
 // Which process works on which battle. A process takes a lease when it starts generating for a battle (its first turn,
-// or a follow-up) and renews all its leases every third of their length; a lease that runs out means the process is
-// gone (killed, frozen, cut off from the database). Any process then reaps the battle exactly once: a battle still
-// streaming its first turn fails with a notice in its chat, an interrupted follow-up ends with one (the battle stays
-// open). Battles other processes are streaming are never touched.
+// or a follow-up) or closes it at its deadline, and renews all its leases every third of their length; a lease that
+// runs out means the process is gone (killed, frozen, cut off from the database). Any process then reaps the battle
+// exactly once: a battle still streaming its first turn fails with a notice in its chat, an interrupted follow-up ends
+// with one (the battle stays open), a close shows its result. Battles other processes work on are never touched.
 import { parseChatSettings } from '../config/chat-settings';
 import { metrics } from '../metrics';
 import type { BattleRow } from '../store/types';
@@ -21,8 +21,11 @@ export interface Leases {
 
 /** Shows the ballot of an open battle whose process died before showing it; false if its last turn did not finish. */
 type ShowMissingBallot = (battle: BattleRow) => Promise<boolean>;
+/** Shows the result of a battle whose process died while closing it. */
+type ShowClose = (battle: BattleRow) => Promise<void>;
 
-export function createLeases(ctx: ArenaContext, lives: LiveBattles, showMissingBallot?: ShowMissingBallot): Leases {
+export function createLeases(ctx: ArenaContext, lives: LiveBattles, takeOver: { showMissingBallot?: ShowMissingBallot; showClose?: ShowClose } = {}): Leases {
+  const { showMissingBallot, showClose } = takeOver;
   const { store, log } = ctx;
   let timer: NodeJS.Timeout | undefined;
 
@@ -39,7 +42,13 @@ export function createLeases(ctx: ArenaContext, lives: LiveBattles, showMissingB
     if (!chatRow) return;
     const t = ctx.chatT(chatRow, parseChatSettings(chatRow.settings));
     const reason = t('failure-restart');
-    if (firstTurn && (await store.setStatus(battle.id, 'failed', { from: ['streaming'], failure: reason, releaseLease: true }))) metrics.battleFinished('interrupted');
+    if (firstTurn) {
+      // Told once: the process that fails the battle tells the chat. Another may have got there first (a starting
+      // process failing unleased battles while a running one reaps the same battle, or the battle's own process, only
+      // slow, opening it meanwhile): then this one says nothing.
+      if (!(await store.setStatus(battle.id, 'failed', { from: ['streaming'], failure: reason, releaseLease: true }))) return;
+      metrics.battleFinished('interrupted');
+    }
     const entry = ctx.ports.get(chatRow.platform);
     if (!entry) return;
     const state = await lives.liveOf(battle, chatRow);
@@ -64,6 +73,7 @@ export function createLeases(ctx: ArenaContext, lives: LiveBattles, showMissingB
       try {
         if (battle.status === 'streaming') await interrupted(battle, true);
         else if (battle.status === 'open' && !(await showMissingBallot?.(battle))) await interrupted(battle, false);
+        else if (battle.status === 'closed') await showClose?.(battle);
       } catch (error) {
         log.error({ err: error, battle: battle.id }, 'taking over a battle failed');
       }

@@ -147,11 +147,14 @@ function failureReason(ctx: ArenaContext, battle: BattleRow, failure: { side: Si
 
 /** Marks the battle failed and says so in its chat. */
 export async function failBattle(ctx: ArenaContext, battle: BattleRow, state: LiveBattle, reason: string, t: Translate): Promise<void> {
-  if (await ctx.store.setStatus(battle.id, 'failed', { failure: reason, from: ['streaming', 'open'], releaseLease: true })) metrics.battleFinished('failed');
+  const failedHere = await ctx.store.setStatus(battle.id, 'failed', { failure: reason, from: ['streaming', 'open'], releaseLease: true });
+  ctx.live.delete(battle.token);
+  // Already failed by the process that reaped this battle (this one stalled past its lease): that one told the chat.
+  if (!failedHere) return;
+  metrics.battleFinished('failed');
   battle.status = 'failed';
   state.ballot?.set({ text: t('vote-failed'), role: 'ballot' });
   ctx.portFor(state.chat.platform).presenter.open(state.chat, { text: t('battle-failed', { reason }), role: 'info' });
-  ctx.live.delete(battle.token);
 }
 
 /** Both sides of a turn; false when the battle failed (and was marked so). */

@@ -12,6 +12,7 @@ import type { Battles } from './battles';
 import { type ArenaContext } from './context';
 import type { EventContext } from './event-context';
 import { replyStateOf, type LiveBattles } from './live';
+import type { LiveMessage } from './presenter';
 import { ballotMessage, modelName, replyMessage, revealLines } from './views';
 
 /** Longest "why" a voter may write. */
@@ -49,8 +50,16 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
    * rebuilt from the database), else as a new message.
    */
   const closeBattle = async (battle: BattleRow, known?: ChatRow, closedByVote?: { tally: Record<VoteChoice, number> }): Promise<void> => {
-    if (!closedByVote && !(await store.setStatus(battle.id, 'closed', { from: ['open'] }))) return;
-    await showClose(battle, known, closedByVote?.tally);
+    if (closedByVote) return showClose(battle, known, closedByVote.tally);
+    // A timed close holds the battle's lease until its result is shown: a process dying in between leaves the lease to
+    // lapse, and the process that reaps it shows the result (leases.ts). A battle another process is working on (a
+    // follow-up streaming) is closed by a later sweep, once that is over.
+    if (!(await store.claimBattle(battle.id, { owner: ctx.instance, until: new Date(Date.now() + ctx.leaseMs) }, ['open'], new Date()))) return;
+    try {
+      if (await store.setStatus(battle.id, 'closed', { from: ['open'] })) await showClose({ ...battle, status: 'closed' }, known);
+    } finally {
+      await store.releaseBattle(battle.id, ctx.instance);
+    }
   };
 
   /**
@@ -76,8 +85,10 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     ]);
     const votes = tally.a + tally.b + tally.tie + tally.both_bad;
     const message = ballotMessage(t, { token: battle.token, status: 'closed', votes, tally, reveal, leak: battle.identityLeak });
+    let result: LiveMessage;
     if (state?.ballot) {
-      state.ballot.set(message);
+      result = state.ballot;
+      result.set(message);
       // Name the models on the replies too, so the conversation reads well afterwards.
       for (const reply of state.replies.values()) {
         const modelId = reply.side === 'a' ? battle.modelAId : battle.modelBId;
@@ -86,9 +97,13 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
       }
     } else {
       // No ballot was ever stored for it: post the result instead.
-      entry.presenter.open(state?.chat ?? { platform: chatRow.platform, id: chatRow.externalId, kind: chatRow.kind }, message);
+      result = entry.presenter.open(state?.chat ?? { platform: chatRow.platform, id: chatRow.externalId, kind: chatRow.kind }, message);
     }
     live.delete(battle.token);
+    // Shown before the work is over: found by the chaos test (test/chaos.test.ts), a process SIGKILLed after the close
+    // was queued but before the pacer sent it left a private ballot saying "No votes yet" for good, the vote's delivery
+    // being recorded as handled already. Waiting here keeps the delivery owed until the result is on the platform.
+    await result.settled();
   };
 
   /**
@@ -294,7 +309,7 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     ec.notice(saved ? ec.pt('vote-why-saved') : ec.pt('vote-reason-no-vote'));
   };
 
-  return { onVote, onVoteReason, onReaction, onWhy, onWhySubmitted, onJudge, closeBattle };
+  return { onVote, onVoteReason, onReaction, onWhy, onWhySubmitted, onJudge, closeBattle, showClose };
 }
 
 export type Voting = ReturnType<typeof createVoting>;
