@@ -20,7 +20,7 @@ export function memoryStore(): BattleStore {
     const { lease, ...fields } = b;
     const row: BattleRow = {
       ...fields, id: id(), campaignId: null, status: 'streaming', identityLeak: false, leakTerms: [], failure: null, voteCount: 0, thread: null,
-      leaseOwner: lease?.owner ?? null, leaseUntil: lease?.until ?? null, openedAt: new Date(), closesAt: null, closedAt: null,
+      leaseOwner: lease?.owner ?? null, leaseUntil: lease?.until ?? null, resumes: 0, openedAt: new Date(), closesAt: null, closedAt: null,
     };
     battles.set(row.id, row);
     byToken.set(row.token, row);
@@ -228,6 +228,12 @@ export function memoryStore(): BattleStore {
       const row = battles.get(battleId);
       if (!row?.leaseUntil || row.leaseUntil >= now) return false;
       row.leaseOwner = row.leaseUntil = null;
+      return true;
+    },
+    async takeOverBattle(battleId, lease, now, maxResumes) {
+      const row = battles.get(battleId);
+      if (!row?.leaseUntil || row.leaseUntil >= now || row.resumes >= maxResumes) return false;
+      Object.assign(row, { leaseOwner: lease.owner, leaseUntil: lease.until, resumes: row.resumes + 1 });
       return true;
     },
     async claimDelivery(key) {

@@ -66,6 +66,11 @@ export function createMetrics(registry = new Registry()) {
     labelNames: ['outcome'] as const,
     registers: [registry],
   });
+  const battlesResumed = new Counter({
+    name: 'pnyx_battles_resumed_total',
+    help: 'Battles whose generation another process took over after the generating one died',
+    registers: [registry],
+  });
   const votes = new Counter({ name: 'pnyx_votes_total', help: 'Votes counted (duplicates and refusals excluded)', registers: [registry] });
   const firstToken = new Histogram({
     name: 'pnyx_first_token_seconds',
@@ -140,6 +145,7 @@ export function createMetrics(registry = new Registry()) {
     registry,
     battleStarted: () => battlesStarted.inc(),
     battleFinished: (outcome: BattleOutcome) => battlesFinished.inc({ outcome }),
+    battleResumed: () => battlesResumed.inc(),
     voteCounted: () => votes.inc(),
     timeToBallot: (seconds: number) => timeToBallot.observe(seconds),
     /** One finished model call: its first-token time, and its failure by kind (a cancelled call is no failure). */

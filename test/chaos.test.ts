@@ -117,22 +117,23 @@ async function runChaos(plan: Plan): Promise<void> {
     interface Prompt {
       chat: FakeChat;
       asked: FakeMessage;
+      update: number;
     }
     const prompts: Prompt[] = [];
     const promptPlan: Array<() => Record<string, unknown>> = [];
     for (let i = 0; i < plan.groupPrompts; i++) {
       const chat = groups[i % groups.length]!;
       promptPlan.push(() => {
-        const update = tg.textUpdate(chat, pick(members), `/arena Chaos question ${i}: describe a harbour at dawn.`);
-        prompts.push({ chat, asked: tg.message(chat.id, (update.message as { message_id: number }).message_id)! });
+        const update: Record<string, unknown> & { update_id: number } = { ...tg.textUpdate(chat, pick(members), `/arena Chaos question ${i}: describe a harbour at dawn.`), update_id: nextUpdate++ };
+        prompts.push({ chat, asked: tg.message(chat.id, (update.message as { message_id: number }).message_id)!, update: update.update_id });
         return update;
       });
     }
     for (const [i, user] of privates.entries()) {
       const chat: FakeChat = { id: user.id, type: 'private' };
       promptPlan.push(() => {
-        const update = tg.textUpdate(chat, user, `/arena Private chaos question ${i}: what makes a good map?`);
-        prompts.push({ chat, asked: tg.message(chat.id, (update.message as { message_id: number }).message_id)! });
+        const update: Record<string, unknown> & { update_id: number } = { ...tg.textUpdate(chat, user, `/arena Private chaos question ${i}: what makes a good map?`), update_id: nextUpdate++ };
+        prompts.push({ chat, asked: tg.message(chat.id, (update.message as { message_id: number }).message_id)!, update: update.update_id });
         return update;
       });
     }
@@ -267,7 +268,7 @@ async function runChaos(plan: Plan): Promise<void> {
     const battleRows = () =>
       plan.query(
         (t) =>
-          `SELECT b."id", b."token", b."status", b."voteCount", b."votesA", b."votesB", b."votesTie", b."votesBothBad", c."externalId" AS chat
+          `SELECT b."id", b."delivery", b."token", b."status", b."voteCount", b."votesA", b."votesB", b."votesTie", b."votesBothBad", c."externalId" AS chat
            FROM ${t('Battle')} b JOIN ${t('Chat')} c ON c."id" = b."chatId"`,
       );
     // Settled: one battle per prompt, each failed or showing its ballot (battles in line may still be running).
@@ -281,6 +282,11 @@ async function runChaos(plan: Plan): Promise<void> {
       rows = await battleRows();
     }
     if (!settled()) console.info(`[${plan.label}] unsettled battles:`, rows.filter((r) => r.status !== 'failed' && !ballots.has(String(r.token))), `${rows.length} battles for ${prompts.length} prompts`);
+    const started = new Set(rows.map((r) => String(r.delivery)));
+    for (const p of prompts.filter((x) => !started.has(`telegram:${x.update}`))) {
+      const lines = procs.flatMap((proc) => proc.logs).filter((l) => [String(p.update), `telegram:${p.update}`].includes(String(l.delivery ?? l.update ?? '')));
+      console.info(`[${plan.label}] prompt ${p.update} in ${p.chat.id} never became a battle; its log lines:`, lines.map((l) => ({ run: l.run, msg: l.msg, time: Number(l.time) - t0 })), `\n${story(p.chat.id, [])}`);
+    }
     // One battle per prompt (a prompt delivered to two processes, or replayed after a kill, starts one battle).
     expect(rows).toHaveLength(prompts.length);
     const failed = rows.filter((r) => r.status === 'failed');

@@ -421,20 +421,30 @@ for (const db of databaseCases()) {
       expect(refused.notice!.text).toContain('The arena is paused');
     });
 
-    it('takes over the battles of a process that is gone, and never touches another live process\'s', async () => {
+    it('takes over the battles of a process that is gone (once), and never touches another live process\'s', async () => {
       const room: ChatAddress = { ...place, id: 'crash-room' };
       const chatRow = await one.store.upsertChat(room);
       const user = await one.store.upsertUser(who('crash-asker'));
       const cards = one.models.cards;
       const base = { chatId: chatRow.id, initiatorId: user.id, modelAId: cards[0]!.id, modelBId: cards[1]!.id, mode: 'random', language: null };
       // A process that died mid-stream (its lease ran out), and one still alive (renewing far ahead).
-      const dead = await one.store.startBattle({ ...base, token: 'DEADPROC01', lease: { owner: 'process-dead', until: new Date(Date.now() - 1) } }, 'Interrupted?');
+      const dead = await one.store.startBattle({ ...base, token: 'DEADPROC01', lease: { owner: 'process-dead', until: new Date(Date.now() - 1) } }, 'Name a mountain.');
       const alive = await one.store.startBattle({ ...base, token: 'LIVEPROC01', lease: { owner: 'process-alive', until: new Date(Date.now() + 60_000) } }, 'Still streaming');
-      await port.waitFor(() => port.messages.some((m) => m.chat === room.id && m.current.text.includes('interrupted')), 5_000);
-      expect((await one.store.getBattle(dead.battle.id))!.status).toBe('failed');
+      // The dead one's turn runs again in one of the live processes, and its ballot is shown: once, although two sweep.
+      await port.waitFor(() => port.messages.some((m) => m.chat === room.id && isBallot(m) && m.current.buttons![0]![0]!.data.includes('DEADPROC01')), 5_000);
+      expect((await one.store.getBattle(dead.battle.id))!.status).toBe('open');
+      expect((await one.store.getBattle(dead.battle.id))!.resumes).toBe(1);
+      expect(port.messages.filter((m) => m.chat === room.id && m.current.role === 'reply')).toHaveLength(2);
+      expect(port.messages.filter((m) => m.chat === room.id && isBallot(m))).toHaveLength(1);
+      expect(port.messages.some((m) => m.chat === room.id && m.current.text.includes('was interrupted because'))).toBe(false);
       expect((await one.store.getBattle(alive.battle.id))!.status).toBe('streaming');
-      // Reaped once, although two processes sweep.
-      expect(port.messages.filter((m) => m.chat === room.id && m.current.text.includes('interrupted'))).toHaveLength(1);
+
+      // Interrupted again after its one resume: failed, and its chat told once.
+      const twice = await one.store.startBattle({ ...base, token: 'DEADPROC02', lease: { owner: 'process-dead', until: new Date(Date.now() - 1_000) } }, 'Name a lake.');
+      expect(await one.store.takeOverBattle(twice.battle.id, { owner: 'process-dead-too', until: new Date(Date.now() - 1) }, new Date(), 1)).toBe(true);
+      await port.waitFor(() => port.messages.some((m) => m.chat === room.id && m.current.text.includes('was interrupted because')), 5_000);
+      expect((await one.store.getBattle(twice.battle.id))!.status).toBe('failed');
+      expect(port.messages.filter((m) => m.chat === room.id && m.current.text.includes('was interrupted because'))).toHaveLength(1);
     });
 
     it('shows the result of a battle whose process died while closing it at its deadline', async () => {

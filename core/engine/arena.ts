@@ -38,7 +38,7 @@ export function createArena(options: ArenaOptions): Arena {
   const battles = createBattles(ctx, refs, lives);
   const voting = createVoting(ctx, battles, lives);
   const commands = createCommands(ctx);
-  const leases = createLeases(ctx, lives, { showMissingBallot: battles.showMissingBallot, showClose: (battle) => voting.showClose(battle) });
+  const leases = createLeases(ctx, lives, { showMissingBallot: battles.showMissingBallot, showClose: (battle) => voting.showClose(battle), resumeBattle: battles.resumeBattle });
   let sweepTimer: NodeJS.Timeout | undefined;
   let lastPurge = 0;
   let sweeping: Promise<void> | null = null;

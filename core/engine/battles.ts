@@ -176,6 +176,47 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     return true;
   };
 
+  /**
+   * A battle whose process died mid-generation, its lease taken over by this process (leases.ts): the unfinished turn
+   * runs again, into the messages that process posted (a side it had finished is kept), then the ballot is shown as
+   * that process would have. False when the battle cannot be shown here (its chat or platform is gone).
+   */
+  const resumeBattle = async (battle: BattleRow): Promise<boolean> => {
+    const chatRow = await store.getChat(battle.chatId);
+    // Rebuilt from the database: a copy held from before (a vote on an earlier turn) lacks the unfinished turn's messages.
+    live.delete(battle.token);
+    const state = chatRow ? await lives.liveOf(battle, chatRow) : null;
+    if (!chatRow || !state) return false;
+    const turns = await store.getTurns(battle.id);
+    const turn = turns.at(-1);
+    if (!turn) return false;
+    state.turns = turns;
+    state.resumed = true;
+    live.set(battle.token, state);
+    const t = ctx.chatT(chatRow, parseChatSettings(chatRow.settings));
+    log.warn({ battle: battle.id, turn: turn.index, resumes: battle.resumes + 1 }, 'battle of a process that is gone resumed here');
+    try {
+      if (!(await runTurn(battle, state, turn, undefined, t))) return true;
+      if (battle.status === 'streaming') {
+        const policy = policyOf(chatRow);
+        const closesAt = policy.after === 'minutes' ? new Date(Date.now() + policy.minutes * 60_000) : null;
+        if (!(await store.setStatus(battle.id, 'open', { from: ['streaming'], closesAt }))) return true;
+        battle.status = 'open';
+        battle.closesAt = closesAt;
+        if (closesAt) void ctx.jobs.closeAt(battle.id, closesAt);
+      }
+      const fresh = (await store.getBattle(battle.id)) ?? battle;
+      if (fresh.status === 'open') {
+        openBallot(fresh, state, turn.index, t);
+        await ballotShown(state);
+      }
+      return true;
+    } finally {
+      state.resumed = false;
+      await store.releaseBattle(battle.id, ctx.instance);
+    }
+  };
+
   /** Acknowledged part of a new battle: the pair, the stored battle; the turn streams as the event's work. */
   const start = async (ec: EventContext<PromptEvent>, text: string, extra: { topic?: string } = {}): Promise<void> => {
     const delivery = deliveryKey(ec.event);
@@ -304,7 +345,7 @@ export function createBattles(ctx: ArenaContext, refs: MessageRefs, lives: LiveB
     });
   };
 
-  return { start, continueBattle, policyOf, ballotView, failBattle, showMissingBallot };
+  return { start, continueBattle, policyOf, ballotView, failBattle, showMissingBallot, resumeBattle };
 }
 
 export type Battles = ReturnType<typeof createBattles>;

@@ -94,6 +94,8 @@ export interface LiveBattle {
   turns?: TurnRow[];
   /** Found again in the database (posted by another process or before a restart) rather than started here. */
   adopted: boolean;
+  /** Taken over from a process that died mid-generation, and generating here now (leases.ts must not reap it). */
+  resumed?: boolean;
 }
 
 /** Every generation adds an abort listener to the arena's signal while it runs: hundreds at once are expected. */

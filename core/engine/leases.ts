@@ -23,9 +23,21 @@ export interface Leases {
 type ShowMissingBallot = (battle: BattleRow) => Promise<boolean>;
 /** Shows the result of a battle whose process died while closing it. */
 type ShowClose = (battle: BattleRow) => Promise<void>;
+/** Runs the unfinished turn of a battle whose process died mid-generation; false when it cannot be shown here. */
+type ResumeBattle = (battle: BattleRow) => Promise<boolean>;
 
-export function createLeases(ctx: ArenaContext, lives: LiveBattles, takeOver: { showMissingBallot?: ShowMissingBallot; showClose?: ShowClose } = {}): Leases {
-  const { showMissingBallot, showClose } = takeOver;
+/**
+ * How often a battle's generation is taken over after its process died. Once: a battle interrupted again (a prompt
+ * that takes its processes down, or bad luck twice) fails with a notice rather than go round the deployment.
+ */
+export const MAX_RESUMES = 1;
+
+export function createLeases(
+  ctx: ArenaContext,
+  lives: LiveBattles,
+  takeOver: { showMissingBallot?: ShowMissingBallot; showClose?: ShowClose; resumeBattle?: ResumeBattle } = {},
+): Leases {
+  const { showMissingBallot, showClose, resumeBattle } = takeOver;
   const { store, log } = ctx;
   let timer: NodeJS.Timeout | undefined;
 
@@ -64,10 +76,37 @@ export function createLeases(ctx: ArenaContext, lives: LiveBattles, takeOver: { 
     if (firstTurn) ctx.live.delete(battle.token);
   };
 
+  /** Whether the battle's last turn still lacks a finished reply on a side (its generation was cut off). */
+  const unfinished = async (battle: BattleRow): Promise<boolean> => {
+    if (battle.status === 'streaming') return true;
+    if (battle.status !== 'open') return false;
+    const last = (await store.getTurns(battle.id)).at(-1);
+    return Boolean(last && (!last.replies.a?.finishReason || !last.replies.b?.finishReason));
+  };
+
+  /** Takes the battle over to run its cut-off turn again; false when it is not to be (or another process took it). */
+  const resume = async (battle: BattleRow, now: Date): Promise<boolean> => {
+    if (!resumeBattle || !(await unfinished(battle))) return false;
+    if (!(await store.takeOverBattle(battle.id, { owner: ctx.instance, until: new Date(Date.now() + ctx.leaseMs) }, now, MAX_RESUMES))) return false;
+    log.warn({ battle: battle.id, owner: battle.leaseOwner, status: battle.status }, 'battle of a process that is gone taken over; its turn runs again');
+    metrics.battleResumed();
+    void ctx.spawn(
+      'resume',
+      async () => {
+        // Not shown here after all: failed as before, once its lease (now this process's) is reaped.
+        if (!(await resumeBattle({ ...battle, leaseOwner: ctx.instance }))) await store.releaseBattle(battle.id, ctx.instance);
+      },
+      { battle: battle.id },
+    );
+    return true;
+  };
+
   const reap = async (now = new Date()) => {
     for (const battle of await store.expiredLeases(now)) {
       // Our own lease lapsing means this process stalled past it; its work is still running and will finish or fail.
-      if (battle.leaseOwner === ctx.instance && ctx.live.has(battle.token) && !ctx.live.get(battle.token)!.adopted) continue;
+      const held = battle.leaseOwner === ctx.instance ? ctx.live.get(battle.token) : undefined;
+      if (held && (!held.adopted || held.resumed)) continue;
+      if (battle.resumes < MAX_RESUMES && (await resume(battle, now))) continue;
       if (!(await store.reapLease(battle.id, now))) continue;
       log.warn({ battle: battle.id, owner: battle.leaseOwner, status: battle.status }, 'battle of a process that is gone taken over');
       try {

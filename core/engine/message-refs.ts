@@ -41,11 +41,21 @@ export function createMessageRefs(ctx: ArenaContext): MessageRefs {
     }
   };
 
+  /** A write chained but not started yet: it will take whatever is pending when it starts. */
+  let queued: Promise<void> | undefined;
+
   const flushRefs = (): Promise<void> => {
     if (refTimer) clearTimeout(refTimer);
     refTimer = undefined;
+    // Callers that flush at once (ballots, first reply parts: hundreds a second under load) share the next write
+    // rather than each chaining one of its own.
+    if (queued) return queued;
     // One write at a time, in order: a later batch may move a ref an earlier one wrote.
-    const next = (refWrite ?? Promise.resolve()).then(writeRefs);
+    const next = (refWrite ?? Promise.resolve()).then(() => {
+      queued = undefined;
+      return writeRefs();
+    });
+    queued = next;
     refWrite = next;
     void next.finally(() => {
       if (refWrite === next) refWrite = undefined;

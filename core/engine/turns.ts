@@ -90,15 +90,31 @@ async function runSide(deps: TurnDeps, battle: BattleRow, state: LiveBattle, tur
   const { presenter } = ctx.portFor(state.chat.platform);
   const entry: LiveReply = { side, turn: turn.index, state: { text: '', status: 'waiting' }, live: undefined as unknown as LiveReply['live'] };
   const view = () => replyMessage(t, { side, state: entry.state, token: battle.token, turn: turn.index, reactions: true });
-  entry.live = presenter.open(state.chat, view(), {
-    ...(replyTo ? { replyTo } : {}),
-    onRef: (ref, part) => refs.addRef({ battleId: battle.id, chatId: state.chatRow.id, ref, role: side, turn: turn.index, part }),
-  });
+  // A turn taken over from a dead process streams into the messages that process posted (found in the database).
+  const posted = state.resumed ? state.replies.get(`${turn.index}:${side}`)?.live : undefined;
+  entry.live =
+    posted ??
+    presenter.open(state.chat, view(), {
+      ...(replyTo ? { replyTo } : {}),
+      onRef: (ref, part) => {
+        refs.addRef({ battleId: battle.id, chatId: state.chatRow.id, ref, role: side, turn: turn.index, part });
+        // The first part's ref is stored at once (not in the next batch): a process taking the turn over after this one
+        // died then edits this message rather than posting a second one.
+        if (part === 0) void refs.flushRefs();
+      },
+    });
   state.replies.set(`${turn.index}:${side}`, entry);
   const show = (s: ReplyState) => {
     entry.state = s;
     entry.live.set(view());
   };
+  const saved = turn.replies[side];
+  if (saved?.finishReason) {
+    // Finished and stored before its process died: shown as it was, not asked again.
+    const failed = FAILED.has(saved.finishReason);
+    show(failed ? { text: saved.text, status: 'failed', error: t('failure-kind', { kind: 'internal' }) } : { text: saved.text, status: 'done' });
+    return { side, result: { text: saved.text, finishReason: saved.finishReason, ...(saved.error ? { error: saved.error } : {}), latencyMs: 0 } as GenerateResult, failed };
+  }
 
   let modelId = side === 'a' ? battle.modelAId : battle.modelBId;
   const stance = battle.stanceA || battle.stanceB ? await ctx.features?.stancePrompt(battle, side) : null;

@@ -113,6 +113,7 @@ export interface BattleTable {
   closesAt: ColumnType<Date | string | null, Date | null, Date | null>;
   closedAt: ColumnType<Date | string | null, Date | null, Date | null>;
   ranked: ColumnType<boolean | number, boolean | undefined, boolean>;
+  resumes: Generated<number>;
 }
 
 export interface TurnTable {

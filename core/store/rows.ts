@@ -97,6 +97,7 @@ export function toBattleRow(battle: BattleRecord): BattleRow {
     thread: battle.thread,
     leaseOwner: battle.leaseOwner,
     leaseUntil: readOptionalDate(battle.leaseUntil),
+    resumes: battle.resumes,
     openedAt: readDate(battle.openedAt),
     closesAt: readOptionalDate(battle.closesAt),
     closedAt: readOptionalDate(battle.closedAt),

@@ -63,6 +63,8 @@ export interface BattleRow {
    */
   leaseOwner: string | null;
   leaseUntil: Date | null;
+  /** How often another process took over its generation after the generating one died (takeOverBattle). */
+  resumes: number;
   openedAt: Date;
   closesAt: Date | null;
   closedAt: Date | null;
@@ -303,6 +305,11 @@ export interface BattleStore {
   expiredLeases(now: Date): Promise<BattleRow[]>;
   /** Clears a lease that ran out before `now`; true for the one caller that reaped it (it then deals with the battle). */
   reapLease(battleId: string, now: Date): Promise<boolean>;
+  /**
+   * Takes over a lease that ran out before `now` to resume the battle's generation, counting the resume: true for the
+   * one caller that took it, and only while the battle has been resumed fewer than `maxResumes` times.
+   */
+  takeOverBattle(battleId: string, lease: Lease, now: Date, maxResumes: number): Promise<boolean>;
 
   // === Deliveries: each platform event handled once =====================================================
 

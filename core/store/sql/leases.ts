@@ -8,7 +8,7 @@ import { toBattleRow } from '../rows';
 import type { BattleStore } from '../types';
 import { BattleStatusValue, readValue } from '../values';
 
-type LeaseMethods = 'claimBattle' | 'releaseBattle' | 'renewLeases' | 'expiredLeases' | 'reapLease';
+type LeaseMethods = 'claimBattle' | 'releaseBattle' | 'renewLeases' | 'expiredLeases' | 'reapLease' | 'takeOverBattle';
 type DeliveryMethods = 'claimDelivery' | 'storeDeliveries' | 'pendingDeliveries' | 'completeDeliveries' | 'purgeDeliveries';
 
 const changed = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0n);
@@ -34,6 +34,14 @@ export function leaseStore({ kysely: db }: Db): Pick<BattleStore, LeaseMethods> 
   const reap = prepare((p: { id: string; now: Date }) =>
     db.updateTable('Battle').set({ leaseOwner: null, leaseUntil: null }).where('id', '=', p.id).where('leaseUntil', '<', p.now),
   );
+  const takeOver = prepare((p: { id: string; owner: string; until: Date; now: Date; maxResumes: number }) =>
+    db
+      .updateTable('Battle')
+      .set((eb) => ({ leaseOwner: p.owner, leaseUntil: p.until, resumes: eb('resumes', '+', 1) }))
+      .where('id', '=', p.id)
+      .where('leaseUntil', '<', p.now)
+      .where('resumes', '<', p.maxResumes),
+  );
 
   return {
     async claimBattle(battleId, lease, statuses, now) {
@@ -57,6 +65,10 @@ export function leaseStore({ kysely: db }: Db): Pick<BattleStore, LeaseMethods> 
 
     async reapLease(battleId, now) {
       return changed(await db.executeQuery(reap({ id: battleId, now }))) > 0;
+    },
+
+    async takeOverBattle(battleId, lease, now, maxResumes) {
+      return changed(await db.executeQuery(takeOver({ id: battleId, owner: lease.owner, until: lease.until, now, maxResumes }))) > 0;
     },
   };
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Battle" ADD COLUMN     "resumes" INTEGER NOT NULL DEFAULT 0;
+
