@@ -320,6 +320,21 @@ async function runChaos(plan: Plan): Promise<void> {
       const roles = replies.map((m) => (/^Model A/.test(m.text ?? '') ? 'a' : /^Model B/.test(m.text ?? '') ? 'b' : /in line/.test(m.text ?? '') ? 'queued' : /could not complete|was interrupted/.test(m.text ?? '') ? 'failed' : (m.text ?? '').slice(0, 40)));
       expect(roles.length, `answers to "${p.asked.text}" in ${p.chat.id}: ${roles.join(', ')}`).toBe(new Set(roles).size);
     }
+    // Replies counted wherever they were posted: a turn taken over from a dead process edits the messages that process
+    // posted, and posts one anew (not as a reply to the prompt) only when that process died before storing its ref —
+    // the same window of a round trip and one write as for ballots above.
+    const sentAt = (m: FakeMessage) => tg.callsOf('sendMessage').find((c) => c.payload.chat_id === m.chat.id && (c.result as { message_id?: number } | undefined)?.message_id === m.message_id)?.at;
+    for (const chat of [...groups, ...privates.map((u): FakeChat => ({ id: u.id, type: 'private' }))]) {
+      const battlesHere = rows.filter((r) => String(r.chat) === String(chat.id)).length;
+      for (const side of ['A', 'B']) {
+        const posted = tg.botMessages(chat.id).filter((m) => new RegExp(`^Model ${side}`).test(m.text ?? ''));
+        const cutOff = posted.filter((m) => {
+          const at = sentAt(m);
+          return at !== undefined && killedAt.some((k) => k >= at && k - at < 2_000);
+        }).length;
+        expect(posted.length, `"Model ${side}" messages in ${chat.id} for its ${battlesHere} battles`).toBeLessThanOrEqual(battlesHere + cutOff);
+      }
+    }
 
     // === Votes stored once, counted exactly on the ballots and reveals ===================================
     const stored = await plan.query(
