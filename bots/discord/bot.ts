@@ -97,8 +97,6 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
     connected.add(shard);
     log.info({ shard, replayed }, 'discord: gateway resumed');
   });
-  // Resolved by discord.js at login (Discord's recommendation when the count is auto).
-  const running = () => ({ ids: Array.isArray(client.options.shards) ? client.options.shards : [], count: client.options.shardCount ?? 0 });
   client.on(Events.GuildCreate, (guild) => log.info({ guild: guild.id, name: guild.name }, 'discord: in a server'));
 
   // The first prompt would load the language detector and the models' word lists while Discord's 3 s run, blocking
@@ -112,7 +110,8 @@ export async function startDiscordBot(options: StartDiscordBotOptions): Promise<
     throw explainLogin(error, plan);
   }
   await ready;
-  const shards = running();
+  // Resolved by discord.js at login (from Discord's recommendation when the count is auto).
+  const shards = { ids: Array.isArray(client.options.shards) ? [...client.options.shards] : [], count: client.options.shardCount ?? 0 };
   log.info({ shards: shards.ids, shardCount: shards.count }, `discord: running shards ${formatShardIds(shards.ids)} of ${shards.count}`);
   if (plan.count !== 'auto') void warnIfFewerThanRecommended(calls, plan.count, log);
   const applicationId = client.application?.id ?? (await calls.application()).id;
@@ -165,8 +164,11 @@ async function warnIfFewerThanRecommended(calls: DiscordCalls, count: number, lo
 /** A close code the operator must act on, as a sentence that says what to change. */
 function explainClose(code: number, plan: ShardPlan): Error | undefined {
   if (code === 4011) {
-    const count = plan.count === 'auto' ? "Discord's recommendation" : `DISCORD_SHARD_COUNT=${plan.count}`;
-    return new Error(`Discord requires more shards: ${count} leaves a shard with more than 2,500 servers. Raise DISCORD_SHARD_COUNT on every process (or set it to auto where one process runs all shards)`);
+    return new Error(
+      plan.count === 'auto'
+        ? "Discord requires more shards: its recommendation leaves a shard with more than 2,500 servers. Set DISCORD_SHARD_COUNT above it, the same on every process"
+        : `Discord requires more shards: DISCORD_SHARD_COUNT=${plan.count} leaves a shard with more than 2,500 servers. Raise DISCORD_SHARD_COUNT on every process (or set it to auto where one process runs all shards)`,
+    );
   }
   if (code === 4010) return new Error('Discord refused a shard id: DISCORD_SHARD_IDS must all be below DISCORD_SHARD_COUNT, the same count on every process');
   return undefined;

@@ -129,6 +129,23 @@ describe('one process running both shards', () => {
   });
 });
 
+describe('a process whose shard carries none of the bot\'s servers', () => {
+  it('prints the invite URL only when the bot is in no server on any shard', async () => {
+    const discord = await startFakeDiscord();
+    try {
+      const alone = await startDiscordInstance(discord, { shards: { count: 2, ids: [1] } });
+      await alone.close();
+      expect(alone.printed.join('')).toMatch(/Pnyx is in no Discord server yet/);
+      discord.createGuild({ shard: [0, 2] });
+      const beside = await startDiscordInstance(discord, { shards: { count: 2, ids: [1] } });
+      await beside.close();
+      expect(beside.printed).toEqual([]);
+    } finally {
+      await discord.stop();
+    }
+  });
+});
+
 describe('shard configuration that cannot work', () => {
   const problems = (env: NodeJS.ProcessEnv): string => {
     try {
