@@ -70,6 +70,10 @@ export interface DiscordCalls {
   registerCommands(applicationId: string, commands: unknown[], guildId?: string): Promise<unknown[]>;
   /** The application this token belongs to (for command registration and the invite URL). */
   application(): Promise<{ id: string }>;
+  /** Whether the bot is in any server at all (also those on other processes' shards). */
+  inAnyServer(): Promise<boolean>;
+  /** How many shards Discord recommends for this bot now (GET /gateway/bot). */
+  recommendedShards(): Promise<number>;
 }
 
 export function createDiscordCalls(rest: REST): DiscordCalls {
@@ -116,6 +120,13 @@ export function createDiscordCalls(rest: REST): DiscordCalls {
     },
     async application() {
       return z.object({ id: z.string() }).parse(await rest.get(Routes.currentApplication()));
+    },
+    async inAnyServer() {
+      const guilds = z.array(z.unknown()).parse(await rest.get(Routes.userGuilds(), { query: new URLSearchParams({ limit: '1' }) }));
+      return guilds.length > 0;
+    },
+    async recommendedShards() {
+      return z.object({ shards: z.number().int().positive() }).parse(await rest.get(Routes.gatewayBot())).shards;
     },
   };
 }

@@ -14,9 +14,10 @@ export const adapter: AdapterModule<DiscordEnv> = {
       token: env.DISCORD_BOT_TOKEN!,
       apiRoot: env.DISCORD_API_ROOT,
       messageContent: env.DISCORD_MESSAGE_CONTENT === 'true' || env.DISCORD_MESSAGE_CONTENT === '1',
+      shards: { count: env.DISCORD_SHARD_COUNT ?? 'auto', ...(env.DISCORD_SHARD_IDS ? { ids: env.DISCORD_SHARD_IDS } : {}) },
       onFatal: hooks.onFatal,
     });
-    app.log.info({ application: bot.applicationId }, 'Discord bot running');
+    app.log.info({ application: bot.applicationId, shards: bot.shards.ids, shardCount: bot.shards.count }, 'Discord bot running');
     return { stop: () => bot.stop(), ready: () => bot.ready() };
   },
 };

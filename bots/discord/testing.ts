@@ -10,6 +10,7 @@ import { DEMO_MODELS_CONFIG } from '../../core/providers/registry';
 import { loadWordNet } from '../../core/providers/wordnet';
 import { startFakeDiscord, type FakeChannel, type FakeDiscord, type FakeDiscordOptions, type FakeGuild, type FakeMessage, type FakeUser } from '../../test/fakes/discord';
 import { startDiscordBot, type RunningDiscordBot } from './bot';
+import type { ShardPlan } from './shards';
 
 /** A real PNG (IHDR, one IDAT, IEND) of the given size. */
 export function png(width: number, height: number): Uint8Array {
@@ -46,6 +47,10 @@ export interface HarnessOptions {
   withGuild?: boolean;
   messageContent?: boolean;
   deferAfterMs?: number;
+  /** The gateway shards the bot runs (default: all of the fake's recommendation). */
+  shards?: ShardPlan;
+  /** A database shared with other app instances (several processes' worth); default: a fresh SQLite file. */
+  databaseUrl?: string;
 }
 
 /** A real Pnyx app on a fresh SQLite file, with demo models (or the given ones). */
@@ -66,7 +71,7 @@ export async function createTestApp(options: HarnessOptions = {}): Promise<{ app
   // The demo models' health check waits at most 5 s for their word list; on a machine this loaded the first load can
   // take longer, and the models would then sit out their first minute. Load it before any check starts.
   if (!options.models) await loadWordNet();
-  const app = await createPnyx({ config, logger, env: { DATABASE_URL: `file:${join(dir, 'discord.db')}`, LOG_LEVEL: 'info' } });
+  const app = await createPnyx({ config, logger, env: { DATABASE_URL: options.databaseUrl ?? `file:${join(dir, 'discord.db')}`, LOG_LEVEL: 'info' } });
   return {
     app,
     logs,
@@ -105,32 +110,51 @@ export async function startDiscordHarness(options: HarnessOptions = {}): Promise
     for (const person of [people.alice, people.bob, people.carol]) discord.addMember(guild, person);
     general = discord.createChannel(guild, { name: 'general' });
   }
-  const { app, logs, close } = await createTestApp(options);
-  await app.arena.start();
-  const printed: string[] = [];
-  const running = await startDiscordBot({
-    app,
-    token: discord.token,
-    apiRoot: discord.restApi,
-    print: (line) => printed.push(line),
-    ...(options.messageContent ? { messageContent: true } : {}),
-    ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
-  });
+  const instance = await startDiscordInstance(discord, options);
   return {
     discord,
-    app,
-    running,
-    logs,
-    printed,
+    ...instance,
     people,
     ...(guild ? { guild } : {}),
     ...(general ? { general } : {}),
     async close() {
-      await running.stop();
-      await close();
+      await instance.close();
       await discord.stop();
     },
   };
+}
+
+export type DiscordInstance = Pick<DiscordHarness, 'app' | 'running' | 'logs' | 'printed' | 'close'>;
+
+/** One process's worth of Pnyx on a running fake: a real app (started) and its Discord bot on `options.shards`. */
+export async function startDiscordInstance(discord: FakeDiscord, options: HarnessOptions = {}): Promise<DiscordInstance> {
+  const { app, logs, close } = await createTestApp(options);
+  await app.arena.start();
+  const printed: string[] = [];
+  try {
+    const running = await startDiscordBot({
+      app,
+      token: discord.token,
+      apiRoot: discord.restApi,
+      print: (line) => printed.push(line),
+      ...(options.messageContent ? { messageContent: true } : {}),
+      ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+      ...(options.shards ? { shards: options.shards } : {}),
+    });
+    return {
+      app,
+      running,
+      logs,
+      printed,
+      async close() {
+        await running.stop();
+        await close();
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }
 
 // === Reading the chat as a person would =========================================================================

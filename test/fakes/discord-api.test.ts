@@ -32,7 +32,7 @@ import {
   type TextChannel,
 } from 'discord.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeDiscord, type FakeChannel, type FakeDiscord, type FakeGuild, type FakeUser } from './discord';
+import { shardOf, startFakeDiscord, type FakeChannel, type FakeDiscord, type FakeGuild, type FakeUser } from './discord';
 
 const INTENTS = GatewayIntentBits.Guilds | GatewayIntentBits.GuildMessages | GatewayIntentBits.DirectMessages;
 
@@ -684,5 +684,65 @@ describe('a fake Discord with the Message Content intent enabled and short-lived
     expect(late).toBeInstanceOf(DiscordAPIError);
     expect(late).toMatchObject({ code: 50027, status: 401, message: 'Invalid Webhook Token' });
     expect(fake.responsesTo(command).original!.flags & MessageFlags.Loading).toBe(MessageFlags.Loading);
+  });
+});
+
+describe('a fake Discord that shards like Discord', () => {
+  let fake: FakeDiscord;
+  const clients: Client[] = [];
+  const sharded = (shards: number[], shardCount: number) => {
+    const client = new Client({ intents: INTENTS, partials: [Partials.Channel], rest: { api: fake.restApi }, shards, shardCount });
+    clients.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord({ maxConcurrency: 2, maxGuildsPerShard: 2 });
+  });
+  afterAll(async () => {
+    for (const client of clients) await client.destroy();
+    await fake?.stop();
+  });
+
+  it('gives each shard its own servers, a server\'s events only to its shard, DMs to shard 0', async () => {
+    const owner = fake.createUser({ username: 'owner' });
+    const guilds = [fake.createGuild({ owner, shard: [0, 2] }), fake.createGuild({ owner, shard: [1, 2] })];
+    const channels = guilds.map((guild) => fake.createChannel(guild));
+    expect(guilds.map((g) => shardOf(g.id, 2))).toEqual([0, 1]);
+    const [zero, one] = [sharded([0], 2), sharded([1], 2)];
+    await Promise.all([login(zero, fake), login(one, fake)]);
+    expect(fake.gateway.identifies.map((i) => i.shard)).toEqual(expect.arrayContaining([[0, 2], [1, 2]]));
+    expect([[...zero.guilds.cache.keys()], [...one.guilds.cache.keys()]]).toEqual([[guilds[0]!.id], [guilds[1]!.id]]);
+
+    const heard = (client: Client) => {
+      const contents: string[] = [];
+      client.on(Events.MessageCreate, (m) => void contents.push(m.content));
+      return contents;
+    };
+    const [byZero, byOne] = [heard(zero), heard(one)];
+    for (const [i, channel] of channels.entries()) fake.sendMessage(owner, channel, `${fake.mention(fake.botUser)} in server ${i}`);
+    fake.sendMessage(owner, fake.createDm(owner), 'a DM');
+    await until(() => (byZero.length === 2 && byOne.length === 1) || undefined, 'the messages');
+    await sleep(200);
+    expect(byZero).toEqual([`<@${fake.botUser.id}> in server 0`, 'a DM']);
+    expect(byOne).toEqual([`<@${fake.botUser.id}> in server 1`]);
+  });
+
+  it('closes a shard id outside the count with 4010, and too few shards for the servers with 4011', async () => {
+    const invalid = fake.gateway.identifies.length;
+    await expect(login(sharded([2], 2), fake)).rejects.toThrow(/Invalid shard/);
+    expect(fake.gateway.identifies[invalid]).toMatchObject({ shard: [2, 2], refused: 4010 });
+    // Two servers a shard at most here (Discord: 2,500): three on one shard is too many.
+    fake.createGuild();
+    await expect(login(sharded([0], 1), fake)).rejects.toThrow(/Sharding is required/);
+    expect(fake.gateway.identifies.at(-1)).toMatchObject({ shard: [0, 1], refused: 4011 });
+  });
+
+  it('recommends the shard count a test sets in GET /gateway/bot', async () => {
+    fake.recommendedShards = 3;
+    const client = new Client({ intents: INTENTS, rest: { api: fake.restApi } });
+    clients.push(client);
+    client.rest.setToken(fake.token);
+    expect(await client.rest.get(Routes.gatewayBot())).toMatchObject({ shards: 3, session_start_limit: { max_concurrency: 2 } });
   });
 });

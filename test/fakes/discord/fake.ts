@@ -5,11 +5,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ChannelType, GatewayIntentBits, MessageFlags, PermissionFlagsBits as P } from 'discord.js';
-import { FakeGateway, PRIVILEGED_INTENTS } from './gateway';
+import { FakeGateway, PRIVILEGED_INTENTS, type Shard } from './gateway';
 import {
   bySnowflake,
   numberComponents,
+  shardOf,
   snowflake,
+  snowflakeOnShard,
   THREAD_TYPES,
   type Call,
   type Failure,
@@ -42,6 +44,12 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Largest upload per file (Discord's default for bots: 10 MiB). */
   uploadLimitBytes?: number;
+  /** GET /gateway/bot's `shards`, Discord's recommendation (1). Tests may change `fake.recommendedShards` later. */
+  recommendedShards?: number;
+  /** GET /gateway/bot's `session_start_limit.max_concurrency` (1: discord.js identifies one shard per 5 s). */
+  maxConcurrency?: number;
+  /** Guilds one shard may hold before IDENTIFY is closed with 4011 Sharding required (Discord: 2,500). */
+  maxGuildsPerShard?: number;
 }
 
 export interface RegisteredCommand extends CommandBody {
@@ -66,7 +74,9 @@ export class FakeDiscord {
   readonly token: string;
   readonly botUser: FakeUser;
   readonly applicationId: string;
-  readonly options: Required<Omit<FakeDiscordOptions, 'privilegedIntents' | 'token' | 'botName'>> & { privilegedIntents: number };
+  readonly options: Required<Omit<FakeDiscordOptions, 'privilegedIntents' | 'token' | 'botName' | 'recommendedShards'>> & { privilegedIntents: number };
+  /** What GET /gateway/bot recommends as `shards`. */
+  recommendedShards: number;
 
   // --- State a test asserts on ---------------------------------------------------------------------------------
   readonly users = new Map<string, FakeUser>();
@@ -108,11 +118,14 @@ export class FakeDiscord {
       interactionTokenLifetimeMs: options.interactionTokenLifetimeMs ?? 15 * 60_000,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       uploadLimitBytes: options.uploadLimitBytes ?? 10 * 1024 * 1024,
+      maxConcurrency: options.maxConcurrency ?? 1,
+      maxGuildsPerShard: options.maxGuildsPerShard ?? 2_500,
       privilegedIntents:
         (privileged.messageContent ? GatewayIntentBits.MessageContent : 0) |
         (privileged.guildMembers ? GatewayIntentBits.GuildMembers : 0) |
         (privileged.presences ? GatewayIntentBits.GuildPresences : 0),
     };
+    this.recommendedShards = options.recommendedShards ?? 1;
     this.json = new DiscordJson(this);
     this.people = new People(this);
     this.rest = new RestApi(this);
@@ -125,7 +138,8 @@ export class FakeDiscord {
       get wsBase() {
         return `ws://127.0.0.1:${fake.port}`;
       },
-      onIdentify: (intents) => this.json.ready(intents),
+      onIdentify: (intents, shard) => this.json.ready(intents, shard),
+      tooManyGuilds: (shard) => this.guildsOn(shard).length > this.options.maxGuildsPerShard,
       notify: () => this.notify(),
     });
   }
@@ -201,9 +215,10 @@ export class FakeDiscord {
   /**
    * A server with @everyone (`everyone` permissions) and the bot already in it with its managed role holding
    * `botPermissions` (what the invite URL asked for). Created after login, the bot gets GUILD_CREATE as when invited.
+   * `shard: [id, count]` picks an id whose events go to that shard when the bot runs `count` shards.
    */
-  createGuild(options: { name?: string; owner?: FakeUser; everyone?: bigint; botPermissions?: bigint; locale?: string } = {}): FakeGuild {
-    const id = snowflake();
+  createGuild(options: { name?: string; owner?: FakeUser; everyone?: bigint; botPermissions?: bigint; locale?: string; shard?: Shard } = {}): FakeGuild {
+    const id = options.shard ? snowflakeOnShard(...options.shard) : snowflake();
     const owner = options.owner ?? this.createUser({ username: 'owner' });
     const botRoleId = snowflake();
     const guild: FakeGuild = {
@@ -222,7 +237,7 @@ export class FakeDiscord {
     guild.members.set(owner.id, { user: owner, roleIds: [], joinedAt: Date.now(), nick: null });
     guild.members.set(this.botUser.id, { user: this.botUser, roleIds: [botRoleId], joinedAt: Date.now(), nick: null });
     this.guilds.set(id, guild);
-    this.gateway.dispatch('GUILD_CREATE', (intents) => (intents & GatewayIntentBits.Guilds ? this.json.guildCreate(guild) : null));
+    this.gateway.dispatch('GUILD_CREATE', (intents) => (intents & GatewayIntentBits.Guilds ? this.json.guildCreate(guild) : null), id);
     return guild;
   }
 
@@ -258,6 +273,7 @@ export class FakeDiscord {
     guild.members.set(user.id, member);
     this.gateway.dispatch('GUILD_MEMBER_ADD', (intents) =>
       intents & GatewayIntentBits.GuildMembers && guild.botPresent ? { guild_id: guild.id, ...this.json.member(member) } : null,
+      guild.id,
     );
     return member;
   }
@@ -313,7 +329,7 @@ export class FakeDiscord {
   /** The bot is kicked: GUILD_DELETE without `unavailable`; later calls into the server get 50001 Missing Access. */
   removeBot(guild: FakeGuild): void {
     guild.botPresent = false;
-    this.gateway.dispatch('GUILD_DELETE', (intents) => (intents & GatewayIntentBits.Guilds ? { id: guild.id } : null));
+    this.gateway.dispatch('GUILD_DELETE', (intents) => (intents & GatewayIntentBits.Guilds ? { id: guild.id } : null), guild.id);
   }
 
   /** The DM channel between a person and the bot (no event: Discord never announces DM channels). */
@@ -556,6 +572,11 @@ export class FakeDiscord {
     return channelPermissions(guild, channel, userId, parent);
   }
 
+  /** @internal The guilds the bot is in whose events go to `shard`. */
+  guildsOn([id, count]: Shard): FakeGuild[] {
+    return [...this.guilds.values()].filter((g) => g.botPresent && shardOf(g.id, count) === id);
+  }
+
   /** @internal */
   guildOf(id: string | undefined): FakeGuild {
     const guild = id ? this.guilds.get(id) : undefined;
@@ -649,13 +670,13 @@ export class FakeDiscord {
       const needed = channel.type === ChannelType.DM ? GatewayIntentBits.DirectMessages : GatewayIntentBits.GuildMessages;
       if (!(intents & needed)) return null;
       return this.json.gatewayMessage(message, channel, intents);
-    });
+    }, channel.guildId);
   }
 
   /** @internal */
   dispatchGuildEvent(guild: FakeGuild, t: string, build: () => unknown): void {
     if (!guild.botPresent) return;
-    this.gateway.dispatch(t, (intents) => (intents & GatewayIntentBits.Guilds ? build() : null));
+    this.gateway.dispatch(t, (intents) => (intents & GatewayIntentBits.Guilds ? build() : null), guild.id);
   }
 
   /** @internal Start a thread (by the bot through REST, or by a person); its id is the source message's. */

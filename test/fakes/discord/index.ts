@@ -17,6 +17,7 @@ export type {
   FakeUser,
   UploadedFile,
 } from './model';
-export type { ConnectionRecord, DispatchRecord, FakeGateway, IdentifyRecord, ResumeRecord } from './gateway';
+export type { ConnectionRecord, DispatchRecord, FakeGateway, IdentifyRecord, ResumeRecord, Shard } from './gateway';
+export { shardOf } from './model';
 export { DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS, DM_APP_PERMISSIONS, channelPermissions } from './permissions';
 export { describeErrors } from './validation';

@@ -2,6 +2,7 @@
 // gateway sends them, with Message Content masking), guilds for GUILD_CREATE, READY.
 import { ChannelType, GatewayIntentBits } from 'discord.js';
 import type { FakeDiscord } from './fake';
+import type { Shard } from './gateway';
 import { THREAD_TYPES, type FakeAttachment, type FakeChannel, type FakeGuild, type FakeMember, type FakeMessage, type FakeRole, type FakeUser } from './model';
 
 
@@ -230,14 +231,14 @@ export class DiscordJson {
   }
 
   /** READY's `d` (session fields are the gateway's) and the GUILD_CREATE per server that follows it. */
-  ready(intents: number): { ready: Record<string, unknown>; then: Array<{ t: string; d: unknown }> } {
-    const guilds = [...this.fake.guilds.values()].filter((g) => g.botPresent);
+  ready(intents: number, shard: Shard): { ready: Record<string, unknown>; then: Array<{ t: string; d: unknown }> } {
+    const guilds = this.fake.guildsOn(shard);
     return {
       ready: {
         v: 10,
         user: { ...this.user(this.fake.botUser), verified: true, mfa_enabled: false, flags: 0 },
         guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
-        shard: [0, 1],
+        shard,
         application: { id: this.fake.applicationId, flags: 0 },
         private_channels: [],
         relationships: [],

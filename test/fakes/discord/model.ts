@@ -3,15 +3,29 @@
 import type { ModalData } from './validation';
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
-let lastStamp = 0n;
-let increment = 0n;
+let last = 0n;
 
-/** A real snowflake: discord.js reads creation times from ids, and ids sort by time like Discord's. */
+/**
+ * A real snowflake: discord.js reads creation times from ids, and ids sort by time like Discord's. Never the same id
+ * twice, even for a time already used (a guild placed on a shard takes a stamp a few milliseconds ahead).
+ */
 export function snowflake(at = Date.now()): string {
-  const stamp = BigInt(at) - DISCORD_EPOCH;
-  increment = stamp === lastStamp ? (increment + 1n) & 0xfffn : 0n;
-  lastStamp = stamp;
-  return ((stamp << 22n) | (1n << 17n) | increment).toString();
+  const candidate = ((BigInt(at) - DISCORD_EPOCH) << 22n) | (1n << 17n);
+  last = candidate > last ? candidate : last + 1n;
+  return last.toString();
+}
+
+/** The shard that receives a guild's events, by Discord's rule: (guild_id >> 22) % num_shards. */
+export function shardOf(guildId: string, count: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(count));
+}
+
+/** A snowflake for a guild that lands on `shard` of `count` (its stamp moved up to count - 1 ms ahead). */
+export function snowflakeOnShard(shard: number, count: number): string {
+  let stamp = BigInt(Date.now()) - DISCORD_EPOCH;
+  if (last >> 22n >= stamp) stamp = (last >> 22n) + 1n;
+  while (stamp % BigInt(count) !== BigInt(shard)) stamp += 1n;
+  return snowflake(Number(stamp + DISCORD_EPOCH));
 }
 
 /**

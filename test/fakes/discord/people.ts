@@ -246,7 +246,7 @@ export class People {
     }, this.fake.options.interactionDeadlineMs);
     timer.unref();
     this.fake.timers.add(timer);
-    this.fake.gateway.dispatch('INTERACTION_CREATE', () => payload);
+    this.fake.gateway.dispatch('INTERACTION_CREATE', () => payload, guild?.id);
     this.fake.notify();
     return interaction;
   }

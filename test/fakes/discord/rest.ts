@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { DiscordError, emptyMessage, err, missingAccess, missingPermissions, unknownChannel, unknownInteraction, unknownMessage, unknownWebhook } from './errors';
 import type { FakeDiscord, RegisteredCommand } from './fake';
 import { Faults, InjectedError, RateLimited } from './faults';
-import { numberComponents, snowflake, THREAD_TYPES, type Call, type FakeAttachment, type FakeChannel, type FakeInteraction, type FakeMessage, type UploadedFile } from './model';
+import { bySnowflake, numberComponents, snowflake, THREAD_TYPES, type Call, type FakeAttachment, type FakeChannel, type FakeInteraction, type FakeMessage, type UploadedFile } from './model';
 import { parseMultipart, pngSize } from './multipart';
 import {
   callbackBody,
@@ -68,6 +68,7 @@ export class RestApi {
     r('GET', '/gateway/bot', () => this.gatewayBot());
     r('GET', '/gateway', () => ({ status: 200, body: { url: `${this.wsBase()}/gateway` } }), false);
     r('GET', '/users/@me', () => ({ status: 200, body: { ...this.fake.json.user(this.fake.botUser), verified: true, mfa_enabled: false, flags: 0 } }));
+    r('GET', '/users/@me/guilds', (c) => this.myGuilds(c));
     r('GET', '/users/:user', (c) => this.getUser(c));
     r('POST', '/users/@me/channels', (c) => this.createDm(c));
     r('GET', '/applications/@me', () => this.application());
@@ -194,10 +195,18 @@ export class RestApi {
       status: 200,
       body: {
         url: `${this.wsBase()}/gateway`,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 1000 - this.fake.gateway.identifies.length, reset_after: 86_400_000, max_concurrency: 1 },
+        shards: this.fake.recommendedShards,
+        session_start_limit: { total: 1000, remaining: 1000 - this.fake.gateway.identifies.length, reset_after: 86_400_000, max_concurrency: this.fake.options.maxConcurrency },
       },
     };
+  }
+
+  /** The servers the bot is in, oldest first, as partial guilds (`limit` 1-200, default 200; `after` an id). */
+  private myGuilds(c: Ctx): Reply {
+    const limit = Math.min(200, Math.max(1, Number(c.query.get('limit') ?? 200) || 200));
+    const after = BigInt(c.query.get('after') ?? 0);
+    const guilds = [...this.fake.guilds.values()].filter((g) => g.botPresent && BigInt(g.id) > after).sort(bySnowflake).slice(0, limit);
+    return { status: 200, body: guilds.map((g) => ({ id: g.id, name: g.name, icon: null, owner: false, permissions: String(g.roles.get(g.id)!.permissions | g.roles.get(g.botRoleId)!.permissions), features: [] })) };
   }
 
   private getUser(c: Ctx): Reply {
@@ -589,7 +598,7 @@ export class RestApi {
     this.fake.gateway.dispatch('MESSAGE_DELETE', (intents) => {
       const needed = channel.type === ChannelType.DM ? GatewayIntentBits.DirectMessages : GatewayIntentBits.GuildMessages;
       return intents & needed ? { id: message.id, channel_id: channel.id, ...(channel.guildId ? { guild_id: channel.guildId } : {}) } : null;
-    });
+    }, channel.guildId);
     this.fake.notify();
   }
 
