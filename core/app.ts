@@ -134,9 +134,12 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
   // Closed campaigns' final reports: checked with the schedules (a campaign is closed from the command line).
   let reportTimer: NodeJS.Timeout | undefined;
   const postReports = () => arena.postFinalReports(env.PNYX_REPORTS_DIR).catch((error: unknown) => log.error({ err: error }, 'campaign final reports failed'));
+  // Several processes: one of them writes and posts each report (a BullMQ job, taken over if its process dies).
+  if (jobs.kind === 'bullmq') jobs.every('campaign-final-reports', 30_000, async () => void (await arena.postFinalReports(env.PNYX_REPORTS_DIR)));
   const allSchedules = {
     async start() {
       await schedules.start();
+      if (jobs.kind === 'bullmq') return;
       await postReports();
       reportTimer = setInterval(() => void postReports(), 30_000);
       reportTimer.unref();
@@ -152,6 +155,7 @@ export async function createPnyx(options: CreatePnyxOptions = {}): Promise<PnyxA
     db: db.kysely,
     log,
     retentionDays: config.privacy.retentionDays,
+    ...(jobs.kind === 'bullmq' ? { schedule: (name: string, schedule: { cron: string }, work: () => Promise<void>) => jobs.every(name, schedule, work) } : {}),
     ...(piiModel
       ? {
           judge: {

@@ -181,6 +181,7 @@ async function runChaos(plan: Plan): Promise<void> {
     // === The run: prompts and votes in bursts, kills meanwhile ===========================================
     let killed = 0;
     const killedAt: number[] = [];
+    const victims: string[] = [];
     let firstBurst!: () => void;
     const firstBurstIn = new Promise<void>((resolve) => (firstBurst = resolve));
     const prompting = (async () => {
@@ -215,6 +216,7 @@ async function runChaos(plan: Plan): Promise<void> {
         else await sleep(3_000 + rand(4_000));
         const victim = pick(procs.filter((p) => p.up));
         killedAt.push(Date.now());
+        victims.push(victim.name);
         await crash(victim);
         killed++;
         await start(victim);
@@ -245,14 +247,18 @@ async function runChaos(plan: Plan): Promise<void> {
      */
     const story = (chatId: number, battleIds: readonly string[]): string => {
       const at = (ms: number) => ((ms - t0) / 1000).toFixed(2);
-      const lines: Array<[number, string]> = killedAt.map((k) => [k, 'KILL']);
+      const lines: Array<[number, string]> = killedAt.map((k, i) => [k, `KILL ${victims[i]}`]);
       for (const c of tg.calls) {
         if (c.payload.chat_id !== chatId && String(c.payload.chat_id) !== String(chatId)) continue;
         const id = (c.result as { message_id?: number } | undefined)?.message_id ?? c.payload.message_id;
-        lines.push([c.at, `${c.method} #${String(id ?? '')} ${c.status} ${String(c.payload.text ?? '').replace(/\s+/g, ' ').slice(0, 70)}`]);
+        const text = String(c.payload.text ?? '').replace(/\s+/g, ' ');
+        // A ballot's line is its count (its end); anything else its beginning.
+        lines.push([c.at, `${c.method} #${String(id ?? '')} ${c.status} ${/^Which reply/.test(text) ? `ballot …${text.slice(-40)}` : text.slice(0, 70)}`]);
       }
       for (const l of procs.flatMap((p) => p.logs)) {
-        if (!battleIds.includes(String(l.battle ?? '')) && String(l.chat ?? '') !== String(chatId)) continue;
+        // The battles' lines, and every process's warnings about deliveries handled again (replays name no battle).
+        const replay = /delivery nobody finished|handled again/.test(String(l.msg ?? ''));
+        if (!replay && !battleIds.includes(String(l.battle ?? '')) && String(l.chat ?? '') !== String(chatId)) continue;
         const { time, run, msg, level, pid, hostname, ...rest } = l;
         void pid;
         void hostname;

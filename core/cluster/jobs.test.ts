@@ -51,6 +51,19 @@ describe.skipIf(!redisUrl)('jobs on BullMQ, between processes', () => {
     expect(runs).toBeLessThanOrEqual(8);
   });
 
+  it('runs work on a cron schedule once per time in the deployment (the privacy screening, the daily retention)', async () => {
+    const [a, b] = await deployment(2);
+    const runs: number[] = [];
+    // Every second (a six-field pattern), so that the test sees several times.
+    for (const jobs of [a!, b!]) jobs.every('screening', { cron: '* * * * * *' }, async () => void runs.push(Date.now()));
+    await a!.start({ closeBattle: async () => undefined });
+    await b!.start({ closeBattle: async () => undefined });
+    await sleep(3_500);
+    // Three or four seconds began; two processes each running their own schedule would make six or more.
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    expect(runs.length).toBeLessThanOrEqual(4);
+  });
+
   it('retries a close that failed, with backoff, until it succeeds', async () => {
     const [a] = await deployment(1);
     let attempts = 0;
@@ -92,5 +105,16 @@ describe('jobs on timers (one process)', () => {
     expect(closed).toEqual([]);
     await sleep(400);
     expect(closed).toEqual(['battle-4']);
+  });
+
+  it('runs work on a cron schedule', async () => {
+    const jobs = createTimerJobs(log);
+    open.push(jobs);
+    let runs = 0;
+    jobs.every('screening', { cron: '* * * * * *' }, async () => void runs++);
+    await jobs.start({ closeBattle: async () => undefined });
+    await sleep(2_300);
+    expect(runs).toBeGreaterThanOrEqual(1);
+    expect(runs).toBeLessThanOrEqual(3);
   });
 });

@@ -1,8 +1,10 @@
 // Background jobs of the deployment: a battle's timed close at its deadline, and periodic work (the leaderboard
-// schedules' check) that one process, not every process, should do. With several processes they are BullMQ jobs in
+// schedules' check, campaigns' final reports, the screening of battles for personal data before they are exported, and
+// retention) that one process, not every process, should do. With several processes they are BullMQ jobs in
 // Redis: retried with backoff when they fail, and a job whose process died while running it is taken over by another
 // process once its lock lapses (BullMQ's stalled-job check). One process runs them on timers; the arena's sweep closes
 // overdue battles in every case, so a lost timer only delays a close until the next sweep.
+import { Cron } from 'croner';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { JobQueueDepth } from '../metrics';
@@ -12,12 +14,18 @@ export interface JobHandlers {
   closeBattle(battleId: string): Promise<void>;
 }
 
+/** Every so many milliseconds, or at the times of a cron pattern (UTC). */
+export type Schedule = number | { cron: string };
+
 export interface Jobs {
   readonly kind: 'timers' | 'bullmq';
   /** Closes a battle at its deadline, once in the deployment. */
   closeAt(battleId: string, at: Date): Promise<void>;
-  /** Runs `work` every `ms` in one process of the deployment. Call before start(). */
-  every(name: string, ms: number, work: () => Promise<void>): void;
+  /**
+   * Runs `work` on a schedule (every `ms`, or at the times of a UTC cron pattern) in one process of the deployment.
+   * Call before start().
+   */
+  every(name: string, schedule: Schedule, work: () => Promise<void>): void;
   start(handlers: JobHandlers): Promise<void>;
   /** Stops taking jobs; a job running now finishes (bounded by the caller's stop deadline) or is taken over later. */
   close(): Promise<void>;
@@ -28,7 +36,8 @@ export interface Jobs {
 /** One process: timers. A close missed (the process stopped) is made by the next start's sweep. */
 export function createTimerJobs(log: Logger): Jobs {
   const timers = new Set<NodeJS.Timeout>();
-  const periodic: Array<{ name: string; ms: number; work: () => Promise<void> }> = [];
+  const periodic: Array<{ name: string; schedule: Schedule; work: () => Promise<void> }> = [];
+  const crons: Cron[] = [];
   let handlers: JobHandlers | undefined;
   return {
     kind: 'timers',
@@ -44,20 +53,25 @@ export function createTimerJobs(log: Logger): Jobs {
       timer.unref();
       timers.add(timer);
     },
-    every(name, ms, work) {
-      periodic.push({ name, ms, work });
+    every(name, schedule, work) {
+      periodic.push({ name, schedule, work });
     },
     async start(h) {
       handlers = h;
-      for (const { name, ms, work } of periodic) {
+      for (const { name, schedule, work } of periodic) {
         let running = false;
-        const timer = setInterval(() => {
+        const tick = () => {
           if (running) return;
           running = true;
           work()
             .catch((error: unknown) => log.error({ err: error, job: name }, 'periodic job failed'))
             .finally(() => (running = false));
-        }, ms);
+        };
+        if (typeof schedule !== 'number') {
+          crons.push(new Cron(schedule.cron, { timezone: 'UTC', unref: true }, tick));
+          continue;
+        }
+        const timer = setInterval(tick, schedule);
         timer.unref();
         timers.add(timer);
       }
@@ -65,6 +79,7 @@ export function createTimerJobs(log: Logger): Jobs {
     async close() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      for (const cron of crons.splice(0)) cron.stop();
     },
     depth: async () => [{ queue: 'timers', state: 'delayed', count: timers.size }],
   };
@@ -88,7 +103,7 @@ export async function createBullJobs(url: string, log: Logger, options: BullJobs
   const workerConnection: Redis = connectRedis(url, log, 'pnyx-jobs-worker', { maxRetriesPerRequest: null });
   const queue = new Queue(QUEUE, { connection: queueConnection, prefix });
   queue.on('error', (error: Error) => log.warn({ reason: error.message }, 'job queue error'));
-  const periodic = new Map<string, { ms: number; work: () => Promise<void> }>();
+  const periodic = new Map<string, { schedule: Schedule; work: () => Promise<void> }>();
   let worker: InstanceType<typeof Worker> | undefined;
 
   return {
@@ -106,13 +121,14 @@ export async function createBullJobs(url: string, log: Logger, options: BullJobs
         })
         .catch((error: unknown) => log.warn({ err: error, battle: battleId }, 'timed close not queued; the sweep closes it'));
     },
-    every(name, ms, work) {
-      periodic.set(name, { ms, work });
+    every(name, schedule, work) {
+      periodic.set(name, { schedule, work });
     },
     async start(handlers) {
-      for (const [name, { ms }] of periodic) {
+      for (const [name, { schedule }] of periodic) {
         // One scheduler per name in the whole deployment, whichever process registers it: one run per period.
-        await queue.upsertJobScheduler(name, { every: ms }, { name, opts: { removeOnComplete: true, removeOnFail: 100 } });
+        const repeat = typeof schedule === 'number' ? { every: schedule } : { pattern: schedule.cron, tz: 'UTC' };
+        await queue.upsertJobScheduler(name, repeat, { name, opts: { removeOnComplete: true, removeOnFail: 100 } });
       }
       worker = new Worker(
         QUEUE,

@@ -15,6 +15,9 @@ import { replyStateOf, type LiveBattles } from './live';
 import type { LiveMessage } from './presenter';
 import { ballotMessage, modelName, replyMessage, revealLines } from './views';
 
+/** How often a vote's ballot update re-reads the count and edits again before leaving it to later votes' updates. */
+const MAX_BALLOT_ROUNDS = 5;
+
 /** Longest "why" a voter may write. */
 export const MAX_COMMENT_CHARS = 1000;
 
@@ -119,12 +122,15 @@ export function createVoting(ctx: ArenaContext, battles: Pick<Battles, 'policyOf
     const t = chatT(chatRow, parseChatSettings(chatRow.settings));
     const policy = policyOf(chatRow);
     let shown = voteCount;
-    state.ballot.set(ballotView({ ...battle, voteCount: shown }, t, policy));
-    await state.ballot.settled();
-    const fresh = await store.getBattle(battle.id);
-    if (fresh && fresh.status === 'open' && fresh.voteCount !== shown) {
-      shown = fresh.voteCount;
+    // Until the count this process last landed is still the stored one: each correction may itself land after another
+    // process's older count (found by the chaos test: with three processes, a ballot left one vote short after a
+    // single re-read). Bounded: the process whose vote is the last one always checks after its own edit.
+    for (let round = 0; round < MAX_BALLOT_ROUNDS; round++) {
       state.ballot.set(ballotView({ ...battle, voteCount: shown }, t, policy));
+      await state.ballot.settled();
+      const fresh = await store.getBattle(battle.id);
+      if (!fresh || fresh.status !== 'open' || fresh.voteCount === shown) return;
+      shown = fresh.voteCount;
     }
   };
 

@@ -1,7 +1,8 @@
 // The privacy job of a running Pnyx: every five minutes, screen the battles closed since the last pass (so each battle
 // has its verdict minutes after it closes, long before an export); every day at 03:17 UTC, screen and apply retention
 // when `privacy.retentionDays` is set. Also once at start (a restart never skips a day). Both steps are idempotent
-// and cheap when there is nothing new (an index finds unscreened battles), so several processes running it is harmless.
+// and cheap when there is nothing new (an index finds unscreened battles); with several processes the deployment's jobs
+// run them once each (options.schedule).
 import { Cron } from 'croner';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -19,6 +20,11 @@ export interface PrivacyJobOptions {
   retentionDays: number | null;
   judge?: { model: string; judge: PiiJudge };
   now?: () => Date;
+  /**
+   * Several processes: the deployment's jobs (core/cluster/jobs.ts) run the steps, once each in the deployment, in
+   * place of this process's own timers — a screening judge model is asked once per battle, not once per process.
+   */
+  schedule?: (name: string, schedule: { cron: string }, work: () => Promise<void>) => void;
 }
 
 export function createPrivacyJob(options: PrivacyJobOptions) {
@@ -50,9 +56,16 @@ export function createPrivacyJob(options: PrivacyJobOptions) {
     return running;
   };
 
+  if (options.schedule) {
+    options.schedule('privacy-retention', { cron: RETENTION_CRON }, () => safeRun());
+    options.schedule('privacy-screening', { cron: SCREENING_CRON }, () => safeRun(screenOnly));
+  }
+
   return {
     runOnce: () => safeRun(),
     start() {
+      // Scheduled by the deployment's jobs, which keep the schedule across restarts: nothing to start here.
+      if (options.schedule) return;
       void safeRun();
       job = new Cron(RETENTION_CRON, { timezone: 'UTC', protect: true }, () => void safeRun());
       screening = new Cron(SCREENING_CRON, { timezone: 'UTC', protect: true }, () => void safeRun(screenOnly));
