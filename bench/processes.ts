@@ -74,7 +74,7 @@ async function run(n: number) {
   const procs: PnyxProcess[] = [];
   try {
     for (let i = 0; i < n; i++) procs.push(await processSlot(`p${i}`));
-    const env = { DATABASE_URL: url.toString(), PNYX_CONFIG: join(dir, 'pnyx.config.yaml'), ...(redisUrl ? { REDIS_URL: redisUrl } : {}) };
+    const env = { DATABASE_URL: url.toString(), PNYX_CONFIG: join(dir, 'pnyx.config.yaml'), ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_PREFIX: schema } : {}) };
     await Promise.all(procs.map((p) => launch(p, tg, env)));
     const post = (i: number, update: Record<string, unknown>) => tg.postWebhook(update, undefined, procs[i % n]!.hook);
 

@@ -439,7 +439,8 @@ describe.skipIf(!pgUrl || !redisUrl)('chaos: three processes on PostgreSQL + Red
       groupPrompts: 38,
       privatePrompts: 12,
       votes: 1_000,
-      env: { DATABASE_URL: url.toString(), REDIS_URL: redisUrl! },
+      // Its own keys and queue: other tests (and other runs) on the same Redis must not take its jobs or its lines.
+      env: { DATABASE_URL: url.toString(), REDIS_URL: redisUrl!, REDIS_PREFIX: schema },
       dir,
       query: async (sql) => {
         const c = new pg.Client({ connectionString: pgUrl });
