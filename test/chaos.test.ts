@@ -274,7 +274,7 @@ async function runChaos(plan: Plan): Promise<void> {
     const battleRows = () =>
       plan.query(
         (t) =>
-          `SELECT b."id", b."delivery", b."token", b."status", b."voteCount", b."votesA", b."votesB", b."votesTie", b."votesBothBad", c."externalId" AS chat
+          `SELECT b."id", b."delivery", b."token", b."status", b."failure", b."voteCount", b."votesA", b."votesB", b."votesTie", b."votesBothBad", c."externalId" AS chat
            FROM ${t('Battle')} b JOIN ${t('Chat')} c ON c."id" = b."chatId"`,
       );
     // Settled: one battle per prompt, each failed or showing its ballot (battles in line may still be running).
@@ -408,7 +408,7 @@ async function runChaos(plan: Plan): Promise<void> {
     if (errors.length) console.info(`[${plan.label}] error lines:`, [...new Set(errors.map((l) => `${String(l.msg)} ${String((l.err as { message?: string } | undefined)?.message ?? '')}`))]);
     const sorted = [...acks].sort((a, b) => a - b);
     console.info(
-      `[${plan.label}] ${ran.length} battles ran, ${failed.length} failed (chat told); ${plan.votes} votes stored once; delivery to 200 p50 ${sorted[Math.floor(sorted.length / 2)]} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)]} ms; ${elapsed()}`,
+      `[${plan.label}] ${ran.length} battles ran (${procs.flatMap((p) => p.logs).filter((l) => l.msg === 'battle of a process that is gone resumed here').length} resumed after a kill), ${failed.length} failed (chat told: ${[...new Set(failed.map((r) => String(r.failure)))].join('; ')}); ${plan.votes} votes stored once; delivery to 200 p50 ${sorted[Math.floor(sorted.length / 2)]} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)]} ms; ${elapsed()}`,
     );
   } finally {
     await stopAll(procs);
