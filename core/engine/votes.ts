@@ -52,7 +52,7 @@ export async function onVote(deps: VotingDeps, ec: EventContext<ActionEvent>, ac
   const counted = battle;
   counted.voteCount = result.voteCount;
   if (counted.campaignId) ec.work('campaign-milestones', async () => ctx.features?.afterVote(counted));
-  // Until complete: a process dying before the ballot shows this vote leaves the press to be replayed (pipeline.ts).
+  // Until complete: a process dying before the ballot shows this vote leaves the press to be replayed (middleware/delivery.ts).
   if (result.closed) ec.work('close', () => closeBattle(deps, counted, chatRow, result.closed), { untilComplete: true });
   else ec.work('ballot', () => updateBallot(deps, counted, chatRow, result.voteCount), { untilComplete: true });
   const text = await revealNotice(deps, battle, pt('vote-counted', { choice: pt(`choice-${action.choice}`) }), pt, maxNotice);

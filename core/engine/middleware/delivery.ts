@@ -22,7 +22,7 @@ export const deliveryMiddleware =
       // A vote's ballot update (or the close it caused) is part of handling it: found by the chaos test
       // (test/chaos.test.ts), a process SIGKILLed between counting a vote and editing the ballot left the ballot one
       // vote short for good, the delivery being recorded as handled already. Recorded after that work instead, a
-      // delivery whose process died mid-way is replayed, and the replay shows the count (voting.ts).
+      // delivery whose process died mid-way is replayed, and the replay shows the count (votes.ts).
       const owed = ec.owedWork();
       if (owed) void arena.inFlight.track(owed.then(() => deliveries.complete(ec.event, ec.ack)));
       else deliveries.complete(ec.event, ec.ack);
