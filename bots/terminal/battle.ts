@@ -199,7 +199,7 @@ export async function runTerminalBattle(argv: string[], io: TerminalIO): Promise
     const promptRef = `${port.platform}-prompt-${randomBytes(4).toString('hex')}`;
     const started = await app.arena.handle({ type: 'prompt', delivery: promptRef, chat, from, text: args.prompt, addressed: true, messageRef: promptRef, privateReply: true });
     if (io.interrupt?.aborted) return EXIT.interrupted;
-    // A notice with work started is the person's first-use notice (core/engine/people.ts), not a refusal.
+    // A notice with work started is the person's first-use notice (core/engine/consent.ts), not a refusal.
     if (started.notice && !started.done) {
       // No battle started (no pair of working models, prompt too long...): say why, then name the broken models.
       screen.block(started.notice.text);

@@ -2,10 +2,12 @@
 // (pipeline.ts) and answered with an acknowledgement at once; output only through each platform's ChatPort. This file
 // wires the parts and runs the lifecycle (attach, the sweep that closes overdue battles and reaps lapsed leases, stop).
 import { parseChatSettings } from '../config/chat-settings';
-import type { Ack, ChatEvent, PnyxEvent } from '../port/types';
+import type { Ack, PnyxEvent } from '../port/types';
+import { paced, quieted } from './ack-notices';
 import { ACTION_MAX_BYTES } from './actions';
 import { createBattles } from './battles';
 import { createCampaignFeatures } from './campaigns';
+import { onChatChange } from './chat-changes';
 import { createCommands } from './commands';
 import { chatAddressOf, createContext, unlimitedController, type ArenaOptions } from './context';
 import { createDeliveries } from './deliveries';
@@ -17,13 +19,12 @@ import { createMessageRefs } from './message-refs';
 import { createPeople } from './people';
 import { buildPipeline, normalizeEvent } from './pipeline';
 import { createPresenter } from './presenter';
+import { createSweep } from './sweep';
 import type { Arena } from './types';
 import { createVoting } from './voting';
 
 export type { ArenaOptions, BoardRenderer, LeaderboardSource, ModelReplaced, ModelSource } from './context';
 
-/** Deliveries are purged at most this often (on the sweep). */
-const PURGE_EVERY_MS = 60 * 60_000;
 /** How long stop() waits for battles to finish (after aborting their generations), then for deliveries: twice this
  * in all, well within the process's 10 s to stop (bots/main.ts). */
 const STOP_DRAIN_MS = 2_000;
@@ -40,97 +41,11 @@ export function createArena(options: ArenaOptions): Arena {
   const commands = createCommands(ctx);
   const leases = createLeases(ctx, lives, { showMissingBallot: battles.showMissingBallot, showClose: (battle) => voting.showClose(battle), resumeBattle: battles.resumeBattle });
   let sweepTimer: NodeJS.Timeout | undefined;
-  let lastPurge = 0;
-  let sweeping: Promise<void> | null = null;
-
-  const onChatChange = async (ec: EventContext) => {
-    const event = ec.event as ChatEvent;
-    const { platform, id } = event.chat;
-    if (event.change.kind === 'removed') {
-      // Nothing can be posted there any more: stop updating its battles' messages; votes already cast stay counted.
-      // A removed thread (a deleted battle thread) concerns only the battles posting in it.
-      const { thread } = event.chat;
-      for (const [token, state] of ctx.live) {
-        if (state.chatRow.platform === platform && state.chatRow.externalId === id && (!thread || state.chat.thread === thread)) ctx.live.delete(token);
-      }
-      log.info({ platform, chat: id, ...(thread ? { thread } : {}) }, thread ? 'a thread of a chat was removed' : 'the bot was removed from a chat');
-      return;
-    }
-    const row = await store.moveChat(platform, id, event.change.to);
-    if (!row) return;
-    ctx.forgetChat(platform, id);
-    ctx.rememberChat(row);
-    // Battles open there stay votable (the row is the same); what they post from now on goes to the new id.
-    for (const state of ctx.live.values()) {
-      if (state.chatRow.id !== row.id) continue;
-      state.chatRow = row;
-      state.chat = { ...state.chat, id: event.change.to };
-    }
-    log.info({ chat: row.id, platform, from: id, to: event.change.to }, 'chat moved to a new platform id');
-  };
 
   const people = ctx.people ? createPeople(ctx, ctx.people) : undefined;
-  const pipeline = buildPipeline(ctx, { deliveries, refs, battles, voting, commands, onChatChange, ...(people ? { people } : {}) });
+  const pipeline = buildPipeline(ctx, { deliveries, refs, battles, voting, commands, onChatChange: (ec) => onChatChange(ctx, ec), ...(people ? { people } : {}) });
 
-  /** Leaves out a speed notice that could only be posted publicly, if the same one went out within a minute (in any
-   * process of the deployment: ctx.shared). */
-  const quieted = async (ec: EventContext): Promise<EventContext> => {
-    if (!ec.coalescible || !ec.ack.notice || ec.event.privateReply || ec.event.chat.kind !== 'group') return ec;
-    const who = ec.coalescible === 'chat' ? '*' : ec.event.from.id;
-    if (!(await ctx.shared.firstWithin(`speed-notice:${ec.event.chat.platform}:${ec.event.chat.id}:${who}`, 60_000))) {
-      log.debug({ chat: ec.event.chat.id, person: ec.event.from.id, per: ec.coalescible }, 'speed notice left out (one a minute)');
-      delete ec.ack.notice;
-    }
-    return ec;
-  };
-
-  /**
-   * A notice that can only be shown publicly in a group (a message, not a button press) is posted by the chat's pacer
-   * rather than by the adapter: it is one of the chat's new messages, counted in the platform's budget with the battles'
-   * posts, so the platform never has to refuse one (a chat platform's cap on posts per minute in a group).
-   */
-  const paced = (ack: Ack, event: PnyxEvent): Ack => {
-    const entry = ports.get(event.chat.platform);
-    if (!ack.notice || ack.duplicate || event.privateReply || event.chat.kind !== 'group' || !entry?.port.limits.budget) return ack;
-    const { notice } = ack;
-    delete ack.notice;
-    const message = entry.presenter.open(
-      event.chat,
-      { text: notice.text, role: 'info', source: 'core', ...(notice.buttons ? { buttons: notice.buttons } : {}) },
-      { ...(event.messageRef ? { replyTo: event.messageRef } : {}), answering: event.delivery },
-    );
-    const shown = message.settled();
-    ack.done = ack.done ? Promise.all([ack.done, shown]).then(() => undefined) : shown;
-    return ack;
-  };
-
-  /** Battles this process is closing (a sweep comes round again before a close has been shown). */
-  const closing = new Set<string>();
-  const sweep = async () => {
-    try {
-      const now = new Date();
-      // Each close is its own work: showing one waits for its chat's pace, which must not hold up the reaping below.
-      for (const battle of await store.dueBattles(now)) {
-        if (closing.has(battle.id)) continue;
-        closing.add(battle.id);
-        void ctx.spawn('close', () => voting.closeBattle(battle), { battle: battle.id }).finally(() => closing.delete(battle.id));
-      }
-      await leases.reap(now);
-      await deliveries.replayPending();
-      if (Date.now() - lastPurge > PURGE_EVERY_MS) {
-        lastPurge = Date.now();
-        await deliveries.purge();
-      }
-    } catch (error) {
-      log.error({ err: error }, 'closing overdue battles failed');
-    }
-  };
-  const safeSweep = () => {
-    sweeping ??= inFlight.track(sweep()).finally(() => {
-      sweeping = null;
-    });
-    return sweeping;
-  };
+  const safeSweep = createSweep({ ctx, voting, leases, deliveries });
 
   return {
     attach(port) {
@@ -153,7 +68,7 @@ export function createArena(options: ArenaOptions): Arena {
         const t = i18n.t(i18n.negotiate(event.from.locale, config.locale));
         return { notice: { text: t('event-failed') } };
       }
-      return paced((await quieted(ec)).finish(), ec.event);
+      return paced(ctx, (await quieted(ctx, ec)).finish(), ec.event);
     },
 
     idle: () => inFlight.idle(),

@@ -48,7 +48,7 @@ export class EventContext<E extends PnyxEvent = PnyxEvent> {
     return (this.chatTranslate ??= this.arena.chatT(this.chatRow, this.settings));
   }
 
-  /** Set by speedNotice: the notice may be left out where it could only be posted publicly (see arena.ts). */
+  /** Set by speedNotice: the notice may be left out where it could only be posted publicly (see ack-notices.ts). */
   coalescible: 'person' | 'chat' | undefined;
 
   /** Answers the person privately (and lets the chain stop). */

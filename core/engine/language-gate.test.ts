@@ -61,7 +61,7 @@ describe('languages a chat collects prompts in', () => {
 
   it('starts battles for prompts in an accepted language, recording it', async () => {
     const french = await ask(jonas, "Tu peux m'expliquer pourquoi le ciel est bleu le jour et rouge le soir ?");
-    // A person's first act brings the consent notice (core/engine/people.ts); what matters here: no language hint.
+    // A person's first act brings the consent notice (core/engine/consent.ts); what matters here: no language hint.
     expect(french.notice ?? '').not.toContain('🌍');
     expect(french.battle?.language).toBe('fr');
     const arabic = await ask(layla, 'هل يمكنك أن تشرح لي لماذا السماء زرقاء في النهار؟');

@@ -93,8 +93,8 @@ export function createLeases(
     void ctx.spawn(
       'resume',
       async () => {
-        // Not shown here after all: failed as before, once its lease (now this process's) is reaped.
-        if (!(await resumeBattle({ ...battle, leaseOwner: ctx.instance }))) await store.releaseBattle(battle.id, ctx.instance);
+        // Not shown here after all (the lease is released): a starting process fails it as unleased.
+        await resumeBattle({ ...battle, leaseOwner: ctx.instance });
       },
       { battle: battle.id },
     );

@@ -27,7 +27,7 @@ export interface UserRow {
   externalId: string;
   locale: string | null;
   consent: 'unknown' | 'granted' | 'declined' | 'withdrawn';
-  /** When the consent notice was shown (core/engine/people.ts); null: not yet. */
+  /** When the consent notice was shown (core/engine/consent.ts); null: not yet. */
   consentedAt?: Date | null;
   /** The person opted out of publication. */
   publishOptOut?: boolean;
