@@ -213,8 +213,10 @@ describe.skipIf(!pgUrl)('two Pnyx processes on one PostgreSQL', () => {
     const victimChat: FakeChat = { id: -100_777_003, type: 'supergroup', title: 'Victim' };
     await post(one, tg.textUpdate(survivorChat, members[0]!, '/arena Tell me about lighthouses and their keepers.'));
     await post(two, tg.textUpdate(victimChat, members[1]!, '/arena Tell me about tides and the moon.'));
-    // Both stream; kill the second process while it does.
-    await until(() => tg.botMessages(victimChat.id).some((m: FakeMessage) => /▍/.test(m.text ?? '')), 20_000, 'the victim battle to stream');
+    // Both stream; kill the second process while it does — once a reply has been edited at least once, so that its
+    // ref is stored (a kill between a post and the write of its ref leaves a message the takeover cannot find, and it
+    // posts another: the window of a round trip that the chaos test allows for).
+    await until(() => tg.botMessages(victimChat.id).some((m: FakeMessage) => /▍/.test(m.text ?? '') && m.history.length >= 2), 20_000, 'the victim battle to stream');
     two.child.kill('SIGKILL');
     await two.exited;
     // The survivor's battle finishes normally: replies and a ballot.
