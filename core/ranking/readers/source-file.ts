@@ -487,12 +487,16 @@ export interface PartialRead {
 
 /** Reads whole JSONL lines in bytes [start, end) — the unit of work of a parallel read. */
 export async function readJsonlRange(path: string, start: number, end: number, options: ReadFileOptions = {}): Promise<PartialRead> {
-  return readPart(path, options, { start, end });
+  return (await readPart(path, options, { start, end })).part;
 }
 
-const OUTCOME_INDEX: Record<Outcome, number> = { a: 0, b: 1, tie: 2, both_bad: 3 };
+type IdTable = ReturnType<typeof createIdTable>;
 
-async function readPart(path: string, options: ReadFileOptions, range?: { start: number; end: number }): Promise<PartialRead> {
+// A comparison chain, not a Record lookup: a keyed property load per vote showed in profiles.
+const outcomeIndex = (o: Outcome): number => (o === 'a' ? 0 : o === 'b' ? 1 : o === 'tie' ? 2 : 3);
+
+/** A part and the table of its battle ids (`battles.h1/h2` by slot), which the merge reuses for the part read here. */
+async function readPart(path: string, options: ReadFileOptions, range?: { start: number; end: number }): Promise<{ part: PartialRead; ids: IdTable }> {
   const segment = options.segment ?? {};
   const maxExamples = options.maxExamples ?? 20;
   const builder = createCountsBuilder();
@@ -515,8 +519,11 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
   const slots = createIdTable();
   const modelIndex = new Map<string, number>();
   const models: string[] = [];
-  const ba: number[] = [];
-  const bb: number[] = [];
+  // Per battle (slot): both models and the four tallies, in typed arrays grown together (JavaScript arrays of
+  // millions of numbers showed in profiles at 10M votes).
+  let battles = 0;
+  let ba = new Int32Array(256);
+  let bb = new Int32Array(256);
   let tally = new Float64Array(1024);
   const intern = (m: string) => {
     let k = modelIndex.get(m);
@@ -524,8 +531,8 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
     return k;
   };
   const hash = new Uint32Array(2);
-  let lastH1 = -1;
-  let lastH2 = -1;
+  // The previous vote's battle: its hashes in a typed array, as closure variables they were boxed on every vote.
+  const lastId = new Uint32Array(2);
   let lastSlot = -1;
   let newBattle = false;
   /** Adds a vote; a battle id comes as its hashes (`id` null without one) and as text for messages. */
@@ -537,17 +544,24 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
     const h1 = id[0]!;
     const h2 = id[1]!;
     // Votes of one battle usually follow each other: the previous battle is checked before the table.
-    const slot = h1 === lastH1 && h2 === lastH2 ? lastSlot : slots.slot(h1, h2);
-    let o = OUTCOME_INDEX[outcome];
-    newBattle = slot === ba.length;
+    const slot = lastSlot >= 0 && h1 === lastId[0] && h2 === lastId[1] ? lastSlot : slots.slot(h1, h2);
+    let o = outcomeIndex(outcome);
+    newBattle = slot === battles;
     if (newBattle) {
-      ba.push(intern(modelA));
-      bb.push(intern(modelB));
-      if (4 * ba.length > tally.length) {
-        const grown = new Float64Array(tally.length * 2);
-        grown.set(tally);
-        tally = grown;
+      if (battles === ba.length) {
+        const ga = new Int32Array(2 * battles);
+        ga.set(ba);
+        ba = ga;
+        const gb = new Int32Array(2 * battles);
+        gb.set(bb);
+        bb = gb;
+        const gt = new Float64Array(8 * battles);
+        gt.set(tally);
+        tally = gt;
       }
+      ba[battles] = intern(modelA);
+      bb[battles] = intern(modelB);
+      battles++;
     } else {
       const x = models[ba[slot]!]!;
       const y = models[bb[slot]!]!;
@@ -558,8 +572,8 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
       }
     }
     tally[4 * slot + o] = tally[4 * slot + o]! + 1;
-    lastH1 = h1;
-    lastH2 = h2;
+    lastId[0] = h1;
+    lastId[1] = h2;
     lastSlot = slot;
     return true;
   };
@@ -569,6 +583,11 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
   const extras = filtering || Boolean(options.rows);
   let fastSeen = false;
   const fast = options.style || options.categories || segment.category !== undefined ? null : createFastLineReader({ extras, judge: Boolean(options.rows) });
+  // The fast path's battle id as text, for a message only: one function reading these, not a closure per line.
+  let idBuf: Buffer | null = null;
+  let idStart = 0;
+  let idEnd = 0;
+  const fastIdText = () => idBuf!.toString('utf8', idStart, idEnd);
   const onLine: LineHandler | undefined = fast
     ? (buf, start, end, line) => {
         const r = fast(buf, start, end);
@@ -593,7 +612,12 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
         if (options.rows) {
           rows.push({ modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language, at, battleId: r.hasId ? buf.toString('utf8', r.idStart, r.idEnd) : null, voterId: typeof r.judge === 'string' ? r.judge : typeof r.judge === 'number' ? String(r.judge) : null });
           accepted++;
-        } else if (addVote(r.modelA, r.modelB, r.outcome, r.hasId ? r.idHash : null, () => buf.toString('utf8', r.idStart, r.idEnd), line)) accepted++;
+        } else {
+          idBuf = buf;
+          idStart = r.idStart;
+          idEnd = r.idEnd;
+          if (addVote(r.modelA, r.modelB, r.outcome, r.hasId ? r.idHash : null, fastIdText, line)) accepted++;
+        }
         return true;
       }
     : undefined;
@@ -660,9 +684,9 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
     range,
     onLine,
   );
-  return {
+  const part: PartialRead = {
     counts: builder.build(),
-    battles: { ...slots.keys(), models, a: Int32Array.from(ba), b: Int32Array.from(bb), tally: tally.slice(0, 4 * ba.length) },
+    battles: { ...slots.keys(), models, a: ba.slice(0, battles), b: bb.slice(0, battles), tally: tally.slice(0, 4 * battles) },
     formats: [...formats],
     records,
     accepted,
@@ -675,6 +699,7 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
     ...(options.rows ? { rows } : {}),
     ...(options.categories ? { categories: categoryCounts } : {}),
   };
+  return { part, ids: slots };
 }
 
 /** Reads part of a file elsewhere (a worker thread); see createBootstrapPool().readJsonlRange. */
@@ -722,16 +747,24 @@ async function firstByte(path: string): Promise<number> {
  * Battles of all parts into `builder`, merged by id: a battle's votes may sit in both halves of a file. The first
  * part's ids (hashes) go into a table; the others' are looked up in it.
  */
-function addBattleLists(builder: ReturnType<typeof createCountsBuilder>, lists: BattleList[]): void {
+function addBattleLists(builder: ReturnType<typeof createCountsBuilder>, lists: BattleList[], firstIds?: IdTable): void {
   const addAll = (l: BattleList, tally: Float64Array, skip?: Uint8Array) => {
-    // One adder per (model, model) of the list: the builder's pair lookup happens once per pair, not per battle.
-    const adders = new Map<number, ReturnType<typeof builder.pair>>();
+    // One adder per (model, model) of the list: the builder's pair lookup happens once per pair, not per battle; in
+    // a flat array up to 256 models (a larger one would be a slow sparse array; a Map lookup per battle showed in
+    // profiles at 10M votes).
+    type Adder = ReturnType<typeof builder.pair>;
     const m = l.models.length;
+    const flat: Array<Adder | undefined> | null = m * m <= 65_536 ? new Array<Adder | undefined>(m * m) : null;
+    const adders = new Map<number, Adder>();
     for (let k = 0; k < l.a.length; k++) {
       if (skip?.[k]) continue;
       const key = l.a[k]! * m + l.b[k]!;
-      let add = adders.get(key);
-      if (!add) adders.set(key, (add = builder.pair(l.models[l.a[k]!]!, l.models[l.b[k]!]!)));
+      let add = flat ? flat[key] : adders.get(key);
+      if (!add) {
+        add = builder.pair(l.models[l.a[k]!]!, l.models[l.b[k]!]!);
+        if (flat) flat[key] = add;
+        else adders.set(key, add);
+      }
       add(tally[4 * k]!, tally[4 * k + 1]!, tally[4 * k + 2]!, tally[4 * k + 3]!, 1);
     }
   };
@@ -741,8 +774,12 @@ function addBattleLists(builder: ReturnType<typeof createCountsBuilder>, lists: 
     addAll(first, first.tally);
     return;
   }
-  const table = createIdTable();
-  for (let i = 0; i < first.h1.length; i++) table.slot(first.h1[i]!, first.h2[i]!);
+  // The first part's own table when it was read here (slot k = battle k): rebuilding it cost ~2 million inserts at 10M votes.
+  let table = firstIds && lists[0] === first && firstIds.size === first.h1.length ? firstIds : null;
+  if (!table) {
+    table = createIdTable();
+    for (let i = 0; i < first.h1.length; i++) table.slot(first.h1[i]!, first.h2[i]!);
+  }
   const tallyX = first.tally.slice();
   for (const l of rest) {
     const merged = new Uint8Array(l.a.length);
@@ -769,17 +806,19 @@ export async function readVotesFile(path: string, options: ReadFileParallelOptio
   const maxExamples = options.maxExamples ?? 20;
   const { helper, minSplitBytes = SPLIT_MIN_BYTES, ...readOptions } = options;
   let parts: Array<{ part: PartialRead; lineOffset: number }>;
+  let firstIds: IdTable | undefined;
   const size = (await stat(path)).size;
   const split = helper && size >= minSplitBytes && (await firstByte(path)) !== 91 ? await nextLineStart(path, Math.floor(size / 2)) : -1;
   if (split > 0 && split < size && helper) {
     // Two halves at once; the second half's line numbers are shifted by the line breaks of the first.
     const [first, second] = await Promise.all([readPart(path, readOptions, { start: 0, end: split }), helper(path, split, size, readOptions)]);
+    firstIds = first.ids;
     parts = [
-      { part: first, lineOffset: 0 },
-      { part: second, lineOffset: first.lines },
+      { part: first.part, lineOffset: 0 },
+      { part: second, lineOffset: first.part.lines },
     ];
   } else {
-    parts = [{ part: await readPart(path, readOptions), lineOffset: 0 }];
+    parts = [{ part: (await readPart(path, readOptions)).part, lineOffset: 0 }];
   }
   const examples = parts
     .flatMap(({ part, lineOffset }) => part.examples.map((e) => ({ line: e.line + lineOffset, reason: e.reason })))
@@ -787,7 +826,7 @@ export async function readVotesFile(path: string, options: ReadFileParallelOptio
   const sum = (k: 'records' | 'accepted' | 'filtered' | 'malformed') => parts.reduce((s, p) => s + p.part[k], 0);
   const builder = createCountsBuilder();
   for (const p of parts) addCounts(builder, p.part.counts);
-  addBattleLists(builder, parts.map((p) => p.part.battles));
+  addBattleLists(builder, parts.map((p) => p.part.battles), firstIds);
   const excluded: Excluded = { notAnonymous: 0, deduplicated: 0, noPrompt: 0 };
   for (const p of parts) for (const k of Object.keys(excluded) as Array<keyof Excluded>) excluded[k] += p.part.excluded[k];
   const categories: Record<string, number> = {};
