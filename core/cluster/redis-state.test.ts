@@ -91,6 +91,20 @@ describe.skipIf(!redisUrl)('shared state in Redis, between processes', () => {
     expect(await b.firstWithin('speed-notice:x:2:*', 60_000)).toBe(true);
   });
 
+  it('spaces two processes\' posts and edits in one chat by the platform\'s interval, each told how long to wait', async () => {
+    const [a, b] = await pair();
+    // Six edits of one chat asked for at once, three by each process (ballots counted by whichever got the vote).
+    const waits = await Promise.all([a, b, a, b, a, b].map((s) => s.paceSlot('telegram:-100:', 300)));
+    const sorted = [...waits].sort((x, y) => x - y);
+    expect(sorted[0]).toBe(0);
+    // Each turn one interval after the one before, less the time between the calls themselves (a few ms; a loaded
+    // machine's scheduling is allowed for): without a shared pace every process would be told 0.
+    for (let i = 1; i < sorted.length; i++) expect(sorted[i]! - sorted[i - 1]!).toBeGreaterThanOrEqual(250);
+    expect(sorted.at(-1)).toBeLessThanOrEqual(5 * 300 + 50);
+    // Another chat has its own pace.
+    expect(await b.paceSlot('telegram:-200:', 300)).toBe(0);
+  });
+
   it('tells the other processes, not itself, that a chat changed', async () => {
     const [a, b] = await pair();
     const heardByA: string[] = [];

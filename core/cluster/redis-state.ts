@@ -141,6 +141,21 @@ async function ready(redis: Redis, log: Logger, ms = 5_000): Promise<void> {
   if (!connected) log.warn('Redis not reachable at start; shared limits fall back to this process until it is');
 }
 
+/**
+ * The next free moment under a pacing key, taken atomically: max(now, the key's next free moment), which then moves
+ * one interval on. Redis's own clock, so that processes on hosts whose clocks differ still space their calls. Returns
+ * the milliseconds to wait. The key lapses once idle.
+ */
+const PACE_SLOT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local interval = tonumber(ARGV[1])
+local nextAt = tonumber(redis.call('GET', KEYS[1]) or '0')
+local at = math.max(now, nextAt)
+redis.call('SET', KEYS[1], at + interval, 'PX', at + interval - now + 60000)
+return at - now
+`;
+
 export interface RedisStateOptions {
   /** How long a dead process's place in a chat's line is kept (default 15 s). */
   ticketTtlMs?: number;
@@ -197,6 +212,15 @@ export async function createRedisSharedState(url: string, config: PnyxConfig, lo
         // Unreachable: say it (a notice too many is better than a person left without an answer).
         log.warn({ err: error }, 'shared notice memory unreachable; notice sent');
         return true;
+      }
+    },
+    async paceSlot(key, intervalMs) {
+      try {
+        return Number(await redis.eval(PACE_SLOT, 1, `${PREFIX}pace:${key}`, intervalMs));
+      } catch (error) {
+        // Unreachable: this process's own pace still holds; the platform's 429s are retried by the adapter.
+        log.debug({ err: error }, 'shared pace unreachable; this process paces alone');
+        return 0;
       }
     },
     chatChanged(platform, externalId) {

@@ -1,6 +1,6 @@
 // What the processes of one Pnyx deployment must agree on besides the database: how many battles each person and chat
 // started this minute, which battles of a busy chat run now and which wait, whether a public notice already went out
-// this minute, and that a chat's settings just changed. One process keeps it in memory (the default); several share it
+// this minute, when a chat may next be posted to or edited, and that a chat's settings just changed. One process keeps it in memory (the default); several share it
 // in Redis (REDIS_URL, core/cluster/redis-state.ts), with the same interface so the engine never knows which.
 import type { PnyxConfig } from '../config/schema';
 import { createChatSlots, type ChatSlots } from '../engine/chat-slots';
@@ -13,6 +13,12 @@ export interface SharedState {
   slots: ChatSlots;
   /** True for the first caller with `key` within `ttlMs` (in every process), false for the others. */
   firstWithin(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Reserves the next moment this process may post or edit under a pacing key (a chat, or a chat's thread), at least
+   * `intervalMs` after the deployment's previous one there; resolves with how long to wait for it. Every process's
+   * edits of one chat (ballots counted by whichever process got the vote) then keep to the platform's pace together.
+   */
+  paceSlot(key: string, intervalMs: number): Promise<number>;
   /** Tells the other processes that this one changed a chat's row (settings, id): they drop it from their cache. */
   chatChanged(platform: string, externalId: string): void;
   /** Hears another process's chatChanged. */
@@ -44,6 +50,8 @@ export function createMemorySharedState(config: PnyxConfig): SharedState {
       seen.set(key, now + ttlMs);
       return true;
     },
+    // One process: its presenter's own queue per key already keeps the pace.
+    paceSlot: async () => 0,
     // One process: no other process to tell.
     chatChanged() {},
     onChatChanged() {},

@@ -54,7 +54,9 @@ export function createArena(options: ArenaOptions): Arena {
         throw new Error(`port "${port.platform}": buttons carry ${port.limits.maxButtonDataBytes} bytes; Pnyx needs ${ACTION_MAX_BYTES}`);
       }
       if (port.limits.threads && !port.openThread) throw new Error(`port "${port.platform}" says it has threads but cannot open one`);
-      ports.set(port.platform, { port, presenter: createPresenter(port, log) });
+      // With several processes (shared state in Redis) a chat's pace is kept by the deployment, not each process.
+      const sharedPace = ctx.shared.kind === 'redis' ? (key: string, ms: number) => ctx.shared.paceSlot(key, ms) : undefined;
+      ports.set(port.platform, { port, presenter: createPresenter(port, log, sharedPace) });
     },
 
     async handle(event: PnyxEvent): Promise<Ack> {

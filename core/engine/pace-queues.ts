@@ -40,6 +40,8 @@ export interface Entry {
 }
 
 export interface PaceQueue {
+  /** Its pacing key (ChatPort.pacingKey). */
+  key: string;
   pending: Entry[];
   running: boolean;
   lastOpAt: number;
@@ -78,6 +80,8 @@ export interface Pacer {
   maxChars: number;
   keyOf(chat: ChatAddress): string;
   queues: Map<string, PaceQueue>;
+  /** The deployment's pace under a key (SharedState.paceSlot), when several processes post to the same chats. */
+  shared?: (key: string, intervalMs: number) => Promise<number>;
   /** The queues' running loops, for drain(). */
   runs: PendingWork;
 }
@@ -88,7 +92,7 @@ export function queueOf(pacer: Pacer, chat: ChatAddress): PaceQueue {
   let q = queues.get(key);
   if (!q) {
     if (queues.size >= MAX_IDLE_QUEUES) forgetIdleQueues(pacer);
-    q = { pending: [], running: false, lastOpAt: 0, budget: budget ? budget[chat.kind] : Infinity, sends: [], arrivals: 0 };
+    q = { key, pending: [], running: false, lastOpAt: 0, budget: budget ? budget[chat.kind] : Infinity, sends: [], arrivals: 0 };
     queues.set(key, q);
   }
   return q;
@@ -139,8 +143,13 @@ function forgetIdleQueues({ queues, limits }: Pacer): void {
   for (const [key, q] of queues) if (!q.running && q.pending.length === 0 && q.lastOpAt < before) queues.delete(key);
 }
 
-export async function pace({ limits }: Pacer, q: PaceQueue): Promise<void> {
+export async function pace({ limits, port, shared }: Pacer, q: PaceQueue): Promise<void> {
   const wait = q.lastOpAt + limits.minEditIntervalMs - Date.now();
   if (wait > 0) await sleep(wait);
+  // Several processes: the deployment's turn under this key too (a ballot edited by whichever process counted a vote).
+  if (shared && limits.minEditIntervalMs > 0) {
+    const turn = await shared(`${port.platform}:${q.key}`, limits.minEditIntervalMs);
+    if (turn > 0) await sleep(turn);
+  }
   q.lastOpAt = Date.now();
 }

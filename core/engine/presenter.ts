@@ -49,11 +49,12 @@ export function defaultPacingKey(chat: ChatAddress): string {
   return `${chat.id}\u0000${chat.thread ?? ''}`;
 }
 
-export function createPresenter(port: ChatPort, log?: Logger): Presenter {
+export function createPresenter(port: ChatPort, log?: Logger, shared?: Pacer['shared']): Presenter {
   const limits = port.limits;
   const pacer: Pacer = {
     port,
     ...(log ? { log } : {}),
+    ...(shared ? { shared } : {}),
     limits,
     budget: limits.budget,
     // Leave room for the adapter's own decoration (entity conversion never grows text, but headers might).
