@@ -82,6 +82,22 @@ describe.skipIf(!compose)(`docker-compose.yml (${compose?.join(' ')} config)`, (
     expect(JSON.stringify(services.redis!.volumes)).toMatch(/redisdata:\/data/);
   });
 
+  it('splits a big Discord bot\'s shards between two groups of replicas with docker-compose.shards.yml', async () => {
+    const [command, ...args] = compose!;
+    const { stdout } = await run(command!, [...args, '-f', 'docker-compose.yml', '-f', 'docker-compose.shards.yml', '--env-file', '.env.example', 'config'], {
+      cwd: root,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, PNYX_ENV_FILE: '.env.example' },
+    });
+    const both = (parse(stdout) as { services: Record<string, Record<string, unknown>> }).services;
+    const envOf = (name: string) => both[name]!.environment as Record<string, string>;
+    expect(envOf('pnyx')).toMatchObject({ DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: '0-1' });
+    expect(envOf('pnyx-shards-2-3')).toMatchObject({ DISCORD_SHARD_COUNT: '4', DISCORD_SHARD_IDS: '2-3' });
+    // The second group is the same program on the same database and Redis, healthy-checked and drained alike.
+    for (const key of ['DATABASE_URL', 'REDIS_URL', 'PNYX_CONFIG', 'WEB_HOST', 'WEB_PORT', 'TELEGRAM_WEBHOOK_PORT', 'SLACK_PORT']) expect(envOf('pnyx-shards-2-3')[key], key).toBe(envOf('pnyx')[key]);
+    expect(both['pnyx-shards-2-3']!.healthcheck).toEqual(both.pnyx!.healthcheck);
+    expect(both['pnyx-shards-2-3']!.stop_grace_period).toBe('30s');
+  });
+
   it('refuses to start without the passwords', async () => {
     const [command, ...args] = compose!;
     // An empty env file: no password anywhere.
