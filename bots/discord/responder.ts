@@ -3,12 +3,13 @@
 // milliseconds and becomes that first answer: an ephemeral reply, an update of the pressed message, a modal. When the
 // core will answer publicly instead (a battle's prompt, a leaderboard), the interaction gets a deferred public reply
 // that the core's first message then fills (`SendOptions.answering`). Should the core ever be slow, a timer defers in
-// time and the acknowledgement follows through the token instead.
+// time and the acknowledgement follows through the token instead. The answers themselves are responder-answers.ts.
 import type { Logger } from 'pino';
-import type { Ack, Button } from '../../core/port/types';
+import type { Ack } from '../../core/port/types';
 import type { Translate } from '../../core/i18n';
-import { CALLBACK, CODES, discordCode, type CallbackType, type DiscordCalls, type Png, type PostedMessage } from './calls';
-import { messageBody, modalBody, type MessageJson } from './render';
+import { CALLBACK, type DiscordCalls, type Png, type PostedMessage } from './calls';
+import type { MessageJson } from './render';
+import { acknowledge, deferType, ephemeral, firstAnswer, late, type AnswerDeps, type Session } from './responder-answers';
 import { refOf } from './translate';
 
 /**
@@ -19,9 +20,6 @@ import { refOf } from './translate';
 export const DEFER_AFTER_MS = 1_000;
 /** An interaction token works for 15 minutes; Pnyx stops using it a minute earlier. */
 export const TOKEN_LIFE_MS = 14 * 60_000;
-
-/** What the interaction's own response message is, for the core's public answer. */
-type Original = 'none' | 'thinking-public' | 'thinking-private' | 'shown';
 
 export interface InteractionFacts {
   id: string;
@@ -36,19 +34,6 @@ export interface InteractionFacts {
   publicByDefault: boolean;
   /** The person's language, for the adapter's own words. */
   t: Translate;
-}
-
-interface Session extends InteractionFacts {
-  createdAt: number;
-  original: Original;
-  /** The first answer, once sent (whichever path sent it). */
-  first?: Promise<boolean>;
-  /** Resolves when the first answer has been given (or could not be). */
-  firstDone: Promise<void>;
-  markFirstDone(): void;
-  timer?: NodeJS.Timeout;
-  /** The message that publicly answered it, once there is one. */
-  answerRef?: string;
 }
 
 export interface Responder {
@@ -78,6 +63,7 @@ export interface Responder {
 
 export function createResponder(calls: DiscordCalls, log: Logger, options: { deferAfterMs?: number } = {}): Responder {
   const deferAfterMs = options.deferAfterMs ?? DEFER_AFTER_MS;
+  const deps: AnswerDeps = { calls, log };
   const sessions = new Map<string, Session>();
   /** Message ref → the interaction it publicly answered. */
   const answers = new Map<string, string>();
@@ -94,66 +80,6 @@ export function createResponder(calls: DiscordCalls, log: Logger, options: { def
     }
   };
 
-  /** The one first answer: whoever calls first (the acknowledgement or the safety timer) sends it; the other waits. */
-  const firstAnswer = (s: Session, type: CallbackType, data?: Parameters<DiscordCalls['callback']>[3], original: Original = s.original): Promise<boolean> => {
-    if (s.first) return s.first;
-    clearTimeout(s.timer);
-    s.first = calls
-      .callback(s.id, s.token, type, data)
-      .then(() => {
-        s.original = original;
-        return true;
-      })
-      .catch((error: unknown) => {
-        const code = discordCode(error);
-        // 10062: too late (the person saw "This interaction failed"); 40060: answered already (a duplicate delivery).
-        const level = code === CODES.unknownInteraction || code === CODES.alreadyAcknowledged ? 'warn' : 'error';
-        log[level]({ err: error, interaction: s.id, kind: s.kind, callback: type }, 'discord: interaction could not be answered');
-        return false;
-      })
-      .finally(() => s.markFirstDone());
-    return s.first;
-  };
-
-  const deferType = (s: Session): { type: CallbackType; original: Original; data?: { flags: number } } => {
-    if (s.fromMessage) return { type: CALLBACK.deferUpdate, original: 'none' };
-    return s.publicByDefault ? { type: CALLBACK.deferReply, original: 'thinking-public' } : { type: CALLBACK.deferReply, original: 'thinking-private', data: { flags: 64 } };
-  };
-
-  const ephemeral = (text: string, buttons?: Button[][]) =>
-    messageBody({ text, ...(buttons ? { buttons } : {}) }, { ephemeral: true, onDrop: (d) => log.error(d, 'discord: a notice button Discord would refuse was dropped') });
-
-  /** A person's data file (the core sends one only where the answer is private): an ephemeral follow-up carrying it. */
-  const sendFile = async (s: Session, ack: Ack): Promise<void> => {
-    const file = ack.notice?.file;
-    if (!file) return;
-    await calls.followUp(s.applicationId, s.token, ephemeral(s.t('discord-file-caption')), file);
-  };
-
-  /** After a safety defer, the acknowledgement goes through the token instead. */
-  const late = async (s: Session, ack: Ack): Promise<void> => {
-    if (!(await s.first)) return;
-    const notice = ack.notice;
-    if (ack.replace && s.fromMessage) {
-      const { flags: _flags, ...body } = messageBody(ack.replace);
-      await calls.editOriginal(s.applicationId, s.token, body);
-    }
-    if (ack.form) {
-      // A modal can only be the first answer: ask the person to press again (the core will be quick this time).
-      await calls.followUp(s.applicationId, s.token, ephemeral(s.t('discord-form-retry')));
-    }
-    if (!notice) return;
-    if (s.original === 'thinking-public' || s.original === 'thinking-private') {
-      // Deferring decided who sees the response; the notice takes its place.
-      const { flags: _flags, ...body } = ephemeral(notice.text, notice.buttons);
-      await calls.editOriginal(s.applicationId, s.token, body);
-      s.original = 'shown';
-    } else {
-      await calls.followUp(s.applicationId, s.token, ephemeral(notice.text, notice.buttons));
-    }
-    await sendFile(s, ack);
-  };
-
   return {
     begin(facts) {
       prune();
@@ -163,7 +89,7 @@ export function createResponder(calls: DiscordCalls, log: Logger, options: { def
       session.timer = setTimeout(() => {
         const { type, original, data } = deferType(session);
         log.info({ interaction: session.id, kind: session.kind, afterMs: deferAfterMs }, 'discord: the core was slow; deferring the interaction');
-        void firstAnswer(session, type, data, original);
+        void firstAnswer(deps, session, type, data, original);
       }, deferAfterMs);
       session.timer.unref();
       sessions.set(facts.id, session);
@@ -172,32 +98,14 @@ export function createResponder(calls: DiscordCalls, log: Logger, options: { def
     async acknowledge(delivery, ack) {
       const s = sessions.get(delivery);
       if (!s) return;
-      try {
-        if (s.first) return await late(s, ack);
-        if (ack.form && s.kind !== 'modal') {
-          await firstAnswer(s, CALLBACK.modal, modalBody(ack.form));
-        } else if (ack.replace && s.fromMessage) {
-          const { flags: _flags, ...body } = messageBody(ack.replace);
-          if ((await firstAnswer(s, CALLBACK.update, body)) && ack.notice) {
-            await calls.followUp(s.applicationId, s.token, ephemeral(ack.notice.text, ack.notice.buttons));
-          }
-        } else if (ack.notice) {
-          if (await firstAnswer(s, CALLBACK.reply, ephemeral(ack.notice.text, ack.notice.buttons), 'shown')) await sendFile(s, ack);
-        } else {
-          // Nothing to say at once: the core works on (a battle, a board) and answers publicly, or the press is done.
-          const { type, original, data } = s.fromMessage ? { type: CALLBACK.deferUpdate, original: 'none' as const, data: undefined } : { type: CALLBACK.deferReply, original: 'thinking-public' as const, data: undefined };
-          await firstAnswer(s, type, data, original);
-        }
-      } catch (error) {
-        log.warn({ err: error, interaction: s.id }, 'discord: answering the interaction after its first answer failed');
-      }
+      await acknowledge(deps, s, ack);
     },
 
     async refuse(delivery, text) {
       const s = sessions.get(delivery);
       if (!s) return;
-      if (s.first) return late(s, { notice: { text } }).catch((error: unknown) => log.warn({ err: error, interaction: s.id }, 'discord: refusal not delivered'));
-      await firstAnswer(s, CALLBACK.reply, ephemeral(text), 'shown');
+      if (s.first) return late(deps, s, { notice: { text } }).catch((error: unknown) => log.warn({ err: error, interaction: s.id }, 'discord: refusal not delivered'));
+      await firstAnswer(deps, s, CALLBACK.reply, ephemeral(deps, text), 'shown');
     },
 
     forget(delivery) {
@@ -242,7 +150,7 @@ export function createResponder(calls: DiscordCalls, log: Logger, options: { def
       if (!s || !alive(s)) return false;
       await s.firstDone;
       try {
-        await calls.followUp(s.applicationId, s.token, ephemeral(text(s.t)));
+        await calls.followUp(s.applicationId, s.token, ephemeral(deps, text(s.t)));
         return true;
       } catch (error) {
         log.warn({ err: error, interaction: s.id }, 'discord: private follow-up not delivered');

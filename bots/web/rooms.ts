@@ -1,9 +1,11 @@
 // Rooms of the playground: what each room shows now, a ring buffer of recent events for Server-Sent Events replay
 // (Last-Event-ID), and who is connected. In memory only: the battles themselves live in the core's store; a restart
 // empties the rooms, and reconnecting browsers get a fresh snapshot because the event ids carry a per-process epoch.
+// The parts: room-stream.ts (recording, broadcast, replay), room-members.ts (a room's state, members and names).
 import { createHash, randomBytes } from 'node:crypto';
 import type { Button, MessageRole } from '../../core/port/types';
-import { nameKey } from './names';
+import { claimName, currentMembers, newRoom, type Room } from './room-members';
+import { broadcast, catchUp, frameOf, record, type StreamLimits } from './room-stream';
 
 export interface WebMessage {
   /** The port's opaque ref (what the core stores and what follow-ups point at). */
@@ -50,21 +52,6 @@ export interface Member {
   name: string;
 }
 
-interface Room {
-  id: string;
-  messages: Map<string, WebMessage>;
-  ring: Array<{ seq: number; frame: SseFrame }>;
-  seq: number;
-  listeners: Map<symbol, { member: Member | undefined; send: (frame: SseFrame) => void; end: () => void }>;
-  /** Member prompts not shown yet: they appear when the core answers them, and vanish if it refuses them. */
-  pending: Map<string, WebMessage>;
-  lastActive: number;
-  /** Names in use (nameKey → holder): two members never show the same name. */
-  names: Map<string, Member>;
-  /** The member who named themselves here first since the process started: they may change the room's settings. */
-  creator?: string;
-}
-
 export interface RoomHubOptions {
   /** Events kept per room for replay after a reconnect. */
   ringSize?: number;
@@ -82,17 +69,16 @@ export function memberTag(memberId: string): string {
 }
 
 export function createRoomHub(options: RoomHubOptions = {}) {
-  const ringSize = options.ringSize ?? 2000;
-  const maxMessages = options.maxMessages ?? 500;
-  const maxRooms = options.maxRooms ?? 200;
   const epoch = randomBytes(4).toString('hex');
+  const limits: StreamLimits = { epoch, ringSize: options.ringSize ?? 2000, maxMessages: options.maxMessages ?? 500 };
+  const maxRooms = options.maxRooms ?? 200;
   const rooms = new Map<string, Room>();
   let refSeq = 0;
 
   const room = (id: string): Room => {
     let r = rooms.get(id);
     if (!r) {
-      r = { id, messages: new Map(), ring: [], seq: 0, listeners: new Map(), pending: new Map(), lastActive: Date.now(), names: new Map() };
+      r = newRoom(id);
       rooms.set(id, r);
       if (rooms.size > maxRooms) evictOneRoom(id);
     }
@@ -109,30 +95,8 @@ export function createRoomHub(options: RoomHubOptions = {}) {
     if (oldest) rooms.delete(oldest.id);
   };
 
-  const broadcast = (r: Room, frame: SseFrame) => {
-    for (const listener of r.listeners.values()) listener.send(frame);
-  };
-
-  const frameOf = (event: RoomEvent, id?: string): SseFrame => {
-    const { type, ...payload } = event;
-    return { ...(id ? { id } : {}), event: type, data: JSON.stringify(payload) };
-  };
-
   /** Records and broadcasts a message, an edit or a deletion (replayable). */
-  const publish = (roomId: string, event: Extract<RoomEvent, { type: 'message' | 'edit' | 'delete' }>) => {
-    const r = room(roomId);
-    if (event.type === 'delete') r.messages.delete(event.ref);
-    else r.messages.set(event.message.ref, event.message);
-    if (r.messages.size > maxMessages) {
-      const first = r.messages.keys().next();
-      if (!first.done) r.messages.delete(first.value);
-    }
-    r.seq += 1;
-    const frame = frameOf(event, `${epoch}-${r.seq}`);
-    r.ring.push({ seq: r.seq, frame });
-    if (r.ring.length > ringSize) r.ring.splice(0, r.ring.length - ringSize);
-    broadcast(r, frame);
-  };
+  const publish = (roomId: string, event: Extract<RoomEvent, { type: 'message' | 'edit' | 'delete' }>) => record(room(roomId), event, limits);
 
   /** Broadcasts a passing signal (not replayed). */
   const signal = (roomId: string, event: Extract<RoomEvent, { type: 'typing' | 'presence' | 'settings' }>) => {
@@ -140,12 +104,6 @@ export function createRoomHub(options: RoomHubOptions = {}) {
   };
 
   const presence = (r: Room) => signal(r.id, { type: 'presence', members: currentMembers(r) });
-
-  const snapshotFrame = (r: Room): SseFrame => ({
-    id: `${epoch}-${r.seq}`,
-    event: 'snapshot',
-    data: JSON.stringify({ messages: [...r.messages.values()] }),
-  });
 
   return {
     epoch,
@@ -170,15 +128,7 @@ export function createRoomHub(options: RoomHubOptions = {}) {
       end: () => void = () => {},
     ) {
       const r = room(roomId);
-      const initial: SseFrame[] = [];
-      const [lastEpoch, lastSeqText] = (lastEventId ?? '').split('-');
-      const lastSeq = Number(lastSeqText);
-      const oldest = r.ring[0]?.seq ?? r.seq + 1;
-      if (lastEpoch === epoch && Number.isInteger(lastSeq) && lastSeq <= r.seq && lastSeq >= oldest - 1) {
-        for (const entry of r.ring) if (entry.seq > lastSeq) initial.push(entry.frame);
-      } else {
-        initial.push(snapshotFrame(r));
-      }
+      const initial = catchUp(r, epoch, lastEventId);
       const key = Symbol('listener');
       r.listeners.set(key, { member, send, end });
       if (member) presence(r);
@@ -195,16 +145,7 @@ export function createRoomHub(options: RoomHubOptions = {}) {
      * Takes a name for a member in a room (releasing the one they held before); false when another member holds it.
      * The first member to take a name in a room becomes its creator.
      */
-    claimName(roomId: string, tag: string, name: string): boolean {
-      const r = room(roomId);
-      const key = nameKey(name);
-      const holder = r.names.get(key);
-      if (holder && holder.tag !== tag) return false;
-      for (const [k, m] of r.names) if (m.tag === tag && k !== key) r.names.delete(k);
-      r.names.set(key, { tag, name });
-      r.creator ??= tag;
-      return true;
-    },
+    claimName: (roomId: string, tag: string, name: string): boolean => claimName(room(roomId), tag, name),
     isCreator: (roomId: string, tag: string) => rooms.get(roomId)?.creator === tag,
     members: (roomId: string) => currentMembers(room(roomId)),
     listenerCount: (roomId: string) => rooms.get(roomId)?.listeners.size ?? 0,
@@ -236,10 +177,4 @@ export function createRoomHub(options: RoomHubOptions = {}) {
       }
     },
   };
-
-  function currentMembers(r: Room): Member[] {
-    const members = new Map<string, Member>();
-    for (const { member } of r.listeners.values()) if (member) members.set(member.tag, member);
-    return [...members.values()].sort((a, b) => a.name.localeCompare(b.name));
-  }
 }

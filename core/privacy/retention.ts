@@ -44,7 +44,7 @@ export async function purgeExpired(db: Kysely<DB>, options: { retentionDays: num
   // Conversations past the window that will not be published.
   let after = '';
   for (;;) {
-    // Keyset pages on the primary key alone, filtered here (see export/dataset.ts: other conditions made it quadratic).
+    // Keyset pages on the primary key alone, filtered here (see export/pages.ts: other conditions made it quadratic).
     const rows = await db
       .selectFrom('Battle as b')
       .innerJoin('Chat as c', 'c.id', 'b.chatId')

@@ -2,13 +2,17 @@
 // win probabilities, minimum-vote gating, and honest handling of data that cannot rank: models are split into groups
 // that have both won and lost against each other (math/connectivity.ts); scores compare within a group, a model
 // that only won or only lost against its group gets a one-sided bound (math/bounds.ts), and every such case is
-// named in `warnings`. Pure computation.
+// named in `warnings`. Pure computation. The parts: leaderboard-rows.ts (a row per model), leaderboard-matrices.ts
+// (pair tables), leaderboard-warnings.ts (what is said in words).
 import { bootstrapRounds, fitTableOf, type BootstrapProblem } from './math/bootstrap';
 import { oneSidedBound } from './math/bounds';
 import { fitBradleyTerry } from './math/bradley-terry';
 import { groupModels, type Grouping } from './math/connectivity';
 import { fitStyleControl } from './math/style';
 import { fitTieModel } from './math/ties';
+import { pairMatrices } from './leaderboard-matrices';
+import { modelRows } from './leaderboard-rows';
+import { boardWarnings } from './leaderboard-warnings';
 import type { BootstrapRunner } from './parallel';
 import type {
   Component,
@@ -16,7 +20,6 @@ import type {
   Leaderboard,
   LeaderboardOptions,
   LeaderboardWarning,
-  ModelFlag,
   PairCounts,
   RankedModel,
   StyleBattle,
@@ -76,9 +79,9 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
-type Stats = Pick<RankedModel, 'model' | 'votes' | 'wins' | 'ties' | 'losses' | 'bothBad'> & { counted: number; score: number };
+export type Stats = Pick<RankedModel, 'model' | 'votes' | 'wins' | 'ties' | 'losses' | 'bothBad'> & { counted: number; score: number };
 
-interface Prepared {
+export interface Prepared {
   options: Resolved;
   counts: PairCounts;
   problem: BootstrapProblem;
@@ -271,7 +274,7 @@ export function summarise(
   return result;
 }
 
-type Scored = { score: number; ciLow: number | null; ciHigh: number | null; rank: number; rankLow: number; rankHigh: number; median: number | null; bound: 'lower' | 'upper' | null };
+export type Scored = { score: number; ciLow: number | null; ciHigh: number | null; rank: number; rankLow: number; rankHigh: number; median: number | null; bound: 'lower' | 'upper' | null };
 
 /**
  * Scores of each group's listed models, and one-sided bounds for single models against the group they met most.
@@ -376,144 +379,51 @@ function componentsOf(prep: Prepared): Component[] {
   });
 }
 
+/** Scores with style control beside the plain ones (options.style), and what the style fit could not place. */
+function styleScores(prep: Prepared, components: Component[], options: ComputeOptions, warnings: LeaderboardWarning[]) {
+  const { counts, options: o } = prep;
+  if (!options.style) return { style: null, styleControl: undefined };
+  const variant = options.styleVariant ?? 'comparia';
+  const fitted = fitStyleControl(counts.models, options.style, { bothBad: o.bothBad, prior: o.prior, rounds: o.bootstrap, seed: o.seed, variant });
+  const style = scoreGroups(prep, components, fitted.theta, fitted.draws, o.bootstrap);
+  const styleControl: Leaderboard['styleControl'] = { variant, coefficients: fitted.coefficients };
+  if (fitted.unknownModels.length) {
+    warnings.push({
+      code: 'style-unknown-models',
+      models: fitted.unknownModels,
+      count: fitted.unknownModels.length,
+      text: `style control: battles name ${fitted.unknownModels.length} model(s) without votes here`,
+    });
+  }
+  return { style, styleControl };
+}
+
+/** Tie-model scores beside the plain ones (options.tieModel), for models scored in a group of two or more. */
+function tieScoresOf(prep: Prepared, components: Component[], scored: Map<number, Scored>, options: ComputeOptions) {
+  const { counts, listed, grouping, options: o } = prep;
+  if (!options.tieModel) return { tieModel: undefined, tieScores: null };
+  const fit = fitTieModel(counts, { kind: options.tieModel, bothBad: o.bothBad, prior: o.prior, groupOf: grouping.groupOf });
+  const tieModel: Leaderboard['tieModel'] = { kind: options.tieModel, tieParameter: fit.tieParameter };
+  const tieScores = new Map<number, number>();
+  components.forEach((c, g) => {
+    const members = listed.filter((i) => grouping.groupOf[i] === g && scored.get(i)?.bound === null);
+    if (c.models.length < 2 || !members.length) return;
+    const scale = scaler(members, null);
+    for (const i of members) tieScores.set(i, scale(fit.theta, 0, i));
+  });
+  return { tieModel, tieScores };
+}
+
 function finish(prep: Prepared, draws: Float64Array, options: ComputeOptions): Leaderboard {
-  const { counts, problem, stats, listed, grouping, options: o } = prep;
-  const n = problem.n;
+  const { counts, problem, options: o } = prep;
   const components = componentsOf(prep);
   const scored = scoreGroups(prep, components, problem.thetaHat, draws, o.bootstrap);
   const warnings: LeaderboardWarning[] = [];
-
-  let style: Map<number, Scored> | null = null;
-  let styleControl: Leaderboard['styleControl'];
-  if (options.style) {
-    const variant = options.styleVariant ?? 'comparia';
-    const fitted = fitStyleControl(counts.models, options.style, { bothBad: o.bothBad, prior: o.prior, rounds: o.bootstrap, seed: o.seed, variant });
-    style = scoreGroups(prep, components, fitted.theta, fitted.draws, o.bootstrap);
-    styleControl = { variant, coefficients: fitted.coefficients };
-    if (fitted.unknownModels.length) {
-      warnings.push({
-        code: 'style-unknown-models',
-        models: fitted.unknownModels,
-        count: fitted.unknownModels.length,
-        text: `style control: battles name ${fitted.unknownModels.length} model(s) without votes here`,
-      });
-    }
-  }
-  let tieModel: Leaderboard['tieModel'];
-  let tieScores: Map<number, number> | null = null;
-  if (options.tieModel) {
-    const fit = fitTieModel(counts, { kind: options.tieModel, bothBad: o.bothBad, prior: o.prior, groupOf: grouping.groupOf });
-    tieModel = { kind: options.tieModel, tieParameter: fit.tieParameter };
-    const found = (tieScores = new Map<number, number>());
-    components.forEach((c, g) => {
-      const members = listed.filter((i) => grouping.groupOf[i] === g && scored.get(i)?.bound === null);
-      if (c.models.length < 2 || !members.length) return;
-      const scale = scaler(members, null);
-      for (const i of members) found.set(i, scale(fit.theta, 0, i));
-    });
-  }
-
-  const models: RankedModel[] = stats.map((s, i) => {
-    const flags: ModelFlag[] = [];
-    if (s.votes > 0 && s.losses === 0 && s.wins > 0) flags.push('undefeated');
-    if (s.votes > 0 && s.wins === 0 && s.ties === 0) flags.push('winless');
-    const g = grouping.groupOf[i]!;
-    const iv = scored.get(i);
-    const listedHere = listed.includes(i);
-    if (iv?.bound) flags.push('bound');
-    const home = components[g]!;
-    const shownIn = home.models.length > 1 ? g : (home.attachedTo ?? g);
-    if (shownIn !== 0) flags.push('separate-group');
-    if (grouping.weakOf[i] !== 0) flags.push('disconnected');
-    if (listedHere && !iv) flags.push('not-comparable');
-    const st = style?.get(i);
-    const { model, votes, wins, ties, losses, bothBad } = s;
-    return {
-      model,
-      votes,
-      wins,
-      ties,
-      losses,
-      bothBad,
-      winRate: s.counted > 0 ? s.score / s.counted : null,
-      enoughVotes: listedHere,
-      score: iv?.score ?? null,
-      ciLow: iv ? iv.ciLow : null,
-      ciHigh: iv ? iv.ciHigh : null,
-      rank: iv?.rank ?? null,
-      rankLow: iv?.rankLow ?? null,
-      rankHigh: iv?.rankHigh ?? null,
-      median: iv?.median ?? null,
-      bound: iv?.bound ?? null,
-      ...(style
-        ? { style: st && st.bound === null ? { score: st.score, ciLow: st.ciLow!, ciHigh: st.ciHigh!, rank: st.rank, rankLow: st.rankLow, rankHigh: st.rankHigh } : null }
-        : {}),
-      ...(tieScores ? { tieModel: tieScores.has(i) ? { score: tieScores.get(i)! } : null } : {}),
-      flags,
-      component: shownIn,
-    };
-  });
-  models.sort((x, y) => {
-    const sx = x.score !== null;
-    const sy = y.score !== null;
-    if (sx && sy) return x.component - y.component || y.score! - x.score! || x.model.localeCompare(y.model);
-    if (sx) return -1;
-    if (sy) return 1;
-    if (x.enoughVotes !== y.enoughVotes) return x.enoughVotes ? -1 : 1;
-    return y.votes - x.votes || x.model.localeCompare(y.model);
-  });
-
-  const shown = models.filter((m) => m.score !== null);
-  const idx = shown.map((m) => counts.models.indexOf(m.model));
-  const pairOf = new Map<number, number>();
-  for (let p = 0; p < counts.size; p++) pairOf.set(counts.a[p]! * n + counts.b[p]!, p);
-  const matrix = idx.map((i, r) =>
-    idx.map((j, c) => {
-      if (i === j) return 0.5;
-      if (shown[r]!.component !== shown[c]!.component || shown[r]!.bound || shown[c]!.bound) return null;
-      return 1 / (1 + Math.exp(problem.thetaHat[j]! - problem.thetaHat[i]!));
-    }),
-  );
-  const observedVotes = idx.map((i) => idx.map((j) => {
-    const p = pairOf.get(Math.min(i, j) * n + Math.max(i, j));
-    return p === undefined || i === j ? 0 : prep.pairT[p]!;
-  }));
-  const observedRate = idx.map((i) => idx.map((j) => {
-    const p = pairOf.get(Math.min(i, j) * n + Math.max(i, j));
-    if (p === undefined || i === j || !(prep.pairT[p]! > 0)) return null;
-    const w = prep.pairW[p]! / prep.pairT[p]!;
-    return counts.a[p] === i ? w : 1 - w;
-  }));
-
-  const separate = components.filter((c, g) => g > 0 && c.models.length > 1);
-  if (separate.length) {
-    warnings.push({
-      code: 'groups',
-      models: separate.flatMap((c) => c.models),
-      count: separate.length + 1,
-      text: `the models form ${separate.length + 1} groups that never both won and lost against each other; scores compare only within a group`,
-    });
-  }
-  for (const m of models) {
-    if (m.bound === 'lower') warnings.push({ code: 'bound-lower', models: [m.model], text: `${m.model} never lost against its group: its score is only a lower bound` });
-    if (m.bound === 'upper') warnings.push({ code: 'bound-upper', models: [m.model], text: `${m.model} never won against its group: its score is only an upper bound` });
-  }
-  const lost = models.filter((m) => m.flags.includes('not-comparable')).map((m) => m.model);
-  if (lost.length) {
-    warnings.push({ code: 'not-comparable', models: lost, count: lost.length, text: `no score for ${lost.join(', ')}: no group of models both won and lost against them` });
-  }
-  if (options.voters && options.voters.flagged > 0) {
-    const v = options.voters;
-    warnings.push({
-      code: 'voters-flagged',
-      models: [],
-      count: v.flagged,
-      text: `${v.flagged} of ${v.checked} voters vote like chance or against everyone else (${(v.voteShare * 100).toFixed(1)}% of votes): ${v.policy === 'flag' ? 'counted as usual' : v.policy === 'downweight' ? 'their votes weigh less' : 'their votes are left out'}`,
-    });
-  }
-  if (options.cappedVotes) {
-    warnings.push({ code: 'daily-cap', models: [], count: options.cappedVotes, text: `${options.cappedVotes} vote(s) over the daily cap per person left out` });
-  }
+  const { style, styleControl } = styleScores(prep, components, options, warnings);
+  const { tieModel, tieScores } = tieScoresOf(prep, components, scored, options);
+  const models = modelRows(prep, components, scored, style, tieScores);
+  const { shown, matrix, observed } = pairMatrices(prep, models);
+  warnings.push(...boardWarnings(components, models, options));
 
   return {
     models,
@@ -521,7 +431,7 @@ function finish(prep: Prepared, draws: Float64Array, options: ComputeOptions): L
     votes: prep.votes,
     computedAt: (options.now ?? (() => new Date()))(),
     winProbability: { models: shown.map((m) => m.model), matrix },
-    observed: { winRate: observedRate, votes: observedVotes },
+    observed,
     components,
     ...(style ? { styleControl } : {}),
     ...(tieModel ? { tieModel } : {}),
