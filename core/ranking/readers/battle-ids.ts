@@ -41,12 +41,15 @@ export function hashIdBytes(buf: Uint8Array, start: number, end: number, out: Ui
  * the two hashes beside the slot, so a probe is one cache miss: at 10M votes a half file has 2 million battles and
  * the table tens of MB, and looking the hashes up in the by-slot arrays cost a second miss per probe.
  */
-export function createIdTable() {
+export function createIdTable(expected = 512) {
+  // Room for `expected` ids from the start: growing to hundreds of thousands rehashed ~2 entries per id, one cache miss
+  // each (10 % of a 1M-vote read).
   let cap = 1024;
+  while (cap < 2 * expected) cap *= 2;
   // Entry e: table[3e] = slot + 1 (0: empty), table[3e + 1] = h1, table[3e + 2] = h2 (as int32).
   let table = new Int32Array(3 * cap);
-  let h1s = new Uint32Array(512);
-  let h2s = new Uint32Array(512);
+  let h1s = new Uint32Array(cap / 2);
+  let h2s = new Uint32Array(cap / 2);
   let size = 0;
   const start = (h1: number, h2: number, mask: number) => (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
   const rehash = () => {

@@ -77,11 +77,22 @@ describe('the fast JSONL line reader', () => {
         idEnd: fast.idEnd,
         anony: record.anony,
         judge: record.judge,
+        lineEnd: bytes.length,
       });
       if (fast.hasId) expect(bytes.toString('utf8', fast.idStart, fast.idEnd)).toBe(parsed.row.battleId);
     }
     // The plain, spaced, full LMArena, duplicate-key, four Pnyx export, non-ASCII and invalid UTF-8 lines.
     expect(taken).toBe(10);
+  });
+
+  it('finds the end of a line it takes in an open range, and leaves a line with no line break in the range', () => {
+    const read = createFastLineReader({ extras: false });
+    const line = '{"model_a":"gpt","model_b":"claude","winner":"model_a"}';
+    const bytes = Buffer.from(`${line} \r\n${line}`);
+    expect(read(bytes, 0, bytes.length, true)?.lineEnd).toBe(line.length + 2);
+    // The second line may go on in the next chunk of the file (here: " x", which makes it malformed).
+    expect(read(bytes, line.length + 3, bytes.length, true)).toBeNull();
+    expect(read(bytes, line.length + 3, bytes.length)?.modelB).toBe('claude');
   });
 
   it('gives the same counts, segments and malformed-line reports as the general path', async () => {

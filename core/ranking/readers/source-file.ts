@@ -256,8 +256,11 @@ export function styleOfRecord(r: Record<string, unknown>): { a: StyleFeatures; b
   return a && b ? { a, b } : null;
 }
 
-/** Takes the bytes [start, end) of one JSONL line; returns false to have it decoded and read as a record. */
-type LineHandler = (buf: Buffer, start: number, end: number, line: number) => boolean;
+/**
+ * Takes the JSONL line starting at `start` in `buf` (bytes before `limit`) and returns the index of its line break
+ * when it took the line, or -1 to have it decoded and read as a record (also when no line break comes before `limit`).
+ */
+type LineHandler = (buf: Buffer, start: number, limit: number, line: number) => number;
 
 /** Whether the file's first visible character is plain ASCII other than '[' (so: JSON Lines, not an array). */
 async function startsWithLines(path: string): Promise<boolean> {
@@ -290,11 +293,14 @@ async function scanLines(
   let line = 1;
   let carry: Buffer | null = null;
   let first = !range || range.start === 0;
-  const one = (buf: Buffer, start: number, end: number) => {
-    if (end > start && !onLine(buf, start, end, line)) {
-      const text = buf.toString('utf8', start, end);
-      if (text.trim() !== '') onRecord(text, line);
-    }
+  const general = (buf: Buffer, start: number, end: number) => {
+    if (end <= start) return;
+    const text = buf.toString('utf8', start, end);
+    if (text.trim() !== '') onRecord(text, line);
+  };
+  /** A line held in a buffer of its own, its line break included (lent to the last line, which has none). */
+  const one = (buf: Buffer) => {
+    if (onLine(buf, 0, buf.length, line) < 0) general(buf, 0, buf.length - 1);
   };
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     let pos = 0;
@@ -308,22 +314,26 @@ async function scanLines(
         carry = Buffer.concat([carry, chunk.subarray(pos)]);
         continue;
       }
-      const joined = Buffer.concat([carry, chunk.subarray(pos, nl)]);
+      const joined = Buffer.concat([carry, chunk.subarray(pos, nl + 1)]);
       carry = null;
-      one(joined, 0, joined.length);
+      one(joined);
       line++;
       pos = nl + 1;
     }
     for (;;) {
-      const nl = chunk.indexOf(10, pos);
-      if (nl < 0) break;
-      one(chunk, pos, nl);
+      // The fast path finds the line's end itself; only a line it leaves (or one cut by the chunk's end) is searched.
+      let nl = onLine(chunk, pos, chunk.length, line);
+      if (nl < 0) {
+        nl = chunk.indexOf(10, pos);
+        if (nl < 0) break;
+        general(chunk, pos, nl);
+      }
       line++;
       pos = nl + 1;
     }
     if (pos < chunk.length) carry = chunk.subarray(pos);
   }
-  if (carry) one(carry, 0, carry.length);
+  if (carry) one(Buffer.concat([carry, Buffer.from([10])]));
   return line - 1;
 }
 
@@ -516,7 +526,9 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
   };
 
   // Battles by id (hashed): one slot each, model names interned.
-  const slots = createIdTable();
+  // The id table sized for a battle per 500 bytes of the part (a Pnyx export line is ~200 bytes, a battle two votes or
+  // more): no early regrowth, and a file with more battles grows it to the size it would have reached anyway.
+  const slots = createIdTable(Math.floor((range ? range.end - range.start : (await stat(path)).size) / 500));
   const modelIndex = new Map<string, number>();
   const models: string[] = [];
   // Per battle (slot): both models and the four tallies, in typed arrays grown together (JavaScript arrays of
@@ -589,9 +601,9 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
   let idEnd = 0;
   const fastIdText = () => idBuf!.toString('utf8', idStart, idEnd);
   const onLine: LineHandler | undefined = fast
-    ? (buf, start, end, line) => {
-        const r = fast(buf, start, end);
-        if (!r) return false;
+    ? (buf, start, limit, line) => {
+        const r = fast(buf, start, limit, true);
+        if (!r) return -1;
         records++;
         if (!fastSeen) {
           // Once (a Set insertion per line showed in profiles), at the same place in the order as the general path.
@@ -600,14 +612,14 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
         }
         if (r.anony === false) {
           excluded.notAnonymous++;
-          return true;
+          return r.lineEnd;
         }
         // Time and language are only read when a segment or the per-vote rows need them.
         const at = extras ? timeOf(r.tstamp) : null;
         const language = extras ? languageCode(r.language) : null;
         if (filtering && !inSegment({ modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language, at }, segment)) {
           filtered++;
-          return true;
+          return r.lineEnd;
         }
         if (options.rows) {
           rows.push({ modelA: r.modelA, modelB: r.modelB, outcome: r.outcome, language, at, battleId: r.hasId ? buf.toString('utf8', r.idStart, r.idEnd) : null, voterId: typeof r.judge === 'string' ? r.judge : typeof r.judge === 'number' ? String(r.judge) : null });
@@ -618,7 +630,7 @@ async function readPart(path: string, options: ReadFileOptions, range?: { start:
           idEnd = r.idEnd;
           if (addVote(r.modelA, r.modelB, r.outcome, r.hasId ? r.idHash : null, fastIdText, line)) accepted++;
         }
-        return true;
+        return r.lineEnd;
       }
     : undefined;
   const breaks = await scanFile(
