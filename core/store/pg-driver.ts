@@ -1,7 +1,7 @@
 // Kysely on node-postgres, built for the engine's many small statements:
 // - the store's statements (registered by prepared.ts) run as named prepared statements on a few PIPELINED
 //   connections: they are sent without waiting for the answer to the one before, and the statements issued in one tick
-//   leave in one write (the socket is corked until the next tick). Each keeps its own implicit transaction (its own
+//   go on one connection and leave in one write (the socket is corked until the next tick). Each keeps its own implicit transaction (its own
 //   Sync), so one failing does not touch the others. Against a pool with one statement per connection at a time, this
 //   halved the process's CPU per battle and raised throughput by ~75% (bench/engine.ts, BENCHMARKS.md);
 // - transactions, and every other query (the ranking's aggregates, the scheduler, scripts), take a connection of their
@@ -79,6 +79,8 @@ function createPipelines(config: pg.ClientConfig, count: number) {
   const clients: Array<pg.Client | null> = new Array(count).fill(null);
   const corked = new WeakSet<pg.Client>();
   let next = 0;
+  /** The current tick has picked its connection (`next`). */
+  let tickSlot = false;
 
   const drop = (slot: number, client: pg.Client) => {
     if (clients[slot] !== client) return;
@@ -97,7 +99,15 @@ function createPipelines(config: pg.ClientConfig, count: number) {
 
   return {
     run<R>(compiled: CompiledQuery, name: string): Promise<QueryResult<R>> {
-      const slot = next++ % count;
+      // Perf (bench/engine.ts): the statements of one tick go on one connection, the next tick's on the next. Spread
+      // statement by statement, every tick wrote to every connection: a write to 127.0.0.1 (a syscall, plus the
+      // kernel's loopback delivery to the server) was the largest single cost in the process's profile.
+      if (!tickSlot) {
+        tickSlot = true;
+        next = (next + 1) % count;
+        process.nextTick(() => (tickSlot = false));
+      }
+      const slot = next;
       const client = (clients[slot] ??= open(slot));
       // Statements sent in the same tick go out in one write: pg corks per statement, and corks nest.
       if (!corked.has(client)) {
