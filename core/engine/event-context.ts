@@ -12,6 +12,8 @@ export class EventContext<E extends PnyxEvent = PnyxEvent> {
   chatRow!: ChatRow;
   settings!: ChatSettings;
   user!: UserRow;
+  /** The battle a button names, asked for early (by "delivery", alongside its claim); the router checks it. */
+  battleAsked?: Promise<BattleRow | null>;
   /** The battle the event is about, once a middleware resolved it. */
   battle?: BattleRow | null;
   /** The delivery was claimed before by a process that died mid-way: part of its work may already be done. */

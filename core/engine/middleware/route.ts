@@ -37,6 +37,12 @@ export const routeMiddleware =
     }
   };
 
+/** The battle token of a button that acts on a battle (votes, reasons, reactions), or null. */
+export function battleTokenOf(event: ActionEvent): string | null {
+  const action = decodeAction(event.data);
+  return action && 'token' in action ? action.token : null;
+}
+
 async function routeAction(arena: ArenaContext, parts: RouteParts, ec: EventContext<ActionEvent>) {
   const { store, log } = arena;
   const { commands, voting } = parts;
@@ -49,7 +55,7 @@ async function routeAction(arena: ArenaContext, parts: RouteParts, ec: EventCont
   if (action.kind === 'board') return commands.onBoard(ec, action);
   if (action.kind === 'topic') return startTopic(arena, parts, ec, action.topic);
   if (action.kind === 'me') return parts.people ? parts.people.onAction(ec, action) : ec.notice(ec.pt('action-stale'));
-  const battle = await store.getBattleByToken(action.token);
+  const battle = await (ec.battleAsked ?? store.getBattleByToken(action.token));
   // A token from another chat is as good as forged: never act on it.
   if (!battle || battle.chatId !== ec.chatRow.id) {
     log.warn({ chat: ec.chatRow.id, user: ec.user.id, kind: action.kind }, 'stale or forged battle token refused');
