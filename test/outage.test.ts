@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeTelegram, type FakeChat, type FakeTelegram, type FakeUser } from './fakes/telegram-api';
+import { collectLogLines } from './pnyx-processes';
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'pnyx-outage-'));
@@ -39,19 +40,7 @@ function start(tg: FakeTelegram, name: string): Run {
   });
   children.push(child);
   const logs: Run['logs'] = [];
-  let buffer = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const lines = buffer.split('\n');
-    buffer = lines.pop() ?? '';
-    for (const line of lines) {
-      try {
-        logs.push(JSON.parse(line));
-      } catch {
-        // the playground's URL line, or nothing
-      }
-    }
-  });
+  collectLogLines(child, (line) => logs.push(line as Run['logs'][number]));
   child.stderr!.resume();
   return { child, logs, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
 }

@@ -87,19 +87,7 @@ async function launchOnce(proc: PnyxProcess, tg: FakeTelegram, env: Record<strin
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.child = child;
-  let buffer = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    buffer += chunk.toString();
-    const lines = buffer.split('\n');
-    buffer = lines.pop() ?? '';
-    for (const line of lines) {
-      try {
-        proc.logs.push({ ...JSON.parse(line), run: proc.name });
-      } catch {
-        // not a log line
-      }
-    }
-  });
+  collectLogLines(child, (line) => proc.logs.push({ ...line, run: proc.name }));
   let errors = '';
   child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   proc.exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
@@ -113,6 +101,23 @@ async function launchOnce(proc: PnyxProcess, tg: FakeTelegram, env: Record<strin
     `${proc.name} to listen`,
   );
   proc.up = true;
+}
+
+/** Hands each JSON log line the process prints to `onLine` (other output, such as a URL line, is skipped). */
+export function collectLogLines(child: ChildProcess, onLine: (line: Record<string, unknown>) => void): void {
+  let buffer = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop() ?? '';
+    for (const line of lines) {
+      try {
+        onLine(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        // not a log line
+      }
+    }
+  });
 }
 
 /** SIGKILL, as a crash: nothing is flushed, nothing is said. */

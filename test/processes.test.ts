@@ -11,7 +11,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quoteIdent } from '../core/store/url';
 import { buttonsOf, voteData } from '../bots/telegram/testing';
-import { freePort, until } from './pnyx-processes';
+import { collectLogLines, freePort, until } from './pnyx-processes';
 import { startFakeTelegram, type FakeChat, type FakeMessage, type FakeTelegram, type FakeUser } from './fakes/telegram-api';
 
 const root = join(import.meta.dirname, '..');
@@ -63,19 +63,7 @@ describe.skipIf(!pgUrl)('two Pnyx processes on one PostgreSQL', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const logs: Proc['logs'] = [];
-    let buffer = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      const lines = buffer.split('\n');
-      buffer = lines.pop() ?? '';
-      for (const line of lines) {
-        try {
-          logs.push(JSON.parse(line));
-        } catch {
-          // not a log line
-        }
-      }
-    });
+    collectLogLines(child, (line) => logs.push(line));
     let errors = '';
     child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -19,6 +19,21 @@ export const ballotView = (battle: BattleRow, t: Translate, policy: RevealPolicy
     closeAfterVotes: policy.after === 'votes' ? policy.votes : undefined,
   });
 
+/**
+ * Opens a battle whose first turn is done: open for votes, with its deadline when the chat's policy closes on time (a
+ * job closes it then; the sweep does if the job is lost). False when another process got there first (it reaped the
+ * battle, this process having stalled past its lease), and then nothing more is to be shown here.
+ */
+export async function openForVotes(ctx: ArenaContext, battle: BattleRow, chatRow: ChatRow): Promise<boolean> {
+  const policy = policyOf(ctx, chatRow);
+  const closesAt = policy.after === 'minutes' ? new Date(Date.now() + policy.minutes * 60_000) : null;
+  if (!(await ctx.store.setStatus(battle.id, 'open', { from: ['streaming'], closesAt }))) return false;
+  battle.status = 'open';
+  battle.closesAt = closesAt;
+  if (closesAt) void ctx.jobs.closeAt(battle.id, closesAt);
+  return true;
+}
+
 /** Shows the ballot under the newest turn; the previous one (if any) points down to it. */
 export function openBallot({ ctx, refs }: Pick<BattleDeps, 'ctx' | 'refs'>, battle: BattleRow, state: LiveBattle, turn: number, t: Translate): void {
   const { presenter } = ctx.portFor(state.chat.platform);

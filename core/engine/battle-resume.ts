@@ -3,7 +3,7 @@
 // ballot is shown as that process would have.
 import { parseChatSettings } from '../config/chat-settings';
 import type { BattleRow } from '../store/types';
-import { ballotShown, openBallot, policyOf } from './battle-ballot';
+import { ballotShown, openBallot, openForVotes } from './battle-ballot';
 import type { BattleDeps } from './battles';
 import { runTurn } from './turns';
 
@@ -28,14 +28,7 @@ export async function resumeBattle(deps: BattleDeps, battle: BattleRow): Promise
   log.warn({ battle: battle.id, turn: turn.index, resumes: battle.resumes + 1 }, 'battle of a process that is gone resumed here');
   try {
     if (!(await runTurn(deps.turns, battle, state, turn, undefined, t))) return true;
-    if (battle.status === 'streaming') {
-      const policy = policyOf(ctx, chatRow);
-      const closesAt = policy.after === 'minutes' ? new Date(Date.now() + policy.minutes * 60_000) : null;
-      if (!(await store.setStatus(battle.id, 'open', { from: ['streaming'], closesAt }))) return true;
-      battle.status = 'open';
-      battle.closesAt = closesAt;
-      if (closesAt) void ctx.jobs.closeAt(battle.id, closesAt);
-    }
+    if (battle.status === 'streaming' && !(await openForVotes(ctx, battle, chatRow))) return true;
     const fresh = (await store.getBattle(battle.id)) ?? battle;
     if (fresh.status === 'open') {
       openBallot(deps, fresh, state, turn.index, t);

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { metrics } from '../metrics';
 import type { PromptEvent } from '../port/types';
 import type { BattleRow, TurnRow } from '../store/types';
-import { ballotShown, openBallot, policyOf } from './battle-ballot';
+import { ballotShown, openBallot, openForVotes } from './battle-ballot';
 import { placeBattle } from './battle-placement';
 import type { BattleDeps } from './battles';
 import { POSTS_PER_BATTLE } from './chat-slots';
@@ -34,21 +34,15 @@ async function firstTurn(deps: BattleDeps, ec: EventContext<PromptEvent>, battle
   const t = ec.t;
   const replyTo = await placeBattle(deps, ec, battle, state, text);
   if (!(await runTurn(deps.turns, battle, state, turn, replyTo, t))) return;
-  const policy = policyOf(ctx, state.chatRow);
-  const closesAt = policy.after === 'minutes' ? new Date(Date.now() + policy.minutes * 60_000) : null;
   // The lease is kept until the ballot is shown: found by the chaos test (test/chaos.test.ts), a process SIGKILLed
   // between opening the battle and posting its ballot (which waits its turn in a busy chat) left the battle open
   // with no ballot for good. Its lease lapsing now lets another process post the ballot (showMissingBallot).
-  if (!(await store.setStatus(battle.id, 'open', { from: ['streaming'], closesAt }))) {
+  if (!(await openForVotes(ctx, battle, state.chatRow))) {
     // Another process reaped this battle (this one stalled past its lease): it told the chat; stop here.
     log.warn({ battle: battle.id }, 'battle was taken over before its ballot; not opening it');
     live.delete(battle.token);
     return;
   }
-  battle.status = 'open';
-  battle.closesAt = closesAt;
-  // Closed at its deadline by whichever process runs the job; the sweep closes it too if the job is lost.
-  if (closesAt) void ctx.jobs.closeAt(battle.id, closesAt);
   try {
     openBallot(deps, battle, state, 0, t);
     await ballotShown(deps, state);
