@@ -22,6 +22,11 @@ export function statementName(sql: string): string | undefined {
   return names.get(sql);
 }
 
+/** Every SQL text prepared so far (a test checks their plans). */
+export function preparedSql(): string[] {
+  return [...names.keys()];
+}
+
 export type PreparedQuery<P, R> = (values: P) => CompiledQuery<R>;
 
 /** Compiles `build`'s query (for the dialect of the Kysely instance it uses) once. */
