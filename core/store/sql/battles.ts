@@ -2,9 +2,10 @@
 import type { Db } from '../database';
 import { newId } from '../ids';
 import { prepare, variants } from '../prepared';
-import { mergeLeakTerms, toBattleRow, toTurnRow } from '../rows';
+import { BATTLE_COLUMNS, mergeLeakTerms, toBattleRow, toTurnRow } from '../rows';
 import type { BattleStatus, BattleStore, NewBattle, StatusChange } from '../types';
 import { BattleStatusValue, readValue } from '../values';
+import { onFoundRow } from './row-check';
 
 type Methods = 'createBattle' | 'startBattle' | 'getBattle' | 'getBattleByToken' | 'getBattleByDelivery' | 'swapModel' | 'setStatus' | 'flagIdentityLeak' | 'dueBattles' | 'battlesInStatus';
 
@@ -63,7 +64,7 @@ export function battleStore({ kysely: db, provider }: Db): Pick<BattleStore, Met
         id: p.id, token: p.token, chatId: p.chatId, initiatorId: p.initiatorId, modelAId: p.modelAId, modelBId: p.modelBId, mode: p.mode,
         language: p.language, campaignId: p.campaignId, topic: p.topic, stanceA: p.stanceA, stanceB: p.stanceB, categories: p.categories, delivery: p.delivery, leaseOwner: p.leaseOwner, leaseUntil: p.leaseUntil, ranked: p.ranked, openedAt: p.now,
       })
-      .returningAll();
+      .returning(BATTLE_COLUMNS);
   const createBattle = prepare(insertBattle);
   const insertFirstTurn = prepare((p: TurnValues) =>
     db.insertInto('Turn').values({ id: p.turnId, battleId: p.id, index: 0, authorId: p.initiatorId, prompt: p.prompt, createdAt: p.now }),
@@ -80,9 +81,9 @@ export function battleStore({ kysely: db, provider }: Db): Pick<BattleStore, Met
       .selectFrom('battle')
       .selectAll(),
   );
-  const byId = prepare((p: { id: string }) => db.selectFrom('Battle').selectAll().where('id', '=', p.id));
-  const byToken = prepare((p: { token: string }) => db.selectFrom('Battle').selectAll().where('token', '=', p.token));
-  const byDelivery = prepare((p: { delivery: string }) => db.selectFrom('Battle').selectAll().where('delivery', '=', p.delivery));
+  const byId = prepare((p: { id: string }) => db.selectFrom('Battle').select(BATTLE_COLUMNS).where('id', '=', p.id));
+  const byToken = prepare((p: { token: string }) => db.selectFrom('Battle').select(BATTLE_COLUMNS).where('token', '=', p.token));
+  const byDelivery = prepare((p: { delivery: string }) => db.selectFrom('Battle').select(BATTLE_COLUMNS).where('delivery', '=', p.delivery));
   const swapModel = variants((side: 'a' | 'b') =>
     prepare((p: { id: string; modelId: string }) =>
       db
@@ -100,14 +101,14 @@ export function battleStore({ kysely: db, provider }: Db): Pick<BattleStore, Met
       if (ends === 'true') update = update.set({ closedAt: p.at });
       if (releaseLease === 'true') update = update.set({ leaseOwner: null, leaseUntil: null });
       update = update.where('id', '=', p.id);
-      return from === '*' ? update : update.where('status', 'in', from!.split(','));
+      return from === '*' ? update : update.where(onFoundRow('status'), 'in', from!.split(','));
     });
   });
   // Writing first takes the row's lock (PostgreSQL) before the terms are read; SQLite's transaction holds the write lock.
   const markLeak = prepare((p: { id: string }) => db.updateTable('Battle').set({ identityLeak: true }).where('id', '=', p.id).returning('leakTerms'));
   const setLeakTerms = prepare((p: { id: string; terms: string }) => db.updateTable('Battle').set({ leakTerms: p.terms }).where('id', '=', p.id));
   const due = prepare((p: { now: Date }) =>
-    db.selectFrom('Battle').selectAll().where('status', '=', 'open').where('closesAt', '<=', p.now).orderBy('closesAt', 'asc'),
+    db.selectFrom('Battle').select(BATTLE_COLUMNS).where('status', '=', 'open').where('closesAt', '<=', p.now).orderBy('closesAt', 'asc'),
   );
 
   return {
@@ -175,7 +176,7 @@ export function battleStore({ kysely: db, provider }: Db): Pick<BattleStore, Met
     async battlesInStatus(status) {
       // Possibly every closed battle: built per call, so that on PostgreSQL it runs on a pooled connection rather than
       // ahead of the statements queued on a pipelined one (pg-driver.ts).
-      const rows = await db.selectFrom('Battle').selectAll().where('status', '=', status).orderBy('openedAt', 'asc').execute();
+      const rows = await db.selectFrom('Battle').select(BATTLE_COLUMNS).where('status', '=', status).orderBy('openedAt', 'asc').execute();
       return rows.map(toBattleRow);
     },
   };

@@ -11,6 +11,7 @@ import { prepare, variants } from '../prepared';
 import { emptyTally, reactionDetails } from '../rows';
 import type { BattleStore, CastVoteResult } from '../types';
 import { BattleStatusValue, ReactionKindValue, ReactionReasonListValue, ReactionReasonValue, StringListValue, VoteChoiceValue, readJson, readValue } from '../values';
+import { onFoundRow } from './row-check';
 
 type VoteMethods = 'castVote' | 'changeVote' | 'getVote' | 'addVoteReason' | 'setVoteComment' | 'tally';
 type ReactionMethods = 'react' | 'getReaction';
@@ -53,7 +54,7 @@ function countVote(db: Kysely<DB>, choice: VoteChoice, p: VoteValues) {
       };
     })
     .where('id', '=', p.battleId)
-    .where('status', '=', 'open')
+    .where(onFoundRow('status'), '=', 'open')
     .returning(COUNTERS);
 }
 
