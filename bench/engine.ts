@@ -45,6 +45,8 @@ const { values: args } = parseArgs({
     store: { type: 'string', default: 'database' },
     /** Database URL; default a temporary SQLite file. A PostgreSQL URL gets a fresh schema, dropped afterwards. */
     database: { type: 'string' },
+    /** Leave the fresh PostgreSQL schema in place afterwards (its pg_stat_user_tables/indexes say what the run did). */
+    'keep-schema': { type: 'boolean', default: false },
     /** Also attach the Telegram, Discord and web ports, idle, as `npm start` with every platform does (bench/adapters.ts). */
     adapters: { type: 'boolean', default: false },
   },
@@ -296,7 +298,7 @@ const storedRefs = await count('MessageRef');
 const completedDeliveries = await count('Delivery');
 await store.close();
 rmSync(folder, { recursive: true, force: true });
-if (pgSchema && args.database) {
+if (pgSchema && args.database && !args['keep-schema']) {
   const client = new pg.Client({ connectionString: args.database });
   await client.connect();
   await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(pgSchema)} CASCADE`);

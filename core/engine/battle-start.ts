@@ -1,8 +1,8 @@
 // A new battle, split at the acknowledgement: the pair and the stored battle (or a refusal) are decided in the event's
 // chain; the first turn, its placement and its ballot run afterwards as the event's work, in the chat's turn.
-import { randomBytes } from 'node:crypto';
 import { metrics } from '../metrics';
 import type { PromptEvent } from '../port/types';
+import { randomToken } from '../store/ids';
 import type { BattleRow, TurnRow } from '../store/types';
 import { ballotShown, openBallot, openForVotes } from './battle-ballot';
 import { placeBattle } from './battle-placement';
@@ -13,10 +13,8 @@ import { deliveryKey } from './deliveries';
 import type { EventContext } from './event-context';
 import { failBattle, runTurn } from './turns';
 
-function newToken(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  return [...randomBytes(10)].map((b) => alphabet[b % alphabet.length]).join('');
-}
+/** A battle's button token: no look-alike characters (0/O, 1/l/I), as people may read or type it. */
+const newToken = () => randomToken(10, 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789');
 
 /** This process's lease on a battle, from now. */
 export const leaseFor = (ctx: ArenaContext) => ({ owner: ctx.instance, until: new Date(Date.now() + ctx.leaseMs) });

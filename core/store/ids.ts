@@ -11,14 +11,27 @@ let lastMs = 0;
 const RANDOM_POOL = Buffer.alloc(4096);
 let randomOffset = RANDOM_POOL.length;
 
-function random48(): number {
-  if (randomOffset + 6 > RANDOM_POOL.length) {
+/** The offset of `count` fresh random bytes in RANDOM_POOL. */
+function randomAt(count: number): number {
+  if (randomOffset + count > RANDOM_POOL.length) {
     randomFillSync(RANDOM_POOL);
     randomOffset = 0;
   }
-  const value = RANDOM_POOL.readUIntBE(randomOffset, 6);
-  randomOffset += 6;
-  return value;
+  const at = randomOffset;
+  randomOffset += count;
+  return at;
+}
+
+function random48(): number {
+  return RANDOM_POOL.readUIntBE(randomAt(6), 6);
+}
+
+/** `length` characters drawn from `alphabet` (at most 256 characters), one random byte each. */
+export function randomToken(length: number, alphabet: string): string {
+  const at = randomAt(length);
+  let token = '';
+  for (let i = 0; i < length; i++) token += alphabet[RANDOM_POOL[at + i]! % alphabet.length];
+  return token;
 }
 
 export function newId(): string {

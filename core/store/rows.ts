@@ -40,7 +40,16 @@ export function readOptionalDate(value: StoredDate | null): Date | null {
 export type ChatRecord = Selectable<DB['Chat']>;
 export type UserRecord = Pick<Selectable<DB['User']>, 'id' | 'platform' | 'externalId' | 'locale' | 'consent'> &
   Partial<Pick<Selectable<DB['User']>, 'consentedAt' | 'publishOptOut' | 'profileAskedAt'>>;
-export type BattleRecord = Selectable<DB['Battle']>;
+/**
+ * The Battle columns a BattleRow is made of. Reads select these, not the whole row: most of its 40 columns are the
+ * rankings' tallies and the screening's verdicts, and the PostgreSQL driver describes and parses every column it is
+ * handed, on every read (a button press reads its battle).
+ */
+export const BATTLE_COLUMNS = [
+  'id', 'token', 'chatId', 'initiatorId', 'modelAId', 'modelBId', 'mode', 'language', 'campaignId', 'topic', 'stanceA', 'stanceB', 'status',
+  'identityLeak', 'leakTerms', 'failure', 'voteCount', 'thread', 'leaseOwner', 'leaseUntil', 'resumes', 'openedAt', 'closesAt', 'closedAt',
+] as const;
+export type BattleRecord = Pick<Selectable<DB['Battle']>, (typeof BATTLE_COLUMNS)[number]>;
 export type ReplyRecord = Pick<
   Selectable<DB['Reply']>,
   'id' | 'side' | 'modelId' | 'text' | 'tokensIn' | 'tokensOut' | 'ttftMs' | 'latencyMs' | 'finishReason' | 'error' | 'energyWh' | 'co2eG' | 'energyMethod'

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../database';
 import { newId } from '../ids';
 import { prepare, prepareSql } from '../prepared';
-import { toBattleRow, toMessageRefRow } from '../rows';
+import { BATTLE_COLUMNS, toBattleRow, toMessageRefRow } from '../rows';
 import type { BattleStore, MessageRefRow } from '../types';
 
 type Methods = 'getBattleByMessageRef' | 'addMessageRefs' | 'getMessageRefs' | 'getBattleByThread' | 'setThread' | 'setCategories';
@@ -67,7 +67,7 @@ export function refStore({ kysely: db, provider }: Db): Pick<BattleStore, Method
     db
       .selectFrom('MessageRef as m')
       .innerJoin('Battle as b', 'b.id', 'm.battleId')
-      .selectAll('b')
+      .select(BATTLE_COLUMNS.map((column) => `b.${column}` as const))
       .where('m.chatId', '=', p.chatId)
       .where('m.ref', '=', p.ref),
   );
@@ -83,7 +83,7 @@ export function refStore({ kysely: db, provider }: Db): Pick<BattleStore, Method
   const battleByThread = prepare((p: { chatId: string; thread: string }) =>
     db
       .selectFrom('Battle')
-      .selectAll()
+      .select(BATTLE_COLUMNS)
       .where('chatId', '=', p.chatId)
       .where('thread', '=', p.thread)
       .orderBy('openedAt', 'desc')
