@@ -258,6 +258,33 @@ for (const db of databaseCases()) {
       expect((await store.getReply(battle.id, 'b'))?.text).toBe('Then B, again');
     });
 
+    it('saves the replies of one tick each (one statement on PostgreSQL), and one that fails fails alone', async () => {
+      const battle = await newBattle();
+      const first = await store.addTurn(battle.id, initiatorId, 'Two at once?');
+      const otherBattle = await newBattle();
+      const other = await store.addTurn(otherBattle.id, initiatorId, 'And here?');
+      const energy = { energyWh: 0.25, co2eG: 0.1, method: 'ecologits' as const };
+      // Saved in one tick: both sides of one battle, another battle's side, the same side twice (the later text
+      // wins), and a reply to a turn that does not exist.
+      const saves = [
+        store.saveReply(first.id, 'a', { ...reply('alpha', "A's \"quoted\", {braced} answer\nwith a line"), costUsd: 0.002, energy }),
+        store.saveReply(first.id, 'b', { modelId: 'beta', text: '', finishReason: 'error', error: 'upstream 500', latencyMs: 10 }),
+        store.saveReply(other.id, 'a', reply('alpha', 'Elsewhere, first')),
+        store.saveReply(other.id, 'a', reply('alpha', 'Elsewhere, again')),
+        store.saveReply('no-such-turn', 'b', reply('beta', 'Lost')),
+      ];
+      const results = await Promise.allSettled(saves);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected']);
+      const [a, b, , again] = results.map((r) => (r.status === 'fulfilled' ? r.value : null));
+      expect(a).toMatchObject({ side: 'a', text: "A's \"quoted\", {braced} answer\nwith a line", tokensIn: 12, energyWh: 0.25, co2eG: 0.1, energyMethod: 'ecologits' });
+      expect(b).toMatchObject({ side: 'b', text: '', finishReason: 'error', error: 'upstream 500', tokensIn: null, energyWh: null });
+      expect(again).toMatchObject({ side: 'a', text: 'Elsewhere, again' });
+      const turns = await store.getTurns(battle.id);
+      expect(turns[0]?.replies.a).toMatchObject({ text: "A's \"quoted\", {braced} answer\nwith a line", latencyMs: 789 });
+      expect(turns[0]?.replies.b).toMatchObject({ error: 'upstream 500' });
+      expect((await store.getReply(otherBattle.id, 'a'))?.text).toBe('Elsewhere, again');
+    });
+
     it('gives concurrent follow-ups distinct turn numbers', async () => {
       const battle = await newBattle();
       const turns = await Promise.all(Array.from({ length: 8 }, (_, i) => store.addTurn(battle.id, initiatorId, `q${i}`)));

@@ -59,6 +59,13 @@ export function chatStore({ kysely: db }: Db): Pick<BattleStore, ChatMethods> {
 
   return {
     async upsertChat(chat: ChatAddress) {
+      // Nearly every event comes from a chat stored as the platform describes it now: then one read, no write (a write
+      // per event rewrote the row, a WAL record and a commit on PostgreSQL, SQLite's one writer taken on SQLite).
+      const { rows: known } = await db.executeQuery(chatByAddress({ platform: chat.platform, externalId: chat.id }));
+      const row = known[0];
+      if (row && row.kind === chat.kind && (chat.title == null || chat.title === row.title) && (chat.space == null || chat.space === row.space)) {
+        return toChatRow(row);
+      }
       const values = { id: newId(), platform: chat.platform, externalId: chat.id, kind: chat.kind, title: chat.title ?? null, locale: chat.locale ?? null, space: chat.space ?? null, now: new Date() };
       const { rows } = await db.executeQuery(upsertChat(values));
       return toChatRow(rows[0]!);

@@ -1,10 +1,14 @@
 // Turns (the prompts of a battle) and their replies.
+import { sql } from 'kysely';
 import type { Db } from '../database';
 import { isUniqueViolation } from '../database';
 import { newId } from '../ids';
-import { prepare, variants } from '../prepared';
+import { prepare, prepareSql, variants } from '../prepared';
 import { replyData, toReplyRow, toTurnRow, type ReplyRecord } from '../rows';
-import type { BattleStore, TurnRow } from '../types';
+
+type ReplyRecordWithKey = ReplyRecord & { turnId: string };
+import { tickBatch } from '../tick-batch';
+import type { BattleStore, ReplyRow, TurnRow } from '../types';
 
 type Methods = 'addTurn' | 'saveReply' | 'getTurns' | 'getReply' | 'spendSince';
 
@@ -13,7 +17,22 @@ const TURN_INSERT_ATTEMPTS = 10;
 
 const REPLY_COLUMNS = ['id', 'side', 'modelId', 'text', 'tokensIn', 'tokensOut', 'ttftMs', 'latencyMs', 'finishReason', 'error', 'energyWh', 'co2eG', 'energyMethod'] as const;
 
-export function turnStore({ kysely: db }: Db): Pick<BattleStore, Methods> {
+type ReplyValues = { id: string; turnId: string; side: string; now: Date } & ReturnType<typeof replyData>;
+
+/** A batch of replies as columns, for PostgreSQL's unnest: one prepared statement whatever the batch's length. */
+function replyColumns(items: ReplyValues[]) {
+  const column = <K extends keyof ReplyValues>(key: K) => items.map((item) => item[key]);
+  return {
+    ids: column('id'), turnIds: column('turnId'), sides: column('side'), modelIds: column('modelId'), texts: column('text'),
+    finishReasons: column('finishReason'), errors: column('error'), tokensIn: column('tokensIn'), tokensOut: column('tokensOut'),
+    ttftMs: column('ttftMs'), latencyMs: column('latencyMs'), costUsd: column('costUsd'), energyWh: column('energyWh'),
+    co2eG: column('co2eG'), energyMethods: column('energyMethod'),
+    // one time for the batch: its items were all saved in one tick (and Dates inside arrays would go out in local time)
+    now: items[0]!.now,
+  };
+}
+
+export function turnStore({ kysely: db, provider }: Db): Pick<BattleStore, Methods> {
   // One statement picks the next index and inserts the turn.
   const insertTurn = prepare((p: { id: string; battleId: string; authorId: string; prompt: string; now: Date }) =>
     db
@@ -58,6 +77,39 @@ export function turnStore({ kysely: db }: Db): Pick<BattleStore, Methods> {
         )
         .returning(REPLY_COLUMNS),
   );
+  // The replies saved in one tick, as one statement on PostgreSQL (tick-batch.ts): under load, and for both sides of
+  // a battle whose models answer at once, one commit instead of one each.
+  const upsertRepliesPg = prepareSql(
+    db,
+    (p: ReturnType<typeof replyColumns>) => sql<ReplyRecordWithKey>`
+      INSERT INTO "Reply" ("id", "turnId", "side", "modelId", "text", "finishReason", "error", "tokensIn", "tokensOut", "ttftMs",
+        "latencyMs", "costUsd", "energyWh", "co2eG", "energyMethod", "createdAt", "finishedAt")
+      SELECT "r".*, ${p.now}::timestamp(3), ${p.now}::timestamp(3)
+      FROM unnest(${p.ids}::text[], ${p.turnIds}::text[], ${p.sides}::text[], ${p.modelIds}::text[], ${p.texts}::text[],
+        ${p.finishReasons}::text[], ${p.errors}::text[], ${p.tokensIn}::int[], ${p.tokensOut}::int[], ${p.ttftMs}::int[],
+        ${p.latencyMs}::int[], ${p.costUsd}::float8[], ${p.energyWh}::float8[], ${p.co2eG}::float8[], ${p.energyMethods}::text[])
+        AS "r" ("id", "turnId", "side", "modelId", "text", "finishReason", "error", "tokensIn", "tokensOut", "ttftMs",
+          "latencyMs", "costUsd", "energyWh", "co2eG", "energyMethod")
+      ON CONFLICT ("turnId", "side") DO UPDATE SET
+        "modelId" = excluded."modelId", "text" = excluded."text", "finishReason" = excluded."finishReason", "error" = excluded."error",
+        "tokensIn" = excluded."tokensIn", "tokensOut" = excluded."tokensOut", "ttftMs" = excluded."ttftMs", "latencyMs" = excluded."latencyMs",
+        "costUsd" = excluded."costUsd", "energyWh" = excluded."energyWh", "co2eG" = excluded."co2eG",
+        "energyMethod" = excluded."energyMethod", "finishedAt" = excluded."finishedAt"
+      RETURNING ${sql.join(REPLY_COLUMNS.map((c) => sql.ref(c)))}, "turnId"`,
+  );
+  const saveOne = async (values: ReplyValues): Promise<ReplyRow> => toReplyRow((await db.executeQuery(upsertReply(values))).rows[0]!);
+  const save =
+    provider === 'postgresql'
+      ? tickBatch<ReplyValues, ReplyRow>({
+          one: saveOne,
+          async many(items) {
+            const { rows } = await db.executeQuery(upsertRepliesPg(replyColumns(items)));
+            const saved = new Map(rows.map((row) => [`${row.turnId}\u0000${row.side}`, row]));
+            return items.map((item) => toReplyRow(saved.get(`${item.turnId}\u0000${item.side}`)!));
+          },
+          key: (item) => `${item.turnId}\u0000${item.side}`,
+        })
+      : saveOne; // SQLite: the driver already commits a tick's writes together
   const turnsOf = prepare((p: { battleId: string }) =>
     db
       .selectFrom('Turn as t')
@@ -109,8 +161,7 @@ export function turnStore({ kysely: db }: Db): Pick<BattleStore, Methods> {
     },
 
     async saveReply(turnId, side, result) {
-      const { rows } = await db.executeQuery(upsertReply({ id: newId(), turnId, side, now: new Date(), ...replyData(result) }));
-      return toReplyRow(rows[0]!);
+      return save({ id: newId(), turnId, side, now: new Date(), ...replyData(result) });
     },
 
     async getTurns(battleId) {
