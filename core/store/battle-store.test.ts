@@ -675,6 +675,25 @@ for (const db of databaseCases()) {
       await store.completeDeliveries([]);
     });
 
+    it('claims the deliveries of one tick each (one statement on PostgreSQL), with their lease times as given', async () => {
+      const keys = Array.from({ length: 5 }, () => `web:${token()}`);
+      const claimedAt = new Date('2026-03-01T23:30:00.123Z');
+      const lease = { owner: 'p1', until: new Date('2026-03-02T00:15:00.456Z') };
+      const results = await Promise.all([
+        ...keys.map((key, i) => store.claimDelivery(key, claimedAt, i % 2 === 0 ? lease : undefined)),
+        store.claimDelivery(keys[0]!, claimedAt, lease),
+      ]);
+      expect(results.map((r) => r.fresh)).toEqual([true, true, true, true, true, false]);
+      const rows = await database.kysely.selectFrom('Delivery').select(['key', 'claimedAt', 'owner', 'leaseUntil']).where('key', 'in', keys).execute();
+      expect(rows).toHaveLength(5);
+      for (const row of rows) {
+        const i = keys.indexOf(row.key);
+        expect(readDate(row.claimedAt).toISOString()).toBe(claimedAt.toISOString());
+        expect(row.owner).toBe(i % 2 === 0 ? 'p1' : null);
+        expect(row.leaseUntil === null ? null : readDate(row.leaseUntil).toISOString()).toBe(i % 2 === 0 ? lease.until.toISOString() : null);
+      }
+    });
+
     it('lets exactly one of many racing claims of a delivery handle it', async () => {
       const key = `web:${token()}`;
       const results = await Promise.all(Array.from({ length: 12 }, () => store.claimDelivery(key, new Date())));

@@ -2,6 +2,8 @@
 // one statement. A statement there costs its own round trip, parse of its parameters and commit whatever it holds;
 // under load many battles reach the same step in one tick (both replies of a battle with fast models, hundreds of
 // battles a second), and SQLite's driver already shares one commit among a tick's writes (sqlite-driver.ts).
+// Not DataLoader: it batches reads by key (deduplicated, cached); writes need two writes of one key kept in order and a
+// failed batch retried item by item, so that one bad write does not fail its neighbours.
 
 /** How one kind of write runs alone and as a batch. */
 export interface TickBatchSpec<I, R> {

@@ -3,7 +3,8 @@
 // single writer (SQLite) decide races: of racing claims one changes the row, the others find it changed.
 import { sql } from 'kysely';
 import type { Db } from '../database';
-import { prepare, variants } from '../prepared';
+import { prepare, prepareSql, variants } from '../prepared';
+import { tickBatch } from '../tick-batch';
 import { BATTLE_COLUMNS, toBattleRow } from '../rows';
 import { onFoundRow } from './row-check';
 import type { BattleStore } from '../types';
@@ -83,6 +84,36 @@ export function deliveryStore({ kysely: db, provider }: Db): Pick<BattleStore, D
       .onConflict((oc) => oc.column('key').doNothing())
       .returning('key'),
   );
+  // PostgreSQL: the claims of one tick in one statement (tick-batch.ts). Times go as ISO text: pg would send the Dates
+  // of an array in the process's local zone (pg-driver.ts sends single Dates as UTC text the same way).
+  const claimManyPg = prepareSql(
+    db,
+    (p: { keys: string[]; claimedAt: string[]; owners: Array<string | null>; until: Array<string | null> }) => sql<{ key: string }>`
+      INSERT INTO "Delivery" ("key", "claimedAt", "owner", "leaseUntil")
+      SELECT * FROM unnest(${p.keys}::text[], ${p.claimedAt}::timestamp(3)[], ${p.owners}::text[], ${p.until}::timestamp(3)[])
+      ON CONFLICT ("key") DO NOTHING
+      RETURNING "key"`,
+  );
+  type Claim = { key: string; now: Date; owner: string | null; until: Date | null };
+  const claimOne = async (item: Claim) => (await db.executeQuery(claim(item))).rows.length > 0;
+  /** Whether this call inserted the delivery's row (it is the first to claim the key). */
+  const inserted: (item: Claim) => Promise<boolean> =
+    provider === 'postgresql'
+      ? tickBatch<Claim, boolean>({
+          one: claimOne,
+          async many(items) {
+            const { rows } = await db.executeQuery(
+              claimManyPg({
+                keys: items.map((i) => i.key), claimedAt: items.map((i) => i.now.toISOString()),
+                owners: items.map((i) => i.owner), until: items.map((i) => i.until?.toISOString() ?? null),
+              }),
+            );
+            const fresh = new Set(rows.map((r) => r.key));
+            return items.map((i) => fresh.has(i.key));
+          },
+          key: (item) => item.key,
+        })
+      : claimOne;
   // A stored delivery nobody claimed yet; then one whose claimer's lease ran out (it died mid-way). One statement each,
   // conditional on the row as it is: of racing takers, one changes it.
   const takeStored = prepare((p: { key: string; owner: string; until: Date }) =>
@@ -133,8 +164,7 @@ export function deliveryStore({ kysely: db, provider }: Db): Pick<BattleStore, D
     async claimDelivery(key, now, lease) {
       const owner = lease?.owner ?? null;
       const until = lease?.until ?? null;
-      const { rows } = await db.executeQuery(claim({ key, now, owner, until }));
-      if (rows.length > 0) return { fresh: true, replay: false, ack: null };
+      if (await inserted({ key, now, owner, until })) return { fresh: true, replay: false, ack: null };
       if (lease) {
         if (changed(await db.executeQuery(takeStored({ key, owner: lease.owner, until: lease.until }))) > 0) return { fresh: true, replay: false, ack: null };
         if (changed(await db.executeQuery(takeLapsed({ key, owner: lease.owner, until: lease.until, now }))) > 0) return { fresh: true, replay: true, ack: null };
