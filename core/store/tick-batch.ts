@@ -34,9 +34,12 @@ export function tickBatch<I, R>(spec: TickBatchSpec<I, R>): (item: I) => Promise
       await spec.one(only!.item).then(only!.resolve, only!.reject);
       return;
     }
+    // In key order: two processes' batches that share keys then take their rows in the same order, so neither waits on
+    // a row the other holds while holding one it wants (a deadlock PostgreSQL would break after a second).
+    const ordered = [...batch].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     try {
-      const results = await spec.many(batch.map((call) => call.item));
-      batch.forEach((call, i) => call.resolve(results[i]!));
+      const results = await spec.many(ordered.map((call) => call.item));
+      ordered.forEach((call, i) => call.resolve(results[i]!));
     } catch {
       await Promise.all(batch.map((call) => spec.one(call.item).then(call.resolve, call.reject)));
     }

@@ -107,10 +107,12 @@ export function refStore({ kysely: db, provider }: Db): Pick<BattleStore, Method
       const latest = [...new Map(refs.map((r) => [`${r.chatId}\u0000${r.ref}`, r])).values()];
       const now = new Date();
       if (provider === 'postgresql') {
-        const ids = latest.map(() => newId());
+        // Ids in the refs' order (they sort as made: getMessageRefs), rows written in key order: two processes writing
+        // overlapping batches then lock the rows in the same order (no deadlock).
+        const rows = latest.map((r) => ({ ...r, id: newId() })).sort((x, y) => (x.chatId === y.chatId ? (x.ref < y.ref ? -1 : 1) : x.chatId < y.chatId ? -1 : 1));
         const columns: RefColumns = {
-          ids, battleIds: latest.map((r) => r.battleId), chatIds: latest.map((r) => r.chatId), refs: latest.map((r) => r.ref),
-          roles: latest.map((r) => r.role), turns: latest.map((r) => r.turn), parts: latest.map((r) => r.part), now,
+          ids: rows.map((r) => r.id), battleIds: rows.map((r) => r.battleId), chatIds: rows.map((r) => r.chatId), refs: rows.map((r) => r.ref),
+          roles: rows.map((r) => r.role), turns: rows.map((r) => r.turn), parts: rows.map((r) => r.part), now,
         };
         await db.executeQuery(upsertRefsPg(columns));
         return;
