@@ -29,11 +29,17 @@ import { statementName } from './prepared';
 const TIMESTAMP_OID = 1114;
 const INT8_OID = 20;
 
-/** Type parsers for these connections only (pg's global ones stay as they are for any other user of pg). */
+const parseUtcTimestamp = (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
+const parseInt8 = (text: string) => Number(text);
+
+/**
+ * Type parsers for these connections only (pg's global ones stay as they are for any other user of pg). pg asks for
+ * every column of every result (a prepared statement's too), so the parsers are made once, not per column.
+ */
 export const PG_TYPES = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === TIMESTAMP_OID && format !== 'binary') return (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
-    if (oid === INT8_OID && format !== 'binary') return (text: string) => Number(text);
+    if (oid === TIMESTAMP_OID && format !== 'binary') return parseUtcTimestamp;
+    if (oid === INT8_OID && format !== 'binary') return parseInt8;
     return pg.types.getTypeParser(oid, format);
   },
 } as pg.CustomTypesConfig;
