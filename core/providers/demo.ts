@@ -149,8 +149,8 @@ function markov(ctx: Context): string {
     }
   }
   for (let i = 0; i < 400; i++) {
-    const s = ctx.wn.randomSynset(pick(ctx.rng, ['n', 'n', 'n', 'v', 'a'] as const), ctx.rng());
-    if (s) glosses.push(s.definition);
+    const definition = ctx.wn.randomDefinition(pick(ctx.rng, ['n', 'n', 'n', 'v', 'a'] as const), ctx.rng());
+    if (definition !== undefined) glosses.push(definition);
   }
   const chain = new Map<string, string[]>();
   const starts: string[] = [];
