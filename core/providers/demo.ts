@@ -220,6 +220,9 @@ function markovChain(glosses: readonly string[]) {
   };
 }
 
+/** Parts of speech of the background sample, nouns weighted up. */
+const BACKGROUND_POS = ['n', 'n', 'n', 'v', 'a'] as const;
+
 function markov(ctx: Context): string {
   // Corpus: glosses of the prompt's words and their neighbours (weighted up), plus a random background sample.
   const glosses: string[] = [];
@@ -233,7 +236,7 @@ function markov(ctx: Context): string {
     }
   }
   for (let i = 0; i < 400; i++) {
-    const definition = ctx.wn.randomDefinition(pick(ctx.rng, ['n', 'n', 'n', 'v', 'a'] as const), ctx.rng());
+    const definition = ctx.wn.randomDefinition(pick(ctx.rng, BACKGROUND_POS), ctx.rng());
     if (definition !== undefined) glosses.push(definition);
   }
   const chain = markovChain(glosses);

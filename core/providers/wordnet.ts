@@ -120,7 +120,8 @@ function parseDataLine(pos: Pos, line: string): Synset | undefined {
 
 /** A gloss without its examples ("definition; \"example\"; ..."). */
 function definitionOf(gloss: string): string {
-  return gloss.split(/;\s*"/)[0]!.replace(/;\s*$/, '').trim();
+  const examples = gloss.search(/;\s*"/);
+  return (examples < 0 ? gloss : gloss.slice(0, examples)).replace(/;\s*$/, '').trim();
 }
 
 let loading: Promise<WordNet> | undefined;
