@@ -4,7 +4,7 @@
 // (definitions, rambling prose, a Markdown outline, one line) so that votes between them mean something.
 import type { Logger } from 'pino';
 import type { ModelConfig, ProviderConfig } from '../config/schema';
-import { abortableSleep, countWords, startTranscript, startWatchdog, stoppedResult, type Timeouts } from './limits';
+import { countWords, repeatedPause, startTranscript, startWatchdog, stoppedResult, type Timeouts } from './limits';
 import type { GenerateRequest, GenerateResult, ModelClient } from './types';
 import { loadWordNet, POS_NAME, type Synset, type WordNet } from './wordnet';
 
@@ -339,6 +339,7 @@ export function createDemoClient(options: DemoClientOptions): ModelClient {
     async generate(request): Promise<GenerateResult> {
       const transcript = startTranscript(request.onText);
       const wd = startWatchdog(timeouts, request.signal);
+      const pacing = delayMs > 0 ? repeatedPause(delayMs, wd.signal) : undefined;
       const tokensIn = request.messages.reduce((n, m) => n + countWords(m.content), 0);
       let tokensOut = 0;
       try {
@@ -356,9 +357,9 @@ export function createDemoClient(options: DemoClientOptions): ModelClient {
         for (let i = 0; i < tokens.length; i++) {
           if (wd.signal.aborted) return stoppedResult(wd, timeouts, transcript, { tokensIn, tokensOut });
           if (tokensOut >= limit) return transcript.result('length', { tokensIn, tokensOut });
-          if (i > 0 && delayMs > 0) {
+          if (i > 0 && pacing) {
             try {
-              await abortableSleep(delayMs, wd.signal);
+              await pacing.pause();
             } catch {
               return stoppedResult(wd, timeouts, transcript, { tokensIn, tokensOut });
             }
@@ -371,6 +372,7 @@ export function createDemoClient(options: DemoClientOptions): ModelClient {
         if (wd.signal.aborted) return stoppedResult(wd, timeouts, transcript, { tokensIn, tokensOut });
         return transcript.result('stop', { tokensIn, tokensOut });
       } finally {
+        pacing?.dispose();
         wd.dispose();
       }
     },
