@@ -2,12 +2,17 @@
 // streaming"). A real Pnyx app on a temporary SQLite file with the demo models streaming at a human pace, attached to
 // an in-memory platform with a one-second edit pace per chat (as Telegram's); 100 battles are started in 100 group chats
 // and, while every one of them is still streaming, prompts in other chats and votes on already-open ballots are
-// handled: the time `arena.handle` takes to return its acknowledgement is what a person waits for first.
+// handled: the time `arena.handle` takes to return its acknowledgement is what a person waits for first. Beside it,
+// what the machine gave and what the process did while the events were measured (the machine is often shared, so wall
+// times alone compare badly): the load average, the process's CPU per event, its GC pauses and the event loop's delay,
+// and (on Linux) the acknowledgement times less the time the thread spent ready to run but waiting for a CPU that other
+// processes held, which is what a busy shared machine adds.
 //
 //   npm run bench:ack [-- --streaming 100 --events 400]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { createPnyx } from '../core/app';
@@ -50,10 +55,25 @@ const ballots = voteChats.map((chat) => [...port.messages].reverse().find((m) =>
 const streaming = await Promise.all(Array.from({ length: STREAMING }, (_, i) => prompt(group(i), person(i))));
 const still = () => streaming.length;
 
+// What the process did while the events are measured: a GC pause or a long task is what a slow acknowledgement waits behind.
+const gcPauses: number[] = [];
+const gcObserver = new PerformanceObserver((list) => gcPauses.push(...list.getEntries().map((e) => e.duration)));
+gcObserver.observe({ entryTypes: ['gc'] });
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+const cpuBefore = process.cpuUsage();
+const loadBefore = loadavg()[0]!;
+
+// Nanoseconds this thread has spent runnable but waiting for a CPU (Linux's schedstat), read outside the timed span.
+const SCHEDSTAT = '/proc/thread-self/schedstat';
+const cpuWaitNs = existsSync(SCHEDSTAT) ? () => Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[1]) : undefined;
+const lessCpuWait: number[] = [];
+
 const timings: number[] = [];
 const byKind: Record<'prompt' | 'vote', number[]> = { prompt: [], vote: [] };
 const kinds = { prompt: 0, vote: 0 };
 for (let e = 0; e < EVENTS; e++) {
+  const waitBefore = cpuWaitNs?.();
   const started = performance.now();
   if (e % 2 === 0) {
     kinds.prompt++;
@@ -65,12 +85,18 @@ for (let e = 0; e < EVENTS; e++) {
     await app.arena.handle({ type: 'action', delivery: id('v'), chat: voteChats[e % ballots.length]!, from: person(30_000 + e), data, messageRef: ballot.ref, privateReply: true });
   }
   const ms = performance.now() - started;
+  if (cpuWaitNs) lessCpuWait.push(ms - (cpuWaitNs() - waitBefore!) / 1e6);
   timings.push(ms);
   byKind[e % 2 === 0 ? 'prompt' : 'vote'].push(ms);
 }
+const cpu = process.cpuUsage(cpuBefore);
+loopDelay.disable();
+gcObserver.disconnect();
 const streamingWhenDone = (await app.db.kysely.selectFrom('Battle').select(({ fn }) => fn.countAll<number>().as('n')).where('status', '=', 'streaming').executeTakeFirst())?.n;
+const percentile = (list: number[], p: number) => list[Math.min(list.length - 1, Math.ceil((p / 100) * list.length) - 1)]!;
 timings.sort((a, b) => a - b);
-const pct = (p: number) => timings[Math.min(timings.length - 1, Math.ceil((p / 100) * timings.length) - 1)]!;
+lessCpuWait.sort((a, b) => a - b);
+const pct = (p: number) => percentile(timings, p);
 console.log(
   JSON.stringify(
     {
@@ -80,6 +106,12 @@ console.log(
       ackMs: { p50: pct(50).toFixed(2), p95: pct(95).toFixed(2), p99: pct(99).toFixed(2), max: timings.at(-1)!.toFixed(2) },
       // Which events wait: prompts (claim, chat and person rows, language, a battle row) or votes (claim, one update).
       p99ByKindMs: Object.fromEntries(Object.entries(byKind).map(([k, list]) => { const l = [...list].sort((a, b) => a - b); return [k, l[Math.ceil(0.99 * l.length) - 1]!.toFixed(2)]; })),
+      ...(lessCpuWait.length ? { ackLessCpuWaitMs: { p50: percentile(lessCpuWait, 50).toFixed(2), p99: percentile(lessCpuWait, 99).toFixed(2), max: lessCpuWait.at(-1)!.toFixed(2) } } : {}),
+      loadAverage: `${loadBefore.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`,
+      // Process CPU (user + system, every thread) while the events were measured, per event: streaming included.
+      cpuMsPerEvent: ((cpu.user + cpu.system) / 1000 / EVENTS).toFixed(2),
+      gcPauses: { count: gcPauses.length, totalMs: gcPauses.reduce((a, b) => a + b, 0).toFixed(1), maxMs: Math.max(0, ...gcPauses).toFixed(1) },
+      loopDelayMs: { p99: (loopDelay.percentile(99) / 1e6).toFixed(1), max: (loopDelay.max / 1e6).toFixed(1) },
     },
     null,
     2,

@@ -23,6 +23,16 @@ describe('demo models', () => {
     expect(wn.lookup('the')).toEqual([]);
   });
 
+  it('reads a random synset\'s definition alone as it reads the whole synset', async () => {
+    const wn = await loadWordNet();
+    for (const pos of ['n', 'v', 'a', 'r'] as const) {
+      for (let i = 0; i < 200; i++) {
+        const r = i === 0 ? 0 : i === 1 ? 0.999_999_9 : Math.random();
+        expect(wn.randomDefinition(pos, r)).toBe(wn.randomSynset(pos, r)?.definition);
+      }
+    }
+  });
+
   it('is deterministic for a seed and varies across seeds', async () => {
     for (const persona of ['lexicon', 'markov', 'outline'] as const) {
       const c = demo(persona);

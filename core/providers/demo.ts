@@ -4,7 +4,7 @@
 // (definitions, rambling prose, a Markdown outline, one line) so that votes between them mean something.
 import type { Logger } from 'pino';
 import type { ModelConfig, ProviderConfig } from '../config/schema';
-import { abortableSleep, countWords, startTranscript, startWatchdog, stoppedResult, type Timeouts } from './limits';
+import { countWords, repeatedPause, startTranscript, startWatchdog, stoppedResult, type Timeouts } from './limits';
 import type { GenerateRequest, GenerateResult, ModelClient } from './types';
 import { loadWordNet, POS_NAME, type Synset, type WordNet } from './wordnet';
 
@@ -136,6 +136,93 @@ function lexicon(ctx: Context): string {
   return lines.join('\n').trimEnd();
 }
 
+const SPACE = 32;
+const NEWLINE = 10;
+const CHAIN_BUCKETS = 4096;
+
+/** Already a line as the chain reads it (printable ASCII, no ( ) ", single spaces between words): most glosses are. */
+function isChainLine(gloss: string): boolean {
+  for (let i = 0; i < gloss.length; i++) {
+    const c = gloss.charCodeAt(i);
+    if (c === SPACE) {
+      if (i === 0 || i === gloss.length - 1 || gloss.charCodeAt(i + 1) === SPACE) return false;
+    } else if (c < SPACE || c > 126 || c === 40 || c === 41 || c === 34) return false;
+  }
+  return true;
+}
+
+/** The chain's hash bucket (FNV-1a) of text.slice(from, to), without slicing. */
+function bucketOf(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h & (CHAIN_BUCKETS - 1);
+}
+
+/**
+ * A word-level Markov chain over the glosses of three words or more: what follows each word (lower-cased) in them, in
+ * order, "." after a gloss's last word. The glosses are kept as one text, a line each with single spaces between
+ * words, and the words as positions in it, chained by a hash of the word: a table of every word with an array of its
+ * successors (a corpus of thousands of words) made each reply allocate about a megabyte, most of the young-generation
+ * GCs of a process starting battles (bench/ack.ts). Successors are listed for the words a reply's walk reaches.
+ */
+function markovChain(glosses: readonly string[]) {
+  const lines: string[] = [];
+  const starts: string[] = [];
+  for (const g of glosses) {
+    const line = isChainLine(g) ? g : g.replace(/[()"]/g, '').trim().replace(/\s+/g, ' ');
+    const firstSpace = line.indexOf(' ');
+    if (firstSpace < 0 || line.indexOf(' ', firstSpace + 1) < 0) continue;
+    lines.push(line);
+    starts.push(line.slice(0, firstSpace));
+  }
+  const text = lines.join('\n');
+  // One character per character (the glosses are Latin-1): positions in either text are the same.
+  const lower = text.toLowerCase();
+  let words = lines.length;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === SPACE) words++;
+  const wordStart = new Int32Array(words);
+  const wordEnd = new Int32Array(words);
+  // Words by hash, in text order: the first and last of each hash, and each word's next with the same hash.
+  const first = new Int32Array(CHAIN_BUCKETS).fill(-1);
+  const last = new Int32Array(CHAIN_BUCKETS).fill(-1);
+  const sameHash = new Int32Array(words).fill(-1);
+  for (let w = 0, at = 0; w < words; w++) {
+    let end = at;
+    while (end < lower.length && lower.charCodeAt(end) !== SPACE && lower.charCodeAt(end) !== NEWLINE) end++;
+    wordStart[w] = at;
+    wordEnd[w] = end;
+    const h = bucketOf(lower, at, end);
+    if (last[h]! < 0) first[h] = w;
+    else sameHash[last[h]!] = w;
+    last[h] = w;
+    at = end + 1;
+  }
+  const listed = new Map<string, number[]>();
+  return {
+    /** First words of the glosses. */
+    starts,
+    /** The words following `word`, in order, as numbers for wordAt (-1: the end of a gloss). */
+    successors(word: string): number[] {
+      let found = listed.get(word);
+      if (found) return found;
+      found = [];
+      if (word) {
+        for (let w = first[bucketOf(word, 0, word.length)]!; w >= 0; w = sameHash[w]!) {
+          if (wordEnd[w]! - wordStart[w]! !== word.length || !lower.startsWith(word, wordStart[w])) continue;
+          found.push(wordEnd[w] === lower.length || lower.charCodeAt(wordEnd[w]!) === NEWLINE ? -1 : w + 1);
+        }
+      }
+      listed.set(word, found);
+      return found;
+    },
+    /** A successor's text ("." for -1). */
+    wordAt: (w: number): string => (w < 0 ? '.' : text.slice(wordStart[w], wordEnd[w])),
+  };
+}
+
+/** Parts of speech of the background sample, nouns weighted up. */
+const BACKGROUND_POS = ['n', 'n', 'n', 'v', 'a'] as const;
+
 function markov(ctx: Context): string {
   // Corpus: glosses of the prompt's words and their neighbours (weighted up), plus a random background sample.
   const glosses: string[] = [];
@@ -149,36 +236,23 @@ function markov(ctx: Context): string {
     }
   }
   for (let i = 0; i < 400; i++) {
-    const s = ctx.wn.randomSynset(pick(ctx.rng, ['n', 'n', 'n', 'v', 'a'] as const), ctx.rng());
-    if (s) glosses.push(s.definition);
+    const definition = ctx.wn.randomDefinition(pick(ctx.rng, BACKGROUND_POS), ctx.rng());
+    if (definition !== undefined) glosses.push(definition);
   }
-  const chain = new Map<string, string[]>();
-  const starts: string[] = [];
-  for (const g of glosses) {
-    const words = g.replace(/[()"]/g, '').split(/\s+/).filter(Boolean);
-    if (words.length < 3) continue;
-    starts.push(words[0]!);
-    for (let i = 0; i < words.length; i++) {
-      const from = words[i]!.toLowerCase();
-      const to = words[i + 1] ?? '.';
-      let next = chain.get(from);
-      if (!next) chain.set(from, (next = []));
-      next.push(to);
-    }
-  }
+  const chain = markovChain(glosses);
   const sentences: string[] = [];
-  const topical = ctx.known.map((k) => k.word).filter((w) => chain.has(w));
+  const topical = ctx.known.map((k) => k.word).filter((w) => chain.successors(w).length > 0);
   const sentenceCount = 3 + Math.floor(ctx.rng() * 3);
   for (let s = 0; s < sentenceCount; s++) {
-    let word = topical.length && ctx.rng() < 0.7 ? pick(ctx.rng, topical) : pick(ctx.rng, starts);
+    let word = topical.length && ctx.rng() < 0.7 ? pick(ctx.rng, topical) : pick(ctx.rng, chain.starts);
     const out = [word];
     while (out.length < 28) {
-      const next = chain.get(word.toLowerCase().replace(/[;,:]$/, ''));
-      if (!next?.length) break;
-      const w = pick(ctx.rng, next);
+      const next = chain.successors(word.toLowerCase().replace(/[;,:]$/, ''));
+      if (!next.length) break;
+      const w = chain.wordAt(pick(ctx.rng, next));
       if (w === '.') {
         if (out.length >= 6) break;
-        word = pick(ctx.rng, starts);
+        word = pick(ctx.rng, chain.starts);
         continue;
       }
       out.push(w);
@@ -265,6 +339,7 @@ export function createDemoClient(options: DemoClientOptions): ModelClient {
     async generate(request): Promise<GenerateResult> {
       const transcript = startTranscript(request.onText);
       const wd = startWatchdog(timeouts, request.signal);
+      const pacing = delayMs > 0 ? repeatedPause(delayMs, wd.signal) : undefined;
       const tokensIn = request.messages.reduce((n, m) => n + countWords(m.content), 0);
       let tokensOut = 0;
       try {
@@ -282,9 +357,9 @@ export function createDemoClient(options: DemoClientOptions): ModelClient {
         for (let i = 0; i < tokens.length; i++) {
           if (wd.signal.aborted) return stoppedResult(wd, timeouts, transcript, { tokensIn, tokensOut });
           if (tokensOut >= limit) return transcript.result('length', { tokensIn, tokensOut });
-          if (i > 0 && delayMs > 0) {
+          if (i > 0 && pacing) {
             try {
-              await abortableSleep(delayMs, wd.signal);
+              await pacing.pause();
             } catch {
               return stoppedResult(wd, timeouts, transcript, { tokensIn, tokensOut });
             }
@@ -297,6 +372,7 @@ export function createDemoClient(options: DemoClientOptions): ModelClient {
         if (wd.signal.aborted) return stoppedResult(wd, timeouts, transcript, { tokensIn, tokensOut });
         return transcript.result('stop', { tokensIn, tokensOut });
       } finally {
+        pacing?.dispose();
         wd.dispose();
       }
     },

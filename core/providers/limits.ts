@@ -36,6 +36,7 @@ export function startWatchdog(timeouts: Timeouts, outer?: AbortSignal): Watchdog
   const controller = new AbortController();
   const started = performance.now();
   let waitTimer: NodeJS.Timeout | undefined;
+  let waitingFor: LimitName | undefined;
 
   const fire = (limit: LimitName) => {
     if (controller.signal.aborted) return;
@@ -48,7 +49,14 @@ export function startWatchdog(timeouts: Timeouts, outer?: AbortSignal): Watchdog
     controller.abort(outer?.reason);
   };
   const setWait = (ms: number, limit: LimitName) => {
+    // Perf (bench/ack.ts): every chunk restarts the between-chunks wait; the same timer is moved rather than a new one
+    // made and the old one cleared, for each chunk of every reply streaming.
+    if (waitTimer && waitingFor === limit) {
+      waitTimer.refresh();
+      return;
+    }
     clearTimeout(waitTimer);
+    waitingFor = limit;
     waitTimer = setTimeout(() => fire(limit), ms);
   };
   const totalTimer = setTimeout(() => fire('total'), timeouts.totalMs);
@@ -59,7 +67,10 @@ export function startWatchdog(timeouts: Timeouts, outer?: AbortSignal): Watchdog
     callerAborted: false,
     awaitFirstToken: () => setWait(timeouts.firstTokenMs, 'first token'),
     chunk: () => setWait(timeouts.chunkMs, 'between chunks'),
-    pause: () => clearTimeout(waitTimer),
+    pause: () => {
+      clearTimeout(waitTimer);
+      waitTimer = undefined;
+    },
     remainingMs: () => Math.max(0, timeouts.totalMs - (performance.now() - started)),
     dispose() {
       clearTimeout(waitTimer);
@@ -99,6 +110,44 @@ export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
     };
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/**
+ * The same pause taken again and again by one loop (a demo model's pace between tokens), ending early (rejecting with
+ * the signal's reason) when the signal aborts: one timer, moved for each pause, and one abort listener for the whole
+ * loop (dispose() after it). A timer and an abort listener made and dropped per token were most of what a streaming
+ * demo reply cost (bench/ack.ts).
+ */
+export function repeatedPause(ms: number, signal: AbortSignal): { pause(): Promise<void>; dispose(): void } {
+  let waiting: { resolve(): void; reject(reason: unknown): void } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const wake = () => {
+    const w = waiting;
+    waiting = undefined;
+    w?.resolve();
+  };
+  const onAbort = () => {
+    clearTimeout(timer);
+    const w = waiting;
+    waiting = undefined;
+    w?.reject(signal.reason);
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+  return {
+    pause() {
+      if (signal.aborted) return Promise.reject(signal.reason);
+      return new Promise<void>((resolve, reject) => {
+        waiting = { resolve, reject };
+        // refresh() re-arms a timer that already fired, from now.
+        if (timer) timer.refresh();
+        else timer = setTimeout(wake, ms);
+      });
+    },
+    dispose() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    },
+  };
 }
 
 /** Tracks text, first-token time and the wall clock of one generation, and builds its result. */

@@ -29,6 +29,11 @@ export interface WordNet {
   synset(pos: Pos, offset: number): Synset | undefined;
   /** A pseudo-random synset, from a number in [0, 1). */
   randomSynset(pos: Pos, r: number): Synset | undefined;
+  /**
+   * The definition of `randomSynset(pos, r)`, read without parsing (or caching) the rest of its line: the Markov
+   * persona reads 400 of these per reply, and parsing and keeping whole synsets made each reply a 4–5 ms task.
+   */
+  randomDefinition(pos: Pos, r: number): string | undefined;
   /** Time taken to read the database, ms. */
   readonly loadMs: number;
 }
@@ -48,11 +53,10 @@ interface Files {
   indexStart: Record<Pos, number>;
 }
 
-function lineAt(text: string, pos: number): { start: number; end: number } {
-  const start = text.lastIndexOf('\n', pos - 1) + 1;
-  let end = text.indexOf('\n', pos);
-  if (end < 0) end = text.length;
-  return { start, end };
+/** Where the line holding `pos` ends. */
+function lineEnd(text: string, pos: number): number {
+  const end = text.indexOf('\n', pos);
+  return end < 0 ? text.length : end;
 }
 
 function headerEnd(text: string): number {
@@ -111,8 +115,13 @@ function parseDataLine(pos: Pos, line: string): Synset | undefined {
   }
   const gloss = line.slice(bar + 3).trim();
   const examples = [...gloss.matchAll(/"([^"]+)"/g)].map((m) => m[1]!.trim());
-  const definition = gloss.split(/;\s*"/)[0]!.replace(/;\s*$/, '').trim();
-  return { pos, offset: Number(fields[0]), words, definition, examples, related };
+  return { pos, offset: Number(fields[0]), words, definition: definitionOf(gloss), examples, related };
+}
+
+/** A gloss without its examples ("definition; \"example\"; ..."). */
+function definitionOf(gloss: string): string {
+  const examples = gloss.search(/;\s*"/);
+  return (examples < 0 ? gloss : gloss.slice(0, examples)).replace(/;\s*$/, '').trim();
 }
 
 let loading: Promise<WordNet> | undefined;
@@ -165,6 +174,14 @@ async function readWordNet(): Promise<WordNet> {
     return out;
   };
 
+  /** The synset line after the one holding the point `r` of the way through the file (wrapping round at its end). */
+  const randomOffset = (pos: Pos, r: number): number => {
+    const text = files.data[pos];
+    const start = dataStart[pos];
+    const end = lineEnd(text, start + Math.floor(r * (text.length - start)));
+    return end + 1 < text.length ? end + 1 : start;
+  };
+
   const loadMs = performance.now() - started;
   return {
     loadMs,
@@ -188,13 +205,15 @@ async function readWordNet(): Promise<WordNet> {
       }
       return found;
     },
-    randomSynset(pos, r) {
+    randomSynset: (pos, r) => synset(pos, randomOffset(pos, r)),
+    randomDefinition(pos, r) {
+      const offset = randomOffset(pos, r);
+      // As parseDataLine reads it: the gloss follows " | " on the synset's line.
       const text = files.data[pos];
-      const start = dataStart[pos];
-      const at = start + Math.floor(r * (text.length - start));
-      const { end } = lineAt(text, at);
-      const next = end + 1 < text.length ? end + 1 : start;
-      return synset(pos, next);
+      const end = lineEnd(text, offset);
+      const bar = text.indexOf(' | ', offset);
+      if (bar < 0 || bar >= end) return undefined;
+      return definitionOf(text.slice(bar + 3, end).trim());
     },
   };
 }
