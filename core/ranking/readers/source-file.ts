@@ -6,6 +6,10 @@
 // - Pnyx's own exports add battle_id: votes sharing a battle_id (or compar:IA's conversation_pair_id) are one battle.
 // as a JSON array or JSON Lines. JSONL is streamed line by line; a malformed record is counted and reported with its
 // line number and never stops the read.
+// This module is the reader's public face: options, results, and readVotesFile, which reads a large JSONL file in two
+// halves on two threads and merges them. The work is in file-records.ts (what one record says), file-scan.ts (records
+// out of a file, with line numbers), file-part.ts (one pass over a file or a half: checks, filters, tallies) and
+// file-battles.ts (votes grouped into battles by id, and the halves' battles merged).
 import { open, stat } from 'node:fs/promises';
 import { addCounts, createCountsBuilder } from '../math/counts';
 import type { Segment } from '../segments';
@@ -62,10 +66,8 @@ export interface ReadFileOptions {
   maxExamples?: number;
 }
 
-// What a record says lives in file-records.ts; these stay importable from here, the reader's public face.
+// The rest of the code base and the tests import these from here, as before the split.
 export { categoriesOfRecord, languageCode, parseRecord, styleOfRecord, timeOf } from './file-records';
-
-// One pass over (part of) a file lives in file-part.ts, battles grouped by id in file-battles.ts.
 export type { BattleList } from './file-battles';
 export type { PartialRead } from './file-part';
 
