@@ -240,7 +240,7 @@ async function main(): Promise<void> {
 
   // Every entry point of the counts builder on a seeded mix: single votes (add, with counts), one-vote tallies given
   // as tallies, small integer tallies (the hash table), fractional and crowd tallies (the per-pair lists), pair()
-  // adders, more than 256 models (the single-vote array grows), self battles and empty tallies (ignored); then the
+  // adders, thousands of pairs (the single-vote array grows), self battles and empty tallies (ignored); then the
   // merge, re-keying and canonical order built on it.
   add('counts builder mix', async (h) => {
     const rng = createRng(11, 3);
