@@ -224,10 +224,10 @@ export function memoryStore(): BattleStore {
     async expiredLeases(now) {
       return [...battles.values()].filter((b) => b.leaseUntil && b.leaseUntil < now).map((b) => ({ ...b }));
     },
-    async reapLease(battleId, now) {
+    async reapLease(battleId, now, lease) {
       const row = battles.get(battleId);
       if (!row?.leaseUntil || row.leaseUntil >= now) return false;
-      row.leaseOwner = row.leaseUntil = null;
+      Object.assign(row, { leaseOwner: lease.owner, leaseUntil: lease.until });
       return true;
     },
     async takeOverBattle(battleId, lease, now, maxResumes) {

@@ -298,7 +298,10 @@ async function runChaos(plan: Plan): Promise<void> {
     const failed = rows.filter((r) => r.status === 'failed');
     const ran = rows.filter((r) => r.status !== 'failed');
     // Every battle that ran showed exactly one ballot; every failed one told its chat, once per battle at most.
-    for (const r of ran) expect(ballots.has(String(r.token)), `ballot of battle ${String(r.token)}`).toBe(true);
+    for (const r of ran) {
+      if (!ballots.has(String(r.token))) console.info(`[${plan.label}] battle ${String(r.token)} (${String(r.status)}) never showed its ballot\n${story(Number(r.chat), [String(r.id)])}`);
+      expect(ballots.has(String(r.token)), `ballot of battle ${String(r.token)}`).toBe(true);
+    }
     for (const r of failed) expect(ballots.has(String(r.token)), `no ballot on failed battle ${String(r.token)}`).toBe(false);
     const chatsTold = new Map<string, number>();
     for (const r of failed) chatsTold.set(String(r.chat), (chatsTold.get(String(r.chat)) ?? 0) + 1);

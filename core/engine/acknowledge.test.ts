@@ -447,6 +447,28 @@ for (const db of databaseCases()) {
       expect(port.messages.filter((m) => m.chat === room.id && m.current.text.includes('was interrupted because'))).toHaveLength(1);
     });
 
+    it('shows the ballot of a battle whose process died after its replies, once, and gives the lease back', async () => {
+      const room: ChatAddress = { ...place, id: 'ballot-crash-room' };
+      const chatRow = await one.store.upsertChat(room);
+      const user = await one.store.upsertUser(who('ballot-asker'));
+      const cards = one.models.cards;
+      // What a process leaves when SIGKILLed between opening the battle (its replies done) and posting the ballot, or
+      // what a reaper leaves when SIGKILLed while that ballot waited its turn: an open battle, a lease running out.
+      const { battle, turn } = await one.store.startBattle(
+        { chatId: chatRow.id, initiatorId: user.id, modelAId: cards[0]!.id, modelBId: cards[1]!.id, mode: 'random', language: null, token: 'NOBALLOT01', lease: { owner: 'process-dead', until: new Date(Date.now() + 400) } },
+        'Name a forest.',
+      );
+      for (const [side, model] of [['a', cards[0]!.id], ['b', cards[1]!.id]] as const) await one.store.saveReply(turn.id, side, { modelId: model, text: `A forest, says ${side}.`, finishReason: 'stop', latencyMs: 5 });
+      expect(await one.store.setStatus(battle.id, 'open', { from: ['streaming'] })).toBe(true);
+      await port.waitFor(() => port.messages.some((m) => m.chat === room.id && isBallot(m) && m.current.buttons![0]![0]!.data.includes('NOBALLOT01')), 5_000);
+      // Given back once shown, so that neither process reaps it again (and no second ballot follows).
+      for (const end = Date.now() + 3_000; (await one.store.getBattle(battle.id))!.leaseOwner !== null && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+      expect((await one.store.getBattle(battle.id))!.leaseOwner).toBeNull();
+      await new Promise((r) => setTimeout(r, 1_200));
+      expect(port.messages.filter((m) => m.chat === room.id && isBallot(m))).toHaveLength(1);
+      expect((await one.store.getBattle(battle.id))!.status).toBe('open');
+    });
+
     it('shows the result of a battle whose process died while closing it at its deadline', async () => {
       const room: ChatAddress = { ...place, id: 'close-crash-room' };
       await (await one.arena.handle({ type: 'prompt', delivery: id('z'), chat: room, from: who('close-asker'), text: 'Name a river.', addressed: true, messageRef: 'p-4' })).done;

@@ -2,7 +2,8 @@
 // or a follow-up) or closes it at its deadline, and renews all its leases every third of their length; a lease that
 // runs out means the process is gone (killed, frozen, cut off from the database). Any process then reaps the battle
 // exactly once: a battle still streaming its first turn fails with a notice in its chat, an interrupted follow-up ends
-// with one (the battle stays open), a close shows its result. Battles other processes work on are never touched.
+// with one (the battle stays open), a close shows its result. Battles other processes work on are never touched. The
+// reaper holds the lease while it does so: dying meanwhile, it leaves the battle to the next reaper.
 import { parseChatSettings } from '../config/chat-settings';
 import { metrics } from '../metrics';
 import type { BattleRow } from '../store/types';
@@ -107,7 +108,10 @@ export function createLeases(
       const held = battle.leaseOwner === ctx.instance ? ctx.live.get(battle.token) : undefined;
       if (held && (!held.adopted || held.resumed)) continue;
       if (battle.resumes < MAX_RESUMES && (await resume(battle, now))) continue;
-      if (!(await store.reapLease(battle.id, now))) continue;
+      // Reaped under this process's lease, not cleared: found by the chaos test (test/chaos.test.ts), a reaper
+      // SIGKILLed while the missing ballot it was showing waited its turn in a busy chat left the battle open, with no
+      // lease and no ballot, for good. Now its lease runs out again and the next reaper shows the ballot.
+      if (!(await store.reapLease(battle.id, now, { owner: ctx.instance, until: new Date(Date.now() + ctx.leaseMs) }))) continue;
       log.warn({ battle: battle.id, owner: battle.leaseOwner, status: battle.status }, 'battle of a process that is gone taken over');
       try {
         if (battle.status === 'streaming') await interrupted(battle, true);
@@ -115,6 +119,8 @@ export function createLeases(
         else if (battle.status === 'closed') await showClose?.(battle);
       } catch (error) {
         log.error({ err: error, battle: battle.id }, 'taking over a battle failed');
+      } finally {
+        await store.releaseBattle(battle.id, ctx.instance).catch((error: unknown) => log.warn({ err: error, battle: battle.id }, 'lease of a reaped battle not given back; it runs out'));
       }
     }
   };

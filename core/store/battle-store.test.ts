@@ -648,12 +648,19 @@ for (const db of databaseCases()) {
       expect(order.indexOf(older.id)).toBeLessThan(order.indexOf(theirs.id));
 
       // A live lease cannot be reaped; an expired one is reaped by exactly one of racing callers.
-      expect(await store.reapLease(mine.id, at(30))).toBe(false);
-      const reaped = await Promise.all(Array.from({ length: 8 }, () => store.reapLease(theirs.id, at(30))));
+      expect(await store.reapLease(mine.id, at(30), { owner: 'reaper', until: at(40) })).toBe(false);
+      const reaped = await Promise.all(Array.from({ length: 8 }, (_, i) => store.reapLease(theirs.id, at(30), { owner: `reaper-${i}`, until: at(40) })));
       expect(reaped.filter(Boolean)).toHaveLength(1);
-      expect(await store.getBattle(theirs.id)).toMatchObject({ leaseOwner: null, leaseUntil: null, status: 'open' });
+      // The reaper holds the battle while it deals with it: not expired, not reaped again, until its own lease runs out.
+      const reaper = `reaper-${reaped.indexOf(true)}`;
+      expect(await store.getBattle(theirs.id)).toMatchObject({ leaseOwner: reaper, leaseUntil: at(40), status: 'open' });
       expect((await store.expiredLeases(at(30))).map((b) => b.id)).not.toContain(theirs.id);
-      expect(await store.reapLease(theirs.id, at(30))).toBe(false);
+      expect(await store.reapLease(theirs.id, at(30), { owner: 'late', until: at(40) })).toBe(false);
+      // A reaper that died meanwhile leaves it to the next one; one that finished gives it back.
+      expect((await store.expiredLeases(at(50))).map((b) => b.id)).toContain(theirs.id);
+      expect(await store.reapLease(theirs.id, at(50), { owner: 'next', until: at(60) })).toBe(true);
+      await store.releaseBattle(theirs.id, 'next');
+      expect(await store.getBattle(theirs.id)).toMatchObject({ leaseOwner: null, leaseUntil: null, status: 'open' });
     });
 
     it('claims a platform delivery once, and answers a redelivery with the acknowledgement recorded', async () => {
@@ -813,7 +820,7 @@ for (const db of databaseCases()) {
         const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => either(i).claimBattle(battle.id, { owner: `proc-${i}`, until: new Date(now.getTime() + 1_000) }, ['open'], now)));
         expect(claims.filter(Boolean)).toHaveLength(1);
         const later = new Date(now.getTime() + 2_000);
-        const reaps = await Promise.all(Array.from({ length: 10 }, (_, i) => either(i).reapLease(battle.id, later)));
+        const reaps = await Promise.all(Array.from({ length: 10 }, (_, i) => either(i).reapLease(battle.id, later, { owner: `reaper-${i}`, until: new Date(later.getTime() + 1_000) })));
         expect(reaps.filter(Boolean)).toHaveLength(1);
       });
 

@@ -303,8 +303,12 @@ export interface BattleStore {
   renewLeases(owner: string, until: Date): Promise<number>;
   /** Battles whose lease ran out before `now` (their process is gone), oldest first. */
   expiredLeases(now: Date): Promise<BattleRow[]>;
-  /** Clears a lease that ran out before `now`; true for the one caller that reaped it (it then deals with the battle). */
-  reapLease(battleId: string, now: Date): Promise<boolean>;
+  /**
+   * Moves a lease that ran out before `now` to `lease`: true for the one caller that reaped it. That caller deals with
+   * the battle (fails it, shows its ballot or result) under the lease and gives it back after; dying meanwhile, it
+   * leaves the lease to run out again and the next reaper to deal with the battle.
+   */
+  reapLease(battleId: string, now: Date, lease: Lease): Promise<boolean>;
   /**
    * Takes over a lease that ran out before `now` to resume the battle's generation, counting the resume: true for the
    * one caller that took it, and only while the battle has been resumed fewer than `maxResumes` times.

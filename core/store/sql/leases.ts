@@ -33,8 +33,8 @@ export function leaseStore({ kysely: db }: Db): Pick<BattleStore, LeaseMethods> 
   );
   const renew = prepare((p: { owner: string; until: Date }) => db.updateTable('Battle').set({ leaseUntil: p.until }).where('leaseOwner', '=', p.owner));
   const expired = prepare((p: { now: Date }) => db.selectFrom('Battle').select(BATTLE_COLUMNS).where('leaseUntil', '<', p.now).orderBy('leaseUntil', 'asc'));
-  const reap = prepare((p: { id: string; now: Date }) =>
-    db.updateTable('Battle').set({ leaseOwner: null, leaseUntil: null }).where('id', '=', p.id).where('leaseUntil', '<', p.now),
+  const reap = prepare((p: { id: string; owner: string; until: Date; now: Date }) =>
+    db.updateTable('Battle').set({ leaseOwner: p.owner, leaseUntil: p.until }).where('id', '=', p.id).where('leaseUntil', '<', p.now),
   );
   const takeOver = prepare((p: { id: string; owner: string; until: Date; now: Date; maxResumes: number }) =>
     db
@@ -65,8 +65,8 @@ export function leaseStore({ kysely: db }: Db): Pick<BattleStore, LeaseMethods> 
       return rows.map(toBattleRow);
     },
 
-    async reapLease(battleId, now) {
-      return changed(await db.executeQuery(reap({ id: battleId, now }))) > 0;
+    async reapLease(battleId, now, lease) {
+      return changed(await db.executeQuery(reap({ id: battleId, owner: lease.owner, until: lease.until, now }))) > 0;
     },
 
     async takeOverBattle(battleId, lease, now, maxResumes) {
