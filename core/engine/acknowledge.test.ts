@@ -469,6 +469,26 @@ for (const db of databaseCases()) {
       expect((await one.store.getBattle(battle.id))!.status).toBe('open');
     });
 
+    it('tells the chat about a battle its reaper failed but died before telling, once, and gives the lease back', async () => {
+      const room: ChatAddress = { ...place, id: 'untold-room' };
+      const chatRow = await one.store.upsertChat(room);
+      const user = await one.store.upsertUser(who('untold-asker'));
+      const cards = one.models.cards;
+      // What a reaper leaves when SIGKILLed between failing an interrupted battle and the chat seeing it: failed, and
+      // the reaper's lease running out.
+      const { battle } = await one.store.startBattle(
+        { chatId: chatRow.id, initiatorId: user.id, modelAId: cards[0]!.id, modelBId: cards[1]!.id, mode: 'random', language: null, token: 'UNTOLD0001', lease: { owner: 'reaper-dead', until: new Date(Date.now() + 400) } },
+        'Name a valley.',
+      );
+      expect(await one.store.setStatus(battle.id, 'failed', { from: ['streaming'], failure: 'Pnyx restarted while the models were answering.' })).toBe(true);
+      await port.waitFor(() => port.messages.some((m) => m.chat === room.id && m.current.text.includes('was interrupted because')), 5_000);
+      for (const end = Date.now() + 3_000; (await one.store.getBattle(battle.id))!.leaseOwner !== null && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+      expect((await one.store.getBattle(battle.id))!.leaseOwner).toBeNull();
+      await new Promise((r) => setTimeout(r, 1_200));
+      expect(port.messages.filter((m) => m.chat === room.id && m.current.text.includes('was interrupted because'))).toHaveLength(1);
+      expect((await one.store.getBattle(battle.id))!.status).toBe('failed');
+    });
+
     it('shows the result of a battle whose process died while closing it at its deadline', async () => {
       const room: ChatAddress = { ...place, id: 'close-crash-room' };
       await (await one.arena.handle({ type: 'prompt', delivery: id('z'), chat: room, from: who('close-asker'), text: 'Name a river.', addressed: true, messageRef: 'p-4' })).done;

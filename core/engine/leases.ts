@@ -9,6 +9,7 @@ import { metrics } from '../metrics';
 import type { BattleRow } from '../store/types';
 import { type ArenaContext } from './context';
 import type { LiveBattles } from './live';
+import type { LiveMessage } from './presenter';
 import { replyMessage } from './views';
 
 export interface Leases {
@@ -50,16 +51,20 @@ export function createLeases(
     }
   };
 
-  const interrupted = async (battle: BattleRow, firstTurn: boolean) => {
+  /**
+   * Tells the chat a battle's generation was cut off: its streaming replies say so, and a notice. `told` is the reap of
+   * a battle already failed this way by a reaper that died before the chat saw it: it is told now.
+   */
+  const interrupted = async (battle: BattleRow, firstTurn: boolean, told: 'fail' | 'retell' = 'fail') => {
     const chatRow = await store.getChat(battle.chatId);
     if (!chatRow) return;
     const t = ctx.chatT(chatRow, parseChatSettings(chatRow.settings));
     const reason = t('failure-restart');
-    if (firstTurn) {
+    if (firstTurn && told === 'fail') {
       // Told once: the process that fails the battle tells the chat. Another may have got there first (a starting
       // process failing unleased battles while a running one reaps the same battle, or the battle's own process, only
-      // slow, opening it meanwhile): then this one says nothing.
-      if (!(await store.setStatus(battle.id, 'failed', { from: ['streaming'], failure: reason, releaseLease: true }))) return;
+      // slow, opening it meanwhile): then this one says nothing. The lease is kept (a reaper's) until the chat is told.
+      if (!(await store.setStatus(battle.id, 'failed', { from: ['streaming'], failure: reason }))) return;
       metrics.battleFinished('interrupted');
     }
     const entry = ctx.ports.get(chatRow.platform);
@@ -68,13 +73,17 @@ export function createLeases(
     // The replies that were streaming stop showing a cursor: they say what happened.
     const turns = await store.getTurns(battle.id);
     const last = turns.at(-1)?.index ?? 0;
+    const shown: LiveMessage[] = [];
     for (const reply of state?.replies.values() ?? []) {
       if (reply.turn !== last || turns.at(-1)?.replies[reply.side]) continue;
       reply.live.set(replyMessage(t, { side: reply.side, state: { text: '', status: 'failed', error: reason }, token: battle.token, turn: reply.turn, reactions: false }));
+      shown.push(reply.live);
     }
     const chat = state?.chat ?? { platform: chatRow.platform, id: chatRow.externalId, kind: chatRow.kind };
-    entry.presenter.open(chat, { text: firstTurn ? t('battle-interrupted') : t('followup-failed', { reason }), role: 'info' });
+    shown.push(entry.presenter.open(chat, { text: firstTurn ? t('battle-interrupted') : t('followup-failed', { reason }), role: 'info' }));
     if (firstTurn) ctx.live.delete(battle.token);
+    // On the platform before the lease is given back: a reaper dying in a busy chat's queue leaves it to the next.
+    await Promise.all(shown.map((message) => message.settled()));
   };
 
   /** Whether the battle's last turn still lacks a finished reply on a side (its generation was cut off). */
@@ -102,6 +111,20 @@ export function createLeases(
     return true;
   };
 
+  /** What a reaper does with a battle it reaped, under its lease, given back once the chat has seen it. */
+  const dealWith = async (battle: BattleRow) => {
+    try {
+      if (battle.status === 'streaming') await interrupted(battle, true);
+      else if (battle.status === 'failed') await interrupted(battle, true, 'retell');
+      else if (battle.status === 'open' && !(await showMissingBallot?.(battle))) await interrupted(battle, false);
+      else if (battle.status === 'closed') await showClose?.(battle);
+    } catch (error) {
+      log.error({ err: error, battle: battle.id }, 'taking over a battle failed');
+    } finally {
+      await store.releaseBattle(battle.id, ctx.instance).catch((error: unknown) => log.warn({ err: error, battle: battle.id }, 'lease of a reaped battle not given back; it runs out'));
+    }
+  };
+
   const reap = async (now = new Date()) => {
     for (const battle of await store.expiredLeases(now)) {
       // Our own lease lapsing means this process stalled past it; its work is still running and will finish or fail.
@@ -113,15 +136,9 @@ export function createLeases(
       // lease and no ballot, for good. Now its lease runs out again and the next reaper shows the ballot.
       if (!(await store.reapLease(battle.id, now, { owner: ctx.instance, until: new Date(Date.now() + ctx.leaseMs) }))) continue;
       log.warn({ battle: battle.id, owner: battle.leaseOwner, status: battle.status }, 'battle of a process that is gone taken over');
-      try {
-        if (battle.status === 'streaming') await interrupted(battle, true);
-        else if (battle.status === 'open' && !(await showMissingBallot?.(battle))) await interrupted(battle, false);
-        else if (battle.status === 'closed') await showClose?.(battle);
-      } catch (error) {
-        log.error({ err: error, battle: battle.id }, 'taking over a battle failed');
-      } finally {
-        await store.releaseBattle(battle.id, ctx.instance).catch((error: unknown) => log.warn({ err: error, battle: battle.id }, 'lease of a reaped battle not given back; it runs out'));
-      }
+      // Its own work, as closes are (sweep.ts): what it shows waits for its chat's pace, which must not hold up the
+      // other battles reaped here or the deliveries the sweep replays next.
+      void ctx.spawn('take over', () => dealWith(battle), { battle: battle.id });
     }
   };
 
@@ -139,8 +156,9 @@ export function createLeases(
     async reapUnleased() {
       for (const battle of await store.battlesInStatus('streaming')) {
         if (battle.leaseUntil !== null) continue;
-        await interrupted(battle, true).catch((error: unknown) => log.error({ err: error, battle: battle.id }, 'failing an interrupted battle failed'));
         log.warn({ battle: battle.id }, 'battle interrupted by a restart marked failed');
+        // Told as its own work: telling waits for the chat's pace, which must not hold up the start.
+        void ctx.spawn('fail unleased', () => interrupted(battle, true), { battle: battle.id });
       }
     },
   };
