@@ -386,6 +386,12 @@ for (const db of databaseCases()) {
       await two?.close();
     });
 
+    /** Who holds a battle's lease once the work on it is over (given back: null), waiting up to 3 s for that. */
+    const leaseOnceDone = async (battleId: string) => {
+      for (const end = Date.now() + 3_000; (await one.store.getBattle(battleId))!.leaseOwner !== null && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
+      return (await one.store.getBattle(battleId))!.leaseOwner;
+    };
+
     it('counts votes landing on either process once each, on one ballot that shows them all, and reveals once', async () => {
       await (await one.arena.handle({ type: 'prompt', delivery: id('x'), chat: place, from: who('asker'), text: 'Describe a harbour at dawn.', addressed: true, messageRef: 'p-1' })).done;
       const ballot = await ballotIn(port, place.id);
@@ -462,8 +468,7 @@ for (const db of databaseCases()) {
       expect(await one.store.setStatus(battle.id, 'open', { from: ['streaming'] })).toBe(true);
       await port.waitFor(() => port.messages.some((m) => m.chat === room.id && isBallot(m) && m.current.buttons![0]![0]!.data.includes('NOBALLOT01')), 5_000);
       // Given back once shown, so that neither process reaps it again (and no second ballot follows).
-      for (const end = Date.now() + 3_000; (await one.store.getBattle(battle.id))!.leaseOwner !== null && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
-      expect((await one.store.getBattle(battle.id))!.leaseOwner).toBeNull();
+      expect(await leaseOnceDone(battle.id)).toBeNull();
       await new Promise((r) => setTimeout(r, 1_200));
       expect(port.messages.filter((m) => m.chat === room.id && isBallot(m))).toHaveLength(1);
       expect((await one.store.getBattle(battle.id))!.status).toBe('open');
@@ -482,8 +487,7 @@ for (const db of databaseCases()) {
       );
       expect(await one.store.setStatus(battle.id, 'failed', { from: ['streaming'], failure: 'Pnyx restarted while the models were answering.' })).toBe(true);
       await port.waitFor(() => port.messages.some((m) => m.chat === room.id && m.current.text.includes('was interrupted because')), 5_000);
-      for (const end = Date.now() + 3_000; (await one.store.getBattle(battle.id))!.leaseOwner !== null && Date.now() < end; ) await new Promise((r) => setTimeout(r, 50));
-      expect((await one.store.getBattle(battle.id))!.leaseOwner).toBeNull();
+      expect(await leaseOnceDone(battle.id)).toBeNull();
       await new Promise((r) => setTimeout(r, 1_200));
       expect(port.messages.filter((m) => m.chat === room.id && m.current.text.includes('was interrupted because'))).toHaveLength(1);
       expect((await one.store.getBattle(battle.id))!.status).toBe('failed');
