@@ -33,6 +33,7 @@ import {
 } from '../core/ranking';
 import { addCounts, canonicalCounts } from '../core/ranking/math/counts';
 import { createRng } from '../core/ranking/math/random';
+import { conversation as conv, LMARENA_STYLE_META as meta, lmarenaLine as lm } from '../core/ranking/test-helpers';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const arg = (name: string, fallback: string) => {
@@ -107,7 +108,6 @@ async function main(): Promise<void> {
   }
 
   // The formats of readers/source-file.test.ts (same texts), read alone and, for JSONL, in two halves.
-  const lm = (a: string, b: string, winner: string, extra: object = {}) => JSON.stringify({ model_a: a, model_b: b, winner, ...extra });
   const small: ComputeOptions = { minVotes: 0, bootstrap: 200 };
   const split = { helper: pool.readJsonlRange, minSplitBytes: 0 };
   const arena = file('arena.jsonl', [lm('gpt', 'claude', 'model_a'), lm('claude', 'gpt', 'model_a'), lm('claude', 'gpt', 'model_b'), lm('gpt', 'claude', 'tie'), lm('gpt', 'claude', 'tie (bothbad)'), ''].join('\n'));
@@ -184,20 +184,6 @@ async function main(): Promise<void> {
   add('test: battle ids, one thread', (h) => readAndBoard(h, battles, {}, small));
   add('test: battle ids, two halves', (h) => readAndBoard(h, battles, split, small));
   add('test: battle ids, rows', (h) => readAndBoard(h, battles, { rows: true }, small));
-  const meta = {
-    sum_assistant_a_tokens: 500,
-    sum_assistant_b_tokens: 100,
-    header_count_a: { h1: 1, h2: 2 },
-    header_count_b: { h1: 0 },
-    list_count_a: { ordered: 3, unordered: 2 },
-    list_count_b: { ordered: 0, unordered: 0 },
-    bold_count_a: { '**': 4, __: 0 },
-    bold_count_b: { '**': 0, __: 1 },
-  };
-  const conv = (text: string, prompt = 'hi') => [
-    { role: 'user', content: prompt },
-    { role: 'assistant', content: text },
-  ];
   const style = file(
     'style.jsonl',
     [

@@ -3,7 +3,7 @@
 import type { PromptEvent } from '../port/types';
 import type { BattleRow, TurnRow } from '../store/types';
 import { ballotShown, openBallot } from './battle-ballot';
-import { leaseFor } from './battle-start';
+import { leaseFor } from './leases';
 import type { BattleDeps } from './battles';
 import type { LiveBattle } from './context';
 import type { EventContext } from './event-context';

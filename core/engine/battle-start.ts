@@ -10,14 +10,12 @@ import type { BattleDeps } from './battles';
 import { POSTS_PER_BATTLE } from './chat-slots';
 import { type ArenaContext, type LiveBattle } from './context';
 import { deliveryKey } from './deliveries';
+import { leaseFor } from './leases';
 import type { EventContext } from './event-context';
 import { failBattle, runTurn } from './turns';
 
 /** A battle's button token: no look-alike characters (0/O, 1/l/I), as people may read or type it. */
 const newToken = () => randomToken(10, 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789');
-
-/** This process's lease on a battle, from now. */
-export const leaseFor = (ctx: ArenaContext) => ({ owner: ctx.instance, until: new Date(Date.now() + ctx.leaseMs) });
 
 /** Battles a chat runs at once: as many as its message budget allows, or any number without one. */
 function slotsFor(ctx: ArenaContext, ec: EventContext): number {

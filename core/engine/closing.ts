@@ -4,6 +4,7 @@ import { parseChatSettings } from '../config/chat-settings';
 import { metrics } from '../metrics';
 import type { VoteChoice } from '../port/types';
 import type { BattleRow, ChatRow } from '../store/types';
+import { leaseFor } from './leases';
 import { replyStateOf } from './live';
 import type { LiveMessage } from './presenter';
 import { revealFor } from './reveal';
@@ -25,7 +26,7 @@ export async function closeBattle(deps: VotingDeps, battle: BattleRow, known?: C
   // A timed close holds the battle's lease until its result is shown: a process dying in between leaves the lease to
   // lapse, and the process that reaps it shows the result (leases.ts). A battle another process is working on (a
   // follow-up streaming) is closed by a later sweep, once that is over.
-  if (!(await store.claimBattle(battle.id, { owner: ctx.instance, until: new Date(Date.now() + ctx.leaseMs) }, ['open'], new Date()))) return;
+  if (!(await store.claimBattle(battle.id, leaseFor(ctx), ['open'], new Date()))) return;
   try {
     if (await store.setStatus(battle.id, 'closed', { from: ['open'] })) await showClose(deps, { ...battle, status: 'closed' }, known);
   } finally {

@@ -21,6 +21,9 @@ export interface Leases {
   reapUnleased(): Promise<void>;
 }
 
+/** This process's lease on a battle, from now. */
+export const leaseFor = (ctx: Pick<ArenaContext, 'instance' | 'leaseMs'>) => ({ owner: ctx.instance, until: new Date(Date.now() + ctx.leaseMs) });
+
 /** Shows the ballot of an open battle whose process died before showing it; false if its last turn did not finish. */
 type ShowMissingBallot = (battle: BattleRow) => Promise<boolean>;
 /** Shows the result of a battle whose process died while closing it. */
@@ -52,15 +55,15 @@ export function createLeases(
   };
 
   /**
-   * Tells the chat a battle's generation was cut off: its streaming replies say so, and a notice. `told` is the reap of
-   * a battle already failed this way by a reaper that died before the chat saw it: it is told now.
+   * Fails a battle whose generation was cut off and tells its chat: its streaming replies say so, and a notice. A battle
+   * already failed (by a reaper that died before the chat saw it) is only told.
    */
-  const interrupted = async (battle: BattleRow, firstTurn: boolean, told: 'fail' | 'retell' = 'fail') => {
+  const interrupted = async (battle: BattleRow, firstTurn: boolean) => {
     const chatRow = await store.getChat(battle.chatId);
     if (!chatRow) return;
     const t = ctx.chatT(chatRow, parseChatSettings(chatRow.settings));
     const reason = t('failure-restart');
-    if (firstTurn && told === 'fail') {
+    if (firstTurn && battle.status !== 'failed') {
       // Told once: the process that fails the battle tells the chat. Another may have got there first (a starting
       // process failing unleased battles while a running one reaps the same battle, or the battle's own process, only
       // slow, opening it meanwhile): then this one says nothing. The lease is kept (a reaper's) until the chat is told.
@@ -97,7 +100,7 @@ export function createLeases(
   /** Takes the battle over to run its cut-off turn again; false when it is not to be (or another process took it). */
   const resume = async (battle: BattleRow, now: Date): Promise<boolean> => {
     if (!resumeBattle || !(await unfinished(battle))) return false;
-    if (!(await store.takeOverBattle(battle.id, { owner: ctx.instance, until: new Date(Date.now() + ctx.leaseMs) }, now, MAX_RESUMES))) return false;
+    if (!(await store.takeOverBattle(battle.id, leaseFor(ctx), now, MAX_RESUMES))) return false;
     log.warn({ battle: battle.id, owner: battle.leaseOwner, status: battle.status }, 'battle of a process that is gone taken over; its turn runs again');
     metrics.battleResumed();
     void ctx.spawn(
@@ -114,8 +117,7 @@ export function createLeases(
   /** What a reaper does with a battle it reaped, under its lease, given back once the chat has seen it. */
   const dealWith = async (battle: BattleRow) => {
     try {
-      if (battle.status === 'streaming') await interrupted(battle, true);
-      else if (battle.status === 'failed') await interrupted(battle, true, 'retell');
+      if (battle.status === 'streaming' || battle.status === 'failed') await interrupted(battle, true);
       else if (battle.status === 'open' && !(await showMissingBallot?.(battle))) await interrupted(battle, false);
       else if (battle.status === 'closed') await showClose?.(battle);
     } catch (error) {
@@ -134,7 +136,7 @@ export function createLeases(
       // Reaped under this process's lease, not cleared: found by the chaos test (test/chaos.test.ts), a reaper
       // SIGKILLed while the missing ballot it was showing waited its turn in a busy chat left the battle open, with no
       // lease and no ballot, for good. Now its lease runs out again and the next reaper shows the ballot.
-      if (!(await store.reapLease(battle.id, now, { owner: ctx.instance, until: new Date(Date.now() + ctx.leaseMs) }))) continue;
+      if (!(await store.reapLease(battle.id, now, leaseFor(ctx)))) continue;
       log.warn({ battle: battle.id, owner: battle.leaseOwner, status: battle.status }, 'battle of a process that is gone taken over');
       // Its own work, as closes are (sweep.ts): what it shows waits for its chat's pace, which must not hold up the
       // other battles reaped here or the deliveries the sweep replays next.

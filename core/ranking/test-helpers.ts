@@ -3,6 +3,27 @@ import { createCountsBuilder } from './math/counts';
 import { createRng, type Uniform } from './math/random';
 import type { Outcome, PairCounts, VoteRow } from './types';
 
+/** An LMArena dump's line (`model_a`, `model_b`, `winner` and whatever else it carries). */
+export const lmarenaLine = (a: string, b: string, winner: string, extra: object = {}) => JSON.stringify({ model_a: a, model_b: b, winner, ...extra });
+
+/** LMArena's style metadata of one battle (`conv_metadata`): A long and formatted, B short and plain. */
+export const LMARENA_STYLE_META = {
+  sum_assistant_a_tokens: 500,
+  sum_assistant_b_tokens: 100,
+  header_count_a: { h1: 1, h2: 2 },
+  header_count_b: { h1: 0 },
+  list_count_a: { ordered: 3, unordered: 2 },
+  list_count_b: { ordered: 0, unordered: 0 },
+  bold_count_a: { '**': 4, __: 0 },
+  bold_count_b: { '**': 0, __: 1 },
+};
+
+/** A one-turn conversation as vote files carry it. */
+export const conversation = (text: string, prompt = 'hi') => [
+  { role: 'user', content: prompt },
+  { role: 'assistant', content: text },
+];
+
 export interface DrawOptions {
   votes: number;
   seed: number;

@@ -40,19 +40,10 @@ export interface PartialRead {
  * What a pass counts besides the votes themselves. One object that both paths update and the assembly reads: its
  * fields were the pass's closure variables, which live in a heap context as well, so a count costs the same.
  */
-interface PartTally {
+type PartTally = Pick<PartialRead, 'records' | 'accepted' | 'filtered' | 'excluded' | 'malformed' | 'examples'> & {
   /** Formats seen, in the order first seen. */
   formats: Set<FileFormat>;
-  records: number;
-  accepted: number;
-  filtered: number;
-  excluded: Excluded;
-  malformed: number;
-  examples: Malformed[];
-  style: StyleBattle[];
-  rows: VoteRow[];
-  categories: Record<string, number>;
-}
+} & Required<Pick<PartialRead, 'style' | 'rows' | 'categories'>>;
 
 type ReportMalformed = (line: number, reason: string) => void;
 type AddVote = ReturnType<typeof createBattleGroups>['addVote'];

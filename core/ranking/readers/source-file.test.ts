@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readVotesFile } from './source-file';
-import { pairTotals } from '../test-helpers';
+import { conversation as conv, LMARENA_STYLE_META as meta, lmarenaLine as lm, pairTotals } from '../test-helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'pnyx-votes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -13,7 +13,6 @@ const file = (name: string, text: string) => {
   return p;
 };
 
-const lm = (a: string, b: string, winner: string, extra: object = {}) => JSON.stringify({ model_a: a, model_b: b, winner, ...extra });
 
 describe('reading public vote files', () => {
   it('reads LMArena/FastChat battles as JSONL, counting all four outcomes on either side', async () => {
@@ -158,20 +157,6 @@ describe('reading public vote files', () => {
   });
 
   it('collects style features from LMArena metadata or from conversations', async () => {
-    const meta = {
-      sum_assistant_a_tokens: 500,
-      sum_assistant_b_tokens: 100,
-      header_count_a: { h1: 1, h2: 2 },
-      header_count_b: { h1: 0 },
-      list_count_a: { ordered: 3, unordered: 2 },
-      list_count_b: { ordered: 0, unordered: 0 },
-      bold_count_a: { '**': 4, __: 0 },
-      bold_count_b: { '**': 0, __: 1 },
-    };
-    const conv = (text: string) => [
-      { role: 'user', content: 'hi' },
-      { role: 'assistant', content: text },
-    ];
     const p = file(
       'style.jsonl',
       [
