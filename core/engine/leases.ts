@@ -76,17 +76,19 @@ export function createLeases(
     // The replies that were streaming stop showing a cursor: they say what happened.
     const turns = await store.getTurns(battle.id);
     const last = turns.at(-1)?.index ?? 0;
-    const shown: LiveMessage[] = [];
+    const edited: LiveMessage[] = [];
     for (const reply of state?.replies.values() ?? []) {
       if (reply.turn !== last || turns.at(-1)?.replies[reply.side]) continue;
       reply.live.set(replyMessage(t, { side: reply.side, state: { text: '', status: 'failed', error: reason }, token: battle.token, turn: reply.turn, reactions: false }));
-      shown.push(reply.live);
+      edited.push(reply.live);
     }
-    const chat = state?.chat ?? { platform: chatRow.platform, id: chatRow.externalId, kind: chatRow.kind };
-    shown.push(entry.presenter.open(chat, { text: firstTurn ? t('battle-interrupted') : t('followup-failed', { reason }), role: 'info' }));
     if (firstTurn) ctx.live.delete(battle.token);
-    // On the platform before the lease is given back: a reaper dying in a busy chat's queue leaves it to the next.
-    await Promise.all(shown.map((message) => message.settled()));
+    // All on the platform before the lease is given back, so that a reaper dying in a busy chat's queue leaves it to
+    // the next. The edits first (editing again changes nothing), the notice last: found by the chaos test, a reaper
+    // killed while its edits waited behind a busy ballot's had posted its notice already, and the next posted another.
+    await Promise.all(edited.map((message) => message.settled()));
+    const chat = state?.chat ?? { platform: chatRow.platform, id: chatRow.externalId, kind: chatRow.kind };
+    await entry.presenter.open(chat, { text: firstTurn ? t('battle-interrupted') : t('followup-failed', { reason }), role: 'info' }).settled();
   };
 
   /** Whether the battle's last turn still lacks a finished reply on a side (its generation was cut off). */
